@@ -1,0 +1,33 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/value.hpp"
+#include "geo/wkb.hpp"
+
+namespace lb::geo {
+
+// A GEOS handle (reentrant C API) for one thread. Geometry goes in and out as WKB so that no GEOS type
+// leaks out of geo/.
+class GeosContext {
+public:
+    GeosContext();
+    ~GeosContext();
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+
+    // Empty when valid; otherwise GEOS's reason, e.g. "Self-intersection[12.5 3]".
+    std::string invalidReason(const core::Wkb& wkb);
+    // GEOS MakeValid; the result may change type (a bow-tie polygon becomes a MultiPolygon).
+    core::Wkb makeValid(const core::Wkb& wkb);
+    // A point guaranteed to lie on the geometry (inside a polygon, on a line).
+    Coord pointOnSurface(const core::Wkb& wkb);
+    double area(const core::Wkb& wkb);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace lb::geo

@@ -1,0 +1,269 @@
+#include "store/project_store.hpp"
+
+#include <sqlite3.h>
+// spatialite.h needs sqlite3.h first
+#include <spatialite.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "store/detail/trigger_functions.hpp"
+#include "store/schema.hpp"
+#include "store/spatial_index.hpp"
+#include "store/sqlite.hpp"
+
+namespace lb::store {
+namespace {
+
+void requireWritableDirectory(const std::filesystem::path& path) {
+    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(dir)) {
+        throw core::InputError(path.string() + ": the folder " + dir.string() + " does not exist");
+    }
+    if (::access(dir.c_str(), W_OK) != 0) {
+        throw core::InputError(path.string() + ": the folder " + dir.string() + " is not writable",
+                               "choose another location or check the folder's permissions");
+    }
+}
+
+std::uint64_t fnv1a(std::uint64_t hash, const void* data, std::size_t size) {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    for (std::size_t i = 0; i < size; ++i) {
+        hash ^= p[i];
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+}  // namespace
+
+ProjectStore::ProjectStore(std::filesystem::path path, std::unique_ptr<Db> db)
+    : m_path(std::move(path)), m_db(std::move(db)) {}
+
+ProjectStore::~ProjectStore() {
+    m_db.reset();
+}
+
+void ProjectStore::configure(bool readOnly) {
+    sqlite3* h = m_db->handle();
+    int enabled = 0;
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &enabled);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &enabled);
+    sqlite3_busy_timeout(h, 10000);
+    m_spatialiteCache =
+        std::unique_ptr<void, void (*)(const void*)>(spatialite_alloc_connection(), spatialite_cleanup_ex);
+    spatialite_init_ex(h, m_spatialiteCache.get(), 0);
+    detail::registerGeometryConstraints(h);
+    m_db->exec("PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
+    if (!readOnly) m_db->exec("PRAGMA synchronous = FULL;");
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::create(const std::filesystem::path& path, const std::string& crs) {
+    if (std::filesystem::exists(path)) {
+        throw core::InputError(path.string() + ": a file of that name exists already",
+                               "choose another name or remove the file");
+    }
+    requireWritableDirectory(path);
+    const int srid = std::stoi(crs.substr(crs.find(':') + 1));
+    std::unique_ptr<ProjectStore> store;
+    try {
+        store.reset(new ProjectStore(path, std::make_unique<Db>(path.string(), Db::Mode::Create)));
+        store->configure(false);
+        Db& db = *store->m_db;
+        db.exec("PRAGMA journal_mode = WAL; PRAGMA application_id = " + std::to_string(kApplicationId) + ";");
+        Transaction tx(db);
+        createSchema(db, srid);
+        Statement meta(db, "INSERT INTO lagebild_meta(key, value) VALUES (?, ?)");
+        const std::string created = core::formatUtc(core::now());
+        for (const auto& [key, value] : {std::pair<std::string, std::string>{"application", "lagebild"},
+                                         {"schema_version", std::to_string(kSchemaVersion)},
+                                         {"crs", crs},
+                                         {"created", created}}) {
+            meta.bind(1, key).bind(2, value);
+            meta.run();
+        }
+        db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
+        store->audit("create", std::nullopt, "", "", "", "project created in " + crs);
+        spatial_index::recordInStep(db);
+        tx.commit();
+        store->readMeta();
+    } catch (...) {
+        store.reset();
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            std::filesystem::remove(path.string() + suffix, ec);
+        }
+        throw;
+    }
+    return store;
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& path, Access access) {
+    if (!std::filesystem::exists(path)) {
+        throw core::InputError(path.string() + ": no such project file",
+                               "create one with `lagebild init` or `lagebild demo`");
+    }
+    if (std::filesystem::is_directory(path)) throw core::InputError(path.string() + ": is a folder, not a project");
+    // Check the SQLite header and our application id before SQLite touches the file, so that a foreign
+    // file is never changed (not even a WAL or journal file is created next to it).
+    {
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (!f) throw core::InputError(path.string() + ": cannot read the project file (" + std::strerror(errno) + ")");
+        unsigned char header[100] = {};
+        const std::size_t n = std::fread(header, 1, sizeof header, f);
+        std::fclose(f);
+        if (n < 100 || std::memcmp(header, "SQLite format 3", 16) != 0) {
+            throw core::InputError(path.string() + ": not a Lagebild project (the file is not an SQLite database)");
+        }
+        const int appId = (header[68] << 24) | (header[69] << 16) | (header[70] << 8) | header[71];
+        if (appId != kApplicationId) {
+            throw core::InputError(path.string() + ": an SQLite database, but not a Lagebild project");
+        }
+    }
+    if (access == Access::ReadWrite && ::access(path.c_str(), W_OK) != 0) {
+        throw core::InputError(path.string() + ": the project file is read-only", "check the file's permissions");
+    }
+    const auto mode = access == Access::ReadOnly ? Db::Mode::ReadOnly : Db::Mode::ReadWrite;
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path, std::make_unique<Db>(path.string(), mode)));
+    store->configure(access == Access::ReadOnly);
+    store->readMeta();
+    if (store->m_schemaVersion > kSchemaVersion) {
+        throw core::InputError(path.string() + ": written by a newer Lagebild (schema version " +
+                                   std::to_string(store->m_schemaVersion) + ", this program knows up to " +
+                                   std::to_string(kSchemaVersion) + ")",
+                               "update Lagebild to open this project");
+    }
+    if (store->m_schemaVersion < kSchemaVersion) {
+        if (access == Access::ReadOnly) {
+            throw core::InputError(path.string() + ": needs a schema upgrade; open it once for writing");
+        }
+        Transaction tx(*store->m_db);
+        migrate(*store->m_db, store->m_schemaVersion, store->m_srid);
+        store->m_db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
+        Statement meta(*store->m_db, "UPDATE lagebild_meta SET value = ? WHERE key = 'schema_version'");
+        meta.bind(1, std::to_string(kSchemaVersion)).run();
+        tx.commit();
+        store->m_schemaVersion = kSchemaVersion;
+    }
+    if (access == Access::ReadWrite) {
+        // Another program may have edited layers without maintaining our spatial indexes.
+        Transaction tx(*store->m_db);
+        spatial_index::repairChangedLayers(*store->m_db);
+        tx.commit();
+    }
+    return store;
+}
+
+void ProjectStore::readMeta() {
+    Statement version(*m_db, "PRAGMA user_version");
+    m_schemaVersion = version.step() ? static_cast<int>(version.columnInt(0)) : 0;
+    try {
+        Statement crs(*m_db, "SELECT value FROM lagebild_meta WHERE key = 'crs'");
+        if (!crs.step()) throw core::InputError(m_path.string() + ": the project has no CRS in lagebild_meta");
+        m_crs = crs.columnText(0);
+        m_srid = std::stoi(m_crs.substr(m_crs.find(':') + 1));
+    } catch (const core::ProcessingError& e) {
+        throw core::InputError(m_path.string() + ": not a Lagebild project (" + e.what() + ")");
+    }
+}
+
+std::optional<std::string> ProjectStore::setting(const std::string& key) {
+    Statement s(*m_db, "SELECT value FROM settings WHERE key = ?");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.columnOptText(0);
+}
+
+void ProjectStore::setSetting(const std::string& key, const std::string& value) {
+    Statement s(*m_db, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    s.bind(1, key).bind(2, value).run();
+}
+
+std::string ProjectStore::author() {
+    if (auto stored = setting("author"); stored && !stored->empty()) return *stored;
+    for (const char* var : {"LAGEBILD_AUTHOR", "USER"}) {
+        if (const char* value = std::getenv(var); value && *value) return value;
+    }
+    return "unbekannt";
+}
+
+std::int64_t ProjectStore::count(core::LayerId layer) {
+    Statement s(*m_db, "SELECT count(*) FROM " + quoteIdentifier(core::layerInfo(layer).name));
+    s.step();
+    return s.columnInt(0);
+}
+
+core::BBox ProjectStore::extent(core::LayerId layer) {
+    Statement s(*m_db,
+                "SELECT min(MbrMinX(geometry)), min(MbrMinY(geometry)), max(MbrMaxX(geometry)), "
+                "max(MbrMaxY(geometry)) FROM " +
+                    quoteIdentifier(core::layerInfo(layer).name));
+    core::BBox box;
+    if (s.step() && !s.isNull(0)) {
+        box.add(s.columnDouble(0), s.columnDouble(1));
+        box.add(s.columnDouble(2), s.columnDouble(3));
+    }
+    return box;
+}
+
+void ProjectStore::clearLayer(core::LayerId layer) {
+    m_db->exec("DELETE FROM " + quoteIdentifier(core::layerInfo(layer).name));
+    spatial_index::clear(*m_db, layer);
+}
+
+void WriteTransaction::commit() {
+    spatial_index::recordInStep(m_store.db());
+    m_tx.commit();
+}
+
+std::uint64_t ProjectStore::contentChecksum(core::LayerId layer) {
+    std::string columns;
+    for (const auto& column : layerColumns(layer)) {
+        if (column.name == "created" || column.name == "modified" || column.name == "author") continue;
+        columns += quoteIdentifier(column.name) + ", ";
+    }
+    Statement s(*m_db,
+                "SELECT " + columns + "geometry FROM " + quoteIdentifier(core::layerInfo(layer).name) + " ORDER BY id");
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    const int n = s.columnCount();
+    while (s.step()) {
+        for (int i = 0; i < n; ++i) {
+            const auto blob = s.columnBlob(i);
+            const std::uint8_t type = s.isNull(i) ? 0 : 1;
+            hash = fnv1a(hash, &type, 1);
+            hash = fnv1a(hash, blob.data(), blob.size());
+        }
+    }
+    return hash;
+}
+
+void ProjectStore::audit(const std::string& action, std::optional<core::LayerId> layer, const std::string& featureUuid,
+                         const std::string& oldValues, const std::string& newValues, const std::string& detail) {
+    Statement s(*m_db,
+                "INSERT INTO audit_log(time, author, action, layer, feature_uuid, old_values, new_values, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, core::formatUtc(core::now())).bind(2, author()).bind(3, action);
+    if (layer) {
+        s.bind(4, core::layerInfo(*layer).name);
+    } else {
+        s.bind(4, nullptr);
+    }
+    auto optional = [&](int index, const std::string& text) {
+        if (text.empty()) {
+            s.bind(index, nullptr);
+        } else {
+            s.bind(index, text);
+        }
+    };
+    optional(5, featureUuid);
+    optional(6, oldValues);
+    optional(7, newValues);
+    optional(8, detail);
+    s.run();
+}
+
+}  // namespace lb::store

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "core/layer.hpp"
+
+namespace lb::store {
+
+class Db;
+
+// The newest schema this program writes; files with a higher version are refused.
+inline constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of a Lagebild project ("LBLD").
+inline constexpr int kApplicationId = 0x4C424C44;
+
+enum class ColumnType { Text, Integer, Real };
+
+struct ColumnDef {
+    std::string_view name;
+    ColumnType type;
+};
+
+// The attribute columns of a layer table besides `id` and `geometry` — the allow-list for every
+// identifier that reaches SQL. Thematic layers start with uuid, ext_id, created, modified, author, attrs.
+std::span<const ColumnDef> layerColumns(core::LayerId layer);
+const ColumnDef* findColumn(core::LayerId layer, std::string_view name);
+// Columns the store fills itself on thematic layers.
+bool isBookkeepingColumn(std::string_view name);
+
+// Creates every table, geometry column and spatial index of schema version kSchemaVersion in the project
+// CRS. Runs inside the caller's transaction.
+void createSchema(Db& db, int srid);
+// Brings an older schema up to kSchemaVersion, one version at a time, inside the caller's transaction.
+void migrate(Db& db, int fromVersion, int srid);
+
+}  // namespace lb::store
