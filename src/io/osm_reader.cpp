@@ -1,0 +1,269 @@
+#include "io/osm_reader.hpp"
+
+#include <bzlib.h>
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+#include "geo/geos_context.hpp"
+#include "geo/wkb.hpp"
+#include "io/detail/osmconf.hpp"
+#include "io/gdal_errors.hpp"
+
+namespace lb::io {
+namespace {
+
+enum class FileKind { Xml, Pbf, Bzip2, Unknown };
+
+std::string describeContent(const unsigned char* head, std::size_t n) {
+    if (n >= 8 && std::memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0) return "a PNG image";
+    if (n >= 3 && std::memcmp(head, "\xff\xd8\xff", 3) == 0) return "a JPEG image";
+    if (n >= 4 && std::memcmp(head, "%PDF", 4) == 0) return "a PDF document";
+    if (n >= 4 && std::memcmp(head, "PK\x03\x04", 4) == 0) return "a ZIP archive";
+    if (n >= 16 && std::memcmp(head, "SQLite format 3", 16) == 0) return "an SQLite database";
+    if (n == 0) return "empty";
+    return "not recognised";
+}
+
+FileKind sniff(const std::filesystem::path& file, std::string& description) {
+    std::ifstream in(file, std::ios::binary);
+    unsigned char head[64] = {};
+    in.read(reinterpret_cast<char*>(head), sizeof head);
+    const auto n = static_cast<std::size_t>(in.gcount());
+    description = describeContent(head, n);
+    if (n >= 3 && std::memcmp(head, "BZh", 3) == 0) return FileKind::Bzip2;
+    // PBF: a 4-byte big-endian BlobHeader length, then field 1 (type) = "OSMHeader".
+    if (n >= 17 && head[4] == 0x0A && head[5] == 0x09 && std::memcmp(head + 6, "OSMHeader", 9) == 0) {
+        return FileKind::Pbf;
+    }
+    std::size_t i = 0;
+    if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;  // UTF-8 BOM
+    while (i < n && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) ++i;
+    if (i + 5 <= n && (std::memcmp(head + i, "<?xml", 5) == 0 || std::memcmp(head + i, "<osm", 4) == 0)) {
+        return FileKind::Xml;
+    }
+    return FileKind::Unknown;
+}
+
+// A temporary file removed when it goes out of scope.
+class TempFile {
+public:
+    explicit TempFile(const std::string& suffix) {
+        std::string pattern = (std::filesystem::temp_directory_path() / "lagebild-XXXXXX").string() + suffix;
+        std::vector<char> buf(pattern.begin(), pattern.end());
+        buf.push_back('\0');
+        const int fd = ::mkstemps(buf.data(), static_cast<int>(suffix.size()));
+        if (fd < 0) throw core::ProcessingError("cannot create a temporary file in " + pattern);
+        ::close(fd);
+        m_path = buf.data();
+    }
+    ~TempFile() {
+        std::error_code ec;
+        std::filesystem::remove(m_path, ec);
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Decompresses a .bz2 file (GDAL has no bzip2 reader), returning the kind of the content.
+FileKind decompressBzip2(const std::filesystem::path& source, const TempFile& target, core::Progress& progress) {
+    std::FILE* in = std::fopen(source.c_str(), "rb");
+    if (!in) throw core::InputError(source.string() + ": cannot read the file (" + std::strerror(errno) + ")");
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> inGuard(in, std::fclose);
+    std::FILE* out = std::fopen(target.path().c_str(), "wb");
+    if (!out) throw core::ProcessingError("cannot write the temporary file " + target.path().string());
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> outGuard(out, std::fclose);
+    int bzError = BZ_OK;
+    BZFILE* bz = BZ2_bzReadOpen(&bzError, in, 0, 0, nullptr, 0);
+    if (bzError != BZ_OK) throw core::InputError(source.string() + ": not a readable bzip2 file");
+    std::vector<char> buffer(1 << 20);
+    const auto total = std::filesystem::file_size(source);
+    progress.beginStage("Entpacken", total);
+    while (bzError == BZ_OK) {
+        const int n = BZ2_bzRead(&bzError, bz, buffer.data(), static_cast<int>(buffer.size()));
+        if ((bzError == BZ_OK || bzError == BZ_STREAM_END) && n > 0) {
+            if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) != static_cast<std::size_t>(n)) {
+                BZ2_bzReadClose(&bzError, bz);
+                throw core::ProcessingError("cannot write the temporary file " + target.path().string() +
+                                            " (disk full?)");
+            }
+        }
+        progress.step(0);
+    }
+    const int finalError = bzError;
+    BZ2_bzReadClose(&bzError, bz);
+    if (finalError != BZ_STREAM_END) {
+        throw core::InputError(source.string() + ": the bzip2 data is corrupt or truncated");
+    }
+    if (std::fflush(out) != 0) throw core::ProcessingError("cannot write the temporary file (disk full?)");
+    progress.finishStage();
+    std::string description;
+    return sniff(target.path(), description);
+}
+
+struct ConfigOption {
+    ConfigOption(const char* key, const char* value) : m_key(key) {
+        const char* old = CPLGetThreadLocalConfigOption(key, nullptr);
+        if (old) m_old = old;
+        m_hadOld = old != nullptr;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ConfigOption() { CPLSetThreadLocalConfigOption(m_key, m_hadOld ? m_old.c_str() : nullptr); }
+    ConfigOption(const ConfigOption&) = delete;
+    ConfigOption& operator=(const ConfigOption&) = delete;
+    const char* m_key;
+    std::string m_old;
+    bool m_hadOld = false;
+};
+
+OsmGeometryKind kindOfLayer(const char* name) {
+    if (std::strcmp(name, "points") == 0) return OsmGeometryKind::Point;
+    if (std::strcmp(name, "lines") == 0) return OsmGeometryKind::Line;
+    return OsmGeometryKind::Area;
+}
+
+core::Wkb exportWkb(const OGRGeometry& geometry) {
+    core::Wkb wkb(static_cast<std::size_t>(geometry.WkbSize()));
+    geometry.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    return wkb;
+}
+
+}  // namespace
+
+OsmReader::OsmReader(std::filesystem::path file) : m_file(std::move(file)) {}
+
+void OsmReader::read(const Sink& sink, core::Progress& progress) {
+    const std::string name = m_file.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(m_file, ec)) throw core::InputError(name + ": no such file");
+    if (!std::filesystem::is_regular_file(m_file, ec)) throw core::InputError(name + ": not a regular file");
+    std::string description;
+    FileKind kind = sniff(m_file, description);
+    std::unique_ptr<TempFile> decompressed;
+    std::filesystem::path source = m_file;
+    if (kind == FileKind::Bzip2) {
+        decompressed = std::make_unique<TempFile>(".osm");
+        kind = decompressBzip2(m_file, *decompressed, progress);
+        source = decompressed->path();
+        if (kind == FileKind::Pbf) {
+            throw core::InputError(name + ": bzip2-compressed PBF is not an OSM format; use the .osm.pbf itself");
+        }
+        description = "not recognised after bzip2 decompression";
+    }
+    if (kind == FileKind::Unknown) {
+        throw core::InputError(name + ": not an OpenStreetMap file (content " + description + ")",
+                               "expected OSM XML (.osm), PBF (.osm.pbf) or bzip2-compressed XML (.osm.bz2)");
+    }
+
+    GdalErrorScope errors;
+    const char* confPath = "/vsimem/lagebild/osmconf.ini";
+    VSILFILE* conf = VSIFileFromMemBuffer(confPath, reinterpret_cast<GByte*>(const_cast<char*>(detail::kOsmConf)),
+                                          static_cast<vsi_l_offset>(std::strlen(detail::kOsmConf)), FALSE);
+    VSIFCloseL(conf);
+    struct ConfGuard {
+        const char* path;
+        ~ConfGuard() { VSIUnlink(path); }
+    } confGuard{confPath};
+    // Node cache in memory up to 1 GiB before GDAL spills to a temporary file.
+    ConfigOption maxTmp("OSM_MAX_TMPFILE_SIZE", "1024");
+    ConfigOption compress("OSM_COMPRESS_NODES", "NO");
+
+    const char* allowed[] = {"OSM", nullptr};
+    const std::string confOption = std::string("CONFIG_FILE=") + confPath;
+    const char* openOptions[] = {confOption.c_str(), "INTERLEAVED_READING=YES", nullptr};
+    std::unique_ptr<GDALDataset> dataset(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, allowed, openOptions, nullptr));
+    if (!dataset) {
+        throw core::InputError(name + ": GDAL cannot read it as OpenStreetMap" +
+                               (errors.hasFailure() ? " (" + errors.failureText() + ")" : ""));
+    }
+    if (errors.hasFailure()) throw core::InputError(name + ": " + errors.failureText());
+
+    geo::GeosContext geos;
+    progress.beginStage("OSM lesen", 1000);
+    std::uint64_t reported = 0;
+    std::uint64_t features = 0;
+    OGRLayer* layer = nullptr;
+    double fraction = 0;
+    while (true) {
+        std::unique_ptr<OGRFeature> feature(dataset->GetNextFeature(&layer, &fraction, nullptr, nullptr));
+        if (errors.hasFailure()) {
+            throw core::InputError(name + ": invalid OpenStreetMap data (" + errors.failureText() + ")");
+        }
+        if (!feature) break;
+        if (++features % 1024 == 0) {
+            const auto permille = static_cast<std::uint64_t>(fraction * 1000.0);
+            if (permille > reported) {
+                progress.step(permille - reported);
+                reported = permille;
+            } else {
+                progress.checkCancelled();
+            }
+        }
+        const char* layerName = layer->GetName();
+        if (std::strcmp(layerName, "multilinestrings") == 0 || std::strcmp(layerName, "other_relations") == 0) {
+            continue;
+        }
+        const OGRGeometry* geometry = feature->GetGeometryRef();
+        if (!geometry || geometry->IsEmpty()) continue;
+        const int tagsField = feature->GetFieldIndex("all_tags");
+        if (tagsField < 0 || !feature->IsFieldSetAndNotNull(tagsField)) continue;
+        OsmTags tags;
+        try {
+            tags = parseHstoreTags(feature->GetFieldAsString(tagsField));
+        } catch (const core::Error& e) {
+            throw core::InputError(name + ": " + e.what());
+        }
+        const OsmGeometryKind geometryKind = kindOfLayer(layerName);
+        const auto targets = classifyOsm(geometryKind, tags);
+        if (targets.empty()) continue;
+
+        OsmFeature out{core::LayerId::Pois, "node", 0, &tags, {}};
+        if (geometryKind == OsmGeometryKind::Area) {
+            const int wayField = feature->GetFieldIndex("osm_way_id");
+            if (wayField >= 0 && feature->IsFieldSetAndNotNull(wayField)) {
+                out.osmType = "way";
+                out.osmId = feature->GetFieldAsInteger64(wayField);
+            } else {
+                out.osmType = "relation";
+                out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
+            }
+        } else {
+            out.osmType = geometryKind == OsmGeometryKind::Point ? "node" : "way";
+            out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
+        }
+        const core::Wkb wkb = exportWkb(*geometry);
+        for (const core::LayerId target : targets) {
+            out.layer = target;
+            if (target == core::LayerId::Pois && geometryKind != OsmGeometryKind::Point) {
+                try {
+                    const auto [x, y] = geos.pointOnSurface(wkb);
+                    out.geometry = geo::pointWkb(x, y);
+                } catch (const core::Error&) {
+                    continue;  // degenerate area: no POI position
+                }
+            } else {
+                out.geometry = wkb;
+            }
+            sink(out);
+        }
+    }
+    if (reported < 1000) progress.step(1000 - reported);
+    progress.finishStage();
+}
+
+}  // namespace lb::io

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+#include "core/layer.hpp"
+#include "core/progress.hpp"
+#include "core/value.hpp"
+#include "io/osm_tags.hpp"
+
+namespace lb::io {
+
+// One OSM feature destined for one Lagebild layer. Geometry is WKB in WGS84 (x = lon, y = lat):
+// points for POIs (areas become their point on surface), linestrings for roads/railways/waterways,
+// multipolygons for areas (multipolygon relations with their holes).
+struct OsmFeature {
+    core::LayerId layer;
+    const char* osmType;  // "node", "way", "relation"
+    std::int64_t osmId;
+    const OsmTags* tags;
+    core::Wkb geometry;
+};
+
+// Reads an OpenStreetMap file (.osm, .osm.pbf, .osm.bz2) through GDAL's OSM driver with our own
+// osmconf (all tags kept). Checks the file's kind by its content before GDAL sees it, so a PNG renamed
+// .osm.pbf gets a clear message. Parse errors, including a truncated file, throw core::InputError
+// naming the file; the sink has then received a partial stream, so callers write inside a transaction.
+class OsmReader {
+public:
+    explicit OsmReader(std::filesystem::path file);
+
+    using Sink = std::function<void(const OsmFeature&)>;
+    void read(const Sink& sink, core::Progress& progress);
+
+private:
+    std::filesystem::path m_file;
+};
+
+}  // namespace lb::io
