@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+
+#include "core/layer.hpp"
+#include "core/progress.hpp"
+
+namespace lb::store {
+class ProjectStore;
+}
+
+namespace lb::project {
+
+struct OsmImportReport {
+    std::map<core::LayerId, std::int64_t> counts;  // features written per base-map layer
+};
+
+// Imports the OSM base map: replaces the roads, buildings, landuse, water, railways and pois layers with
+// the file's content, reprojected to the project CRS, in one transaction — on any error or cancellation
+// the project is left as it was.
+OsmImportReport importOsm(store::ProjectStore& store, const std::filesystem::path& file, core::Progress& progress);
+
+}  // namespace lb::project

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/layer.hpp"
+#include "core/progress.hpp"
+#include "project/import_mapping.hpp"
+
+namespace lb::store {
+class ProjectStore;
+}
+
+namespace lb::project {
+
+struct ImportOptions {
+    // Reject the whole file when any row is rejected (nothing is written).
+    bool strict = false;
+    // How many rejected rows are listed in the report (all are counted).
+    std::size_t listedRejections = 25;
+};
+
+struct ThematicImportReport {
+    core::LayerId layer = core::LayerId::Incidents;
+    std::int64_t imported = 0;
+    std::int64_t rejected = 0;
+    std::vector<std::string> rejections;  // "file: line 7: reason", the first listedRejections
+    std::vector<std::string> warnings;    // things the user should know (assumed CRS, recoded text, …)
+    std::string sourceCrs;
+    std::map<std::string, std::string> columns;  // layer column ← source column
+};
+
+// Imports a thematic layer (incidents graffiti routes visits measures observations districts) from a
+// CSV/GeoJSON/GeoPackage file: maps columns (flags, same-name columns, German aliases), parses times
+// (Europe/Berlin) and numbers (German conventions), checks vocabularies and geometries, reprojects to
+// the project CRS, and writes everything in one transaction. Rows with problems are rejected with their
+// row number and reason; a file whose structure does not fit (missing column, no coordinates, no valid
+// row) throws core::InputError/UsageError and changes nothing. Rows whose id (ext_id) is already in the
+// layer are rejected as duplicates, so importing the same export twice adds nothing.
+ThematicImportReport importThematic(store::ProjectStore& store, core::LayerId layer, const std::filesystem::path& file,
+                                    const ImportMapping& mapping, const ImportOptions& options,
+                                    core::Progress& progress);
+
+}  // namespace lb::project
