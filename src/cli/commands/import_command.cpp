@@ -1,0 +1,74 @@
+#include "cli/commands/import_command.hpp"
+
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/progress_display.hpp"
+#include "core/error.hpp"
+#include "project/project.hpp"
+
+namespace lb::cli {
+
+void ImportCommand::addOptions(CLI::App& app) {
+    app.add_option("PROJECT", m_project, "Project file")->required();
+    app.add_option("FILE", m_file, "Source file (.csv, .geojson, .gpkg, .shp)")->required();
+    app.add_option("--layer", m_layer, "Target layer: incidents graffiti routes visits measures observations districts")
+        ->required();
+    app.add_option("--x", m_mapping.x, "Column with projected x (easting, Rechtswert)");
+    app.add_option("--y", m_mapping.y, "Column with projected y (northing, Hochwert)");
+    app.add_option("--lat", m_mapping.lat, "Column with latitude (WGS84 unless --crs)");
+    app.add_option("--lon", m_mapping.lon, "Column with longitude (WGS84 unless --crs)");
+    app.add_option("--address", m_mapping.address, "Address column(s) for offline geocoding: COL[,COL]");
+    app.add_option("--crs", m_mapping.crs,
+                   "CRS of the coordinates, e.g. EPSG:31468 (default: from the file, else EPSG:4326 for "
+                   "--lat/--lon, the project CRS for --x/--y)");
+    app.add_option("--time", m_mapping.time, "Column with the time (ISO 8601 or 14.03.2025 22:15; Berlin time)");
+    app.add_option("--category", m_mapping.category, "Column with the category / field of action");
+    app.add_option("--id", m_mapping.id, "Column with the source's own id (rows already imported are skipped)");
+    app.add_option("--name", m_mapping.name, "Column with the name");
+    app.add_option("--encoding", m_mapping.encoding, "Text encoding of a CSV, e.g. CP1252 (default UTF-8)");
+    app.add_option("--delimiter", m_mapping.delimiter, "CSV delimiter: , ; | or tab (default: detected)");
+    app.add_flag("--strict", m_strict, "Import nothing if any row is rejected");
+    app.add_flag("--json", m_json, "Print the result as one JSON document");
+}
+
+void ImportCommand::setup() {
+    const auto layer = core::layerFromName(m_layer);
+    if (!layer || core::layerInfo(*layer).kind != core::LayerKind::Thematic) {
+        throw core::UsageError("unknown layer '" + m_layer + "'",
+                               "use one of: " + std::string(core::layerNamesList(core::LayerKind::Thematic)) +
+                                   " (OSM layers come from `lagebild import-osm`)");
+    }
+}
+
+int ImportCommand::run() {
+    const core::LayerId layer = *core::layerFromName(m_layer);
+    auto project = project::Project::open(m_project, false);
+    ProgressDisplay display;
+    project::ImportOptions options;
+    options.strict = m_strict;
+    const auto report = project->importLayer(layer, m_file, m_mapping, options, display.progress());
+    for (const auto& warning : report.warnings) fmt::print(stderr, "warning: {}: {}\n", m_file, warning);
+    for (const auto& rejection : report.rejections) fmt::print(stderr, "rejected: {}\n", rejection);
+    if (report.rejected > static_cast<std::int64_t>(report.rejections.size())) {
+        fmt::print(stderr, "rejected: … and {} more rows\n", report.rejected - report.rejections.size());
+    }
+    if (m_json) {
+        nlohmann::json out;
+        out["layer"] = m_layer;
+        out["file"] = m_file;
+        out["imported"] = report.imported;
+        out["rejected"] = report.rejected;
+        out["rejections"] = report.rejections;
+        out["warnings"] = report.warnings;
+        out["source_crs"] = report.sourceCrs;
+        out["columns"] = report.columns;
+        fmt::print("{}\n", out.dump(2));
+    } else {
+        fmt::print("{}: {} imported, {} rejected\n", m_layer, report.imported, report.rejected);
+    }
+    return 0;
+}
+
+}  // namespace lb::cli

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+#include "cli/command.hpp"
+#include "project/import_mapping.hpp"
+
+namespace lb::cli {
+
+class ImportCommand : public Command {
+public:
+    const char* name() const override { return "import"; }
+    const char* description() const override { return "Import a thematic layer from CSV, GeoJSON or GeoPackage"; }
+    void addOptions(CLI::App& app) override;
+    void setup() override;
+    int run() override;
+
+private:
+    std::string m_project;
+    std::string m_layer;
+    std::string m_file;
+    project::ImportMapping m_mapping;
+    bool m_strict = false;
+    bool m_json = false;
+};
+
+}  // namespace lb::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+
+#include "cli/command.hpp"
+
+namespace lb::cli {
+
+class InitCommand : public Command {
+public:
+    const char* name() const override { return "init"; }
+    const char* description() const override { return "Create an empty project (SpatiaLite file)"; }
+    void addOptions(CLI::App& app) override;
+    void setup() override;
+    int run() override;
+
+private:
+    std::string m_project;
+    std::string m_crs = "EPSG:25833";
+};
+
+}  // namespace lb::cli

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace lb::cli {
+
+// Every exit status of `lagebild`, in one place (CLI.md).
+enum ExitCode : int {
+    kExitOk = 0,          // success
+    kExitFailure = 1,     // a failure while doing the work (disk full, library error on valid input)
+    kExitBadInput = 2,    // bad usage or bad input: unknown flag, missing or wrong file, invalid value
+    kExitCancelled = 130  // interrupted by Ctrl+C / SIGTERM; the project is unchanged
+};
+
+}  // namespace lb::cli

@@ -1,0 +1,73 @@
+// lagebild — the headless front end. main() is the only place that catches exceptions; it maps them to
+// one-line messages with a hint and to the exit codes of exit_codes.hpp.
+
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <new>
+#include <vector>
+
+#include "cli/commands/demo_command.hpp"
+#include "cli/commands/import_command.hpp"
+#include "cli/commands/import_osm_command.hpp"
+#include "cli/commands/info_command.hpp"
+#include "cli/commands/init_command.hpp"
+#include "cli/exit_codes.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+int report(const char* command, const char* kind, const std::string& message, const std::string& hint, int code) {
+    fmt::print(stderr, "lagebild {}: {}: {}\n", command, kind, message);
+    if (!hint.empty()) fmt::print(stderr, "  hint: {}\n", hint);
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace lb;
+    CLI::App app{"Lagebild — GIS for municipal crime and disorder prevention", "lagebild"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "lagebild 0.1.0");
+    std::vector<std::unique_ptr<cli::Command>> commands;
+    commands.push_back(std::make_unique<cli::InitCommand>());
+    commands.push_back(std::make_unique<cli::DemoCommand>());
+    commands.push_back(std::make_unique<cli::ImportOsmCommand>());
+    commands.push_back(std::make_unique<cli::ImportCommand>());
+    commands.push_back(std::make_unique<cli::InfoCommand>());
+    std::vector<std::pair<CLI::App*, cli::Command*>> registered;
+    for (auto& command : commands) {
+        CLI::App* sub = app.add_subcommand(command->name(), command->description());
+        command->addOptions(*sub);
+        registered.emplace_back(sub, command.get());
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? cli::kExitOk : cli::kExitBadInput;
+    }
+    cli::Command* selected = nullptr;
+    for (auto& [sub, command] : registered) {
+        if (sub->parsed()) selected = command;
+    }
+    const char* name = selected ? selected->name() : "";
+    try {
+        selected->setup();
+        return selected->run();
+    } catch (const core::CancelledError& e) {
+        return report(name, "cancelled", "nothing was changed", "", cli::kExitCancelled);
+    } catch (const core::UsageError& e) {
+        return report(name, "error", e.what(), e.hint(), cli::kExitBadInput);
+    } catch (const core::InputError& e) {
+        return report(name, "error", e.what(), e.hint(), cli::kExitBadInput);
+    } catch (const core::Error& e) {
+        return report(name, "failed", e.what(), e.hint(), cli::kExitFailure);
+    } catch (const std::bad_alloc&) {
+        return report(name, "failed", "out of memory", "", cli::kExitFailure);
+    } catch (const std::exception& e) {
+        return report(name, "internal error", e.what(), "please report this", cli::kExitFailure);
+    }
+}

@@ -1,0 +1,46 @@
+#include "cli/progress_display.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace lb::cli {
+namespace {
+
+std::atomic<core::Progress*> g_active{nullptr};
+
+extern "C" void onSignal(int) {
+    if (core::Progress* progress = g_active.load()) progress->cancel();
+}
+
+}  // namespace
+
+ProgressDisplay::ProgressDisplay()
+    : m_tty(::isatty(STDERR_FILENO) == 1), m_progress(m_tty ? core::Progress::Sink(drawer(m_drawn)) : nullptr) {
+    g_active.store(&m_progress);
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+}
+
+core::Progress::Sink ProgressDisplay::drawer(bool& drawn) {
+    return [&drawn](const std::string& stage, std::uint64_t done, std::uint64_t total) {
+        if (total > 0) {
+            std::fprintf(stderr, "\r\033[K%s: %3.0f %%", stage.c_str(), 100.0 * double(done) / double(total));
+        } else {
+            std::fprintf(stderr, "\r\033[K%s: %llu", stage.c_str(), static_cast<unsigned long long>(done));
+        }
+        std::fflush(stderr);
+        drawn = true;
+    };
+}
+
+ProgressDisplay::~ProgressDisplay() {
+    g_active.store(nullptr);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (m_drawn) std::fprintf(stderr, "\r\033[K");
+}
+
+}  // namespace lb::cli
