@@ -33,3 +33,8 @@ find_package(Threads REQUIRED)
 message(STATUS "GDAL ${GDAL_VERSION}, PROJ ${PROJ_VERSION}, GEOS ${GEOS_VERSION}, SQLite ${SQLITE3_VERSION}, "
                "SpatiaLite ${SPATIALITE_VERSION}, fmt ${fmt_VERSION}, nlohmann_json ${nlohmann_json_VERSION}, "
                "CLI11 ${CLI11_VERSION}")
+
+# Rendering: GL loader (with EGL for headless contexts), PNG/PDF through Cairo, glyphs through FreeType.
+pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy>=${LAGEBILD_MIN_EPOXY})
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo>=${LAGEBILD_MIN_CAIRO})
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2>=${LAGEBILD_MIN_FREETYPE})

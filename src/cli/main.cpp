@@ -12,6 +12,7 @@
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/import_osm_command.hpp"
 #include "cli/commands/info_command.hpp"
+#include "cli/commands/render_command.hpp"
 #include "cli/commands/init_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/error.hpp"
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::ImportOsmCommand>());
     commands.push_back(std::make_unique<cli::ImportCommand>());
     commands.push_back(std::make_unique<cli::InfoCommand>());
+    commands.push_back(std::make_unique<cli::RenderCommand>());
+    commands.push_back(std::make_unique<cli::BenchRenderCommand>());
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
     for (auto& command : commands) {
         CLI::App* sub = app.add_subcommand(command->name(), command->description());

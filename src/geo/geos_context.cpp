@@ -93,4 +93,65 @@ double GeosContext::area(const core::Wkb& wkb) {
     return a;
 }
 
+bool GeosContext::triangulatePolygon(const double* xy, const std::uint32_t* ringStarts, std::size_t ringCount,
+                                     std::vector<double>& triangles) {
+    GEOSContextHandle_t h = m_impl->handle;
+    if (ringCount == 0) return false;
+    std::vector<GEOSGeometry*> rings;
+    rings.reserve(ringCount);
+    auto destroyRings = [&] {
+        for (auto* ring : rings) GEOSGeom_destroy_r(h, ring);
+    };
+    for (std::size_t r = 0; r < ringCount; ++r) {
+        const std::uint32_t begin = ringStarts[r];
+        const std::uint32_t end = ringStarts[r + 1];
+        if (end - begin < 4) {
+            if (r == 0) {
+                destroyRings();
+                return false;
+            }
+            continue;  // a degenerate hole is left out
+        }
+        GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, xy + 2 * begin, end - begin, 0, 0);
+        GEOSGeometry* ring = seq ? GEOSGeom_createLinearRing_r(h, seq) : nullptr;
+        if (!ring) {
+            destroyRings();
+            return false;
+        }
+        rings.push_back(ring);
+    }
+    GEOSGeometry* polygon =
+        GEOSGeom_createPolygon_r(h, rings[0], rings.size() > 1 ? rings.data() + 1 : nullptr,
+                                 static_cast<unsigned>(rings.size() - 1));
+    if (!polygon) {
+        destroyRings();
+        return false;
+    }
+    Impl::GeomPtr owned(polygon, Impl::GeomDeleter{h});
+    GEOSGeometry* result = GEOSConstrainedDelaunayTriangulation_r(h, polygon);
+    if (!result) {
+        // An invalid polygon (self-touching ring, crossing hole): triangulate its repaired form.
+        GEOSGeometry* valid = GEOSMakeValid_r(h, polygon);
+        if (!valid) return false;
+        Impl::GeomPtr ownedValid(valid, Impl::GeomDeleter{h});
+        result = GEOSConstrainedDelaunayTriangulation_r(h, valid);
+        if (!result) return false;
+    }
+    Impl::GeomPtr ownedResult(result, Impl::GeomDeleter{h});
+    const int count = GEOSGetNumGeometries_r(h, result);
+    for (int i = 0; i < count; ++i) {
+        const GEOSGeometry* triangle = GEOSGetGeometryN_r(h, result, i);
+        const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, triangle);
+        const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+        if (!seq) continue;
+        for (unsigned v = 0; v < 3; ++v) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(h, seq, v, &x, &y);
+            triangles.push_back(x);
+            triangles.push_back(y);
+        }
+    }
+    return true;
+}
+
 }  // namespace lb::geo

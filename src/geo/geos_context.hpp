@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 #include <string>
 
 #include "core/value.hpp"
@@ -24,6 +26,12 @@ public:
     // A point guaranteed to lie on the geometry (inside a polygon, on a line).
     Coord pointOnSurface(const core::Wkb& wkb);
     double area(const core::Wkb& wkb);
+    // Triangulates one polygon (shell + holes) with GEOS's constrained Delaunay triangulation. `xy` holds
+    // interleaved coordinates, `ringStarts` the first coordinate index of each ring plus one past the end.
+    // Appends three vertices (x, y) per triangle to `triangles`; returns false (appending nothing) when
+    // GEOS cannot triangulate the polygon (e.g. it is invalid beyond repair).
+    bool triangulatePolygon(const double* xy, const std::uint32_t* ringStarts, std::size_t ringCount,
+                            std::vector<double>& triangles);
 
 private:
     struct Impl;

@@ -167,6 +167,16 @@ std::vector<std::uint8_t> Statement::columnBlob(int column) const {
     return data ? std::vector<std::uint8_t>(data, data + sqlite3_column_bytes(m_stmt, column))
                 : std::vector<std::uint8_t>{};
 }
+std::span<const std::uint8_t> Statement::columnBlobView(int column) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+    return data ? std::span<const std::uint8_t>(data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+                : std::span<const std::uint8_t>{};
+}
+std::string_view Statement::columnTextView(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return data ? std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+                : std::string_view{};
+}
 std::optional<std::string> Statement::columnOptText(int column) const {
     if (isNull(column)) return std::nullopt;
     return columnText(column);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,9 @@ public:
     double columnDouble(int column) const;
     std::string columnText(int column) const;
     std::vector<std::uint8_t> columnBlob(int column) const;
+    // Valid until the next step()/reset(); no copy (bulk reads).
+    std::span<const std::uint8_t> columnBlobView(int column) const;
+    std::string_view columnTextView(int column) const;
     std::optional<std::string> columnOptText(int column) const;
     int columnCount() const;
     std::string columnName(int column) const;

@@ -1,0 +1,168 @@
+#include "cli/commands/render_command.hpp"
+
+#include <epoxy/gl.h>
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "project/map_request.hpp"
+#include "project/project.hpp"
+#include "project/scene_loader.hpp"
+#include "render/gl/map_renderer.hpp"
+#include "render/gl/offscreen_context.hpp"
+#include "render/gl/render_target.hpp"
+#include "render/glyph_atlas.hpp"
+#include "render/png_image.hpp"
+
+namespace lb::cli {
+namespace {
+
+project::MapRequest makeRequest(const std::string& size, const std::string& bbox, const std::string& layers,
+                                bool publicMode) {
+    project::MapRequest request;
+    std::tie(request.width, request.height) = project::parseSize(size, "--size");
+    if (!bbox.empty()) request.bbox = project::parseBBox(bbox, "--bbox");
+    if (!layers.empty()) request.layers = project::parseLayerList(layers, "--layers");
+    request.publicMode = publicMode;
+    return request;
+}
+
+std::vector<std::string> styleLayerNames(const render::Style& style) {
+    std::vector<std::string> names;
+    for (const auto& layer : style.layers) names.push_back(layer.layer);
+    return names;
+}
+
+struct LoadedMap {
+    render::Style style;
+    render::SceneSnapshot scene;
+    render::RenderOptions options;
+    core::BBox extent;
+};
+
+LoadedMap loadMap(const std::string& path, const project::MapRequest& request) {
+    LoadedMap map;
+    map.style = render::Style::load(render::defaultStylePath());
+    auto project = project::Project::open(path, true);
+    map.scene = std::make_shared<render::Scene>(
+        project::loadScene(project->store(), map.style, project::layersToLoad(request)));
+    map.options = project::renderOptionsFor(request, styleLayerNames(map.style));
+    map.extent = request.bbox ? *request.bbox : map.scene->extent();
+    return map;
+}
+
+}  // namespace
+
+void RenderCommand::addOptions(CLI::App& app) {
+    app.add_option("PROJECT", m_project, "Project file")->required();
+    app.add_option("--out", m_out, "Output image (.png)")->required();
+    app.add_option("--size", m_size, "Image size in pixels, WIDTHxHEIGHT")->capture_default_str();
+    app.add_option("--bbox", m_bbox, "Map extent minx,miny,maxx,maxy in the project CRS (default: all data)");
+    app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
+    app.add_flag("--public", m_public, "Public picture: no incidents, routes, visits or observations");
+    app.add_option("--language", m_language, "Legend and attribution language: de or en")->capture_default_str();
+    app.add_flag("--no-labels", m_noLabels, "Leave out street and place labels");
+    app.add_flag("--no-legend", m_noLegend, "Leave out the legend");
+    app.add_option("--samples", m_samples, "Multisampling (1 = off, 4 = smooth polygon edges)")->capture_default_str();
+}
+
+void RenderCommand::setup() {
+    makeRequest(m_size, m_bbox, m_layers, m_public);  // validates
+    const std::string ext = std::filesystem::path(m_out).extension().string();
+    if (ext == ".pdf") {
+        throw core::UsageError("--out " + m_out + ": PDF print layouts are not available yet; write a .png");
+    }
+    if (ext != ".png" && ext != ".PNG") throw core::UsageError("--out " + m_out + ": expected a .png file");
+    if (m_language != "de" && m_language != "en") throw core::UsageError("--language: expected de or en");
+    if (m_samples < 1 || m_samples > 16) throw core::UsageError("--samples: expected 1 to 16");
+}
+
+int RenderCommand::run() {
+    const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);
+    LoadedMap map = loadMap(m_project, request);
+    map.options.labels = !m_noLabels;
+    map.options.legend = !m_noLegend;
+    map.options.language = m_language;
+    render::gl::OffscreenContext context;
+    render::gl::RenderTarget target(request.width, request.height, m_samples);
+    render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    const auto view = render::MapView::fit(map.extent, request.width, request.height, 1, request.bbox ? 0 : 0.03);
+    target.bind();
+    renderer.render(view, map.options);
+    render::Image image{request.width, request.height, target.readPixels()};
+    render::writePng(m_out, image);
+    return 0;
+}
+
+void BenchRenderCommand::addOptions(CLI::App& app) {
+    app.add_option("PROJECT", m_project, "Project file")->required();
+    app.add_option("--size", m_size, "Frame size in pixels, WIDTHxHEIGHT")->capture_default_str();
+    app.add_option("--frames", m_frames, "Number of frames")->capture_default_str();
+    app.add_option("--bbox", m_bbox, "Start extent minx,miny,maxx,maxy (default: all data)");
+    app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
+    app.add_option("--samples", m_samples, "Multisampling as in the GUI (1 = off)")->capture_default_str();
+    app.add_flag("--json", m_json, "Print one JSON document");
+}
+
+void BenchRenderCommand::setup() {
+    makeRequest(m_size, m_bbox, m_layers, false);
+    if (m_frames < 1 || m_frames > 100000) throw core::UsageError("--frames: expected 1 to 100000");
+}
+
+int BenchRenderCommand::run() {
+    const auto request = makeRequest(m_size, m_bbox, m_layers, false);
+    LoadedMap map = loadMap(m_project, request);
+    render::gl::OffscreenContext context;
+    render::gl::RenderTarget target(request.width, request.height, m_samples);
+    render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    const auto start = render::MapView::fit(map.extent, request.width, request.height);
+
+    // The path: from the whole extent zoom in by 8× towards a point off the centre while panning across,
+    // then back out, so frames cover overview, district and street scales.
+    std::vector<double> times;
+    std::uint64_t checksum = 0;
+    for (int i = 0; i < m_frames; ++i) {
+        const double t = m_frames == 1 ? 0 : static_cast<double>(i) / (m_frames - 1);
+        const double phase = t < 0.5 ? t * 2 : (1 - t) * 2;  // 0 → 1 → 0
+        render::MapView view = start;
+        view.metresPerPixel = start.metresPerPixel / std::pow(8.0, phase);
+        view.centerX = start.centerX + 0.15 * map.extent.width() * std::sin(6.283 * t);
+        view.centerY = start.centerY + 0.1 * map.extent.height() * std::sin(3.1416 * t);
+        const auto begin = std::chrono::steady_clock::now();
+        target.bind();
+        renderer.render(view, map.options);
+        target.resolve();
+        std::uint8_t pixel[4];
+        glReadPixels(request.width / 2, request.height / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);  // waits
+        checksum += pixel[0] + pixel[1] + pixel[2];
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    }
+    std::vector<double> sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    const double median = sorted[sorted.size() / 2];
+    const double p95 = sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * sorted.size())) - 1)];
+    std::size_t features = 0;
+    for (const auto& layer : renderer.scene().layers) features += layer.featureCount();
+    if (m_json) {
+        nlohmann::json out;
+        out["frames"] = m_frames;
+        out["median_ms"] = median;
+        out["p95_ms"] = p95;
+        out["renderer"] = context.renderer();
+        out["size"] = {request.width, request.height};
+        out["features"] = features;
+        fmt::print("{}\n", out.dump(2));
+    } else {
+        fmt::print("frames:   {}\nsize:     {}x{}\nfeatures: {}\nmedian:   {:.2f} ms\np95:      {:.2f} ms\nrenderer: {}\n",
+                   m_frames, request.width, request.height, features, median, p95, context.renderer());
+    }
+    (void)checksum;
+    return 0;
+}
+
+}  // namespace lb::cli

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <string>
+
+#include "cli/command.hpp"
+
+namespace lb::cli {
+
+// `lagebild render PROJECT --out FILE.png [--size WxH] [--bbox ...] [--layers ...] [--public]`: the map as
+// the GUI shows it, drawn offscreen (EGL, no display needed) by the same renderer.
+class RenderCommand : public Command {
+public:
+    const char* name() const override { return "render"; }
+    const char* description() const override { return "Render the map to a PNG without a window"; }
+    void addOptions(CLI::App& app) override;
+    void setup() override;
+    int run() override;
+
+private:
+    std::string m_project, m_out, m_size = "1600x1200", m_bbox, m_layers, m_language = "de";
+    bool m_public = false, m_noLabels = false, m_noLegend = false;
+    int m_samples = 4;
+};
+
+// `lagebild bench-render PROJECT [--size WxH] [--frames N] [--bbox ...] [--layers ...] [--json]`.
+class BenchRenderCommand : public Command {
+public:
+    const char* name() const override { return "bench-render"; }
+    const char* description() const override {
+        return "Time N frames of a fixed pan/zoom path through the interactive renderer";
+    }
+    void addOptions(CLI::App& app) override;
+    void setup() override;
+    int run() override;
+
+private:
+    std::string m_project, m_size = "1920x1080", m_bbox, m_layers;
+    int m_frames = 100;
+    int m_samples = 1;
+    bool m_json = false;
+};
+
+}  // namespace lb::cli

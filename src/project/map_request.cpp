@@ -1,0 +1,107 @@
+#include "project/map_request.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/error.hpp"
+#include "core/layer.hpp"
+
+namespace lb::project {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+bool sensitive(const std::string& layer) {
+    const auto id = core::layerFromName(layer);
+    return id && core::layerInfo(*id).sensitive;
+}
+
+}  // namespace
+
+std::pair<int, int> parseSize(const std::string& text, const std::string& flag) {
+    const auto x = text.find_first_of("xX");
+    int w = 0, h = 0;
+    if (x != std::string::npos) {
+        const auto r1 = std::from_chars(text.data(), text.data() + x, w);
+        const auto r2 = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
+        if (r1.ec == std::errc{} && r1.ptr == text.data() + x && r2.ec == std::errc{} &&
+            r2.ptr == text.data() + text.size() && w >= 16 && h >= 16 && w <= 16384 && h <= 16384) {
+            return {w, h};
+        }
+    }
+    throw core::UsageError(flag + " \"" + text + "\": expected WIDTHxHEIGHT in pixels, e.g. 1920x1080 (16 to 16384)");
+}
+
+core::BBox parseBBox(const std::string& text, const std::string& flag) {
+    const auto parts = split(text, ',');
+    double v[4] = {0, 0, 0, 0};
+    bool ok = parts.size() == 4;
+    for (std::size_t i = 0; ok && i < 4; ++i) {
+        try {
+            std::size_t used = 0;
+            v[i] = std::stod(parts[i], &used);
+            ok = used == parts[i].size() && std::isfinite(v[i]);
+        } catch (const std::exception&) {
+            ok = false;
+        }
+    }
+    if (!ok) {
+        throw core::UsageError(flag + " \"" + text + "\": expected minx,miny,maxx,maxy in the project CRS");
+    }
+    if (!(v[2] > v[0] && v[3] > v[1])) {
+        throw core::UsageError(flag + " \"" + text + "\": the box is empty (maxx must exceed minx, maxy miny)");
+    }
+    core::BBox box;
+    box.add(v[0], v[1]);
+    box.add(v[2], v[3]);
+    return box;
+}
+
+std::vector<std::string> parseLayerList(const std::string& text, const std::string& flag) {
+    std::vector<std::string> layers;
+    for (const auto& name : split(text, ',')) {
+        if (!core::layerFromName(name)) {
+            throw core::UsageError(flag + ": unknown layer \"" + name + "\" (layers: " +
+                                   std::string(core::layerNamesList(core::LayerKind::BaseMap)) + " " +
+                                   std::string(core::layerNamesList(core::LayerKind::Thematic)) + ")");
+        }
+        if (std::find(layers.begin(), layers.end(), name) == layers.end()) layers.push_back(name);
+    }
+    return layers;
+}
+
+render::RenderOptions renderOptionsFor(const MapRequest& request, const std::vector<std::string>& styleLayers) {
+    render::RenderOptions options;
+    for (const auto& layer : styleLayers) {
+        const bool asked = request.layers.empty() ||
+                           std::find(request.layers.begin(), request.layers.end(), layer) != request.layers.end();
+        if (!request.layers.empty() || (request.publicMode && sensitive(layer))) {
+            options.layers[layer] = render::LayerState{asked && !(request.publicMode && sensitive(layer)), 1};
+        }
+    }
+    return options;
+}
+
+std::vector<std::string> layersToLoad(const MapRequest& request) {
+    std::vector<std::string> layers;
+    if (request.layers.empty()) {
+        for (const auto& info : core::kLayers) layers.emplace_back(info.name);
+    } else {
+        layers = request.layers;
+    }
+    if (request.publicMode) std::erase_if(layers, sensitive);
+    return layers;
+}
+
+}  // namespace lb::project

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/progress.hpp"
+#include "render/scene.hpp"
+#include "render/style.hpp"
+
+namespace lb::store {
+class ProjectStore;
+}
+
+namespace lb::project {
+
+// Reads the layers the style draws from the project into a render::Scene: geometry in the project CRS,
+// the style class of each feature (first non-empty `classBy` column) and its label. Layers with mixed
+// geometry (water, measures) become one scene layer per geometry kind. `onlyLayers` (if not empty)
+// restricts which project layers are read.
+render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
+                        const std::vector<std::string>& onlyLayers = {},
+                        core::Progress& progress = core::Progress::none());
+
+// The attributes of one feature for the info panel: (column, value) pairs of non-empty values in table
+// order, geometry excluded. Throws core::InputError for an unknown layer or id.
+std::vector<std::pair<std::string, std::string>> featureAttributes(store::ProjectStore& store,
+                                                                   const std::string& layer, std::int64_t id);
+
+}  // namespace lb::project

@@ -1,0 +1,81 @@
+#include "render/gl/gl_objects.hpp"
+
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace lb::render::gl {
+namespace {
+
+GLuint compile(GLenum stage, const std::string& file) {
+    const std::string_view body = detail::shaderSource(file);
+    if (body.empty()) throw core::ProcessingError("OpenGL: shader " + file + " is not embedded in the program");
+    const std::string source =
+        "#version 330 core\n" + std::string(detail::shaderSource("prelude.glsl")) + "\n#line 1\n" + std::string(body);
+    GLuint shader = glCreateShader(stage);
+    const char* text = source.c_str();
+    glShaderSource(shader, 1, &text, nullptr);
+    glCompileShader(shader);
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        GLint length = 0;
+        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
+        std::vector<char> log(static_cast<std::size_t>(length) + 1);
+        glGetShaderInfoLog(shader, length, nullptr, log.data());
+        glDeleteShader(shader);
+        throw core::ProcessingError("OpenGL: shader " + file + " does not compile: " + log.data());
+    }
+    return shader;
+}
+
+}  // namespace
+
+Buffer makeBuffer() {
+    GLuint n = 0;
+    glGenBuffers(1, &n);
+    return Buffer(n);
+}
+
+VertexArray makeVertexArray() {
+    GLuint n = 0;
+    glGenVertexArrays(1, &n);
+    return VertexArray(n);
+}
+
+Texture makeTexture() {
+    GLuint n = 0;
+    glGenTextures(1, &n);
+    return Texture(n);
+}
+
+Program::Program(std::string_view name) {
+    const std::string base(name);
+    const GLuint vertex = compile(GL_VERTEX_SHADER, base + ".vert.glsl");
+    GLuint fragment = 0;
+    try {
+        fragment = compile(GL_FRAGMENT_SHADER, base + ".frag.glsl");
+    } catch (...) {
+        glDeleteShader(vertex);
+        throw;
+    }
+    const GLuint program = glCreateProgram();
+    glAttachShader(program, vertex);
+    glAttachShader(program, fragment);
+    glLinkProgram(program);
+    glDeleteShader(vertex);
+    glDeleteShader(fragment);
+    GLint ok = GL_FALSE;
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        GLint length = 0;
+        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
+        std::vector<char> log(static_cast<std::size_t>(length) + 1);
+        glGetProgramInfoLog(program, length, nullptr, log.data());
+        glDeleteProgram(program);
+        throw core::ProcessingError("OpenGL: shader program " + base + " does not link: " + log.data());
+    }
+    m_program = GlName<detail::deleteProgram>(program);
+}
+
+}  // namespace lb::render::gl

@@ -1,0 +1,203 @@
+#include "render/gl/gpu_layer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "geo/geos_context.hpp"
+
+namespace lb::render::gl {
+namespace {
+
+double ringArea(const SceneLayer& layer, std::uint32_t ring) {
+    double sum = 0;
+    const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
+    for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
+        sum += (layer.xy[2 * j] - layer.xy[2 * i]) * (layer.xy[2 * j + 1] + layer.xy[2 * i + 1]);
+    }
+    return 0.5 * sum;
+}
+
+double featureArea(const SceneLayer& layer, std::size_t f) {
+    double area = 0;
+    for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
+        for (std::uint32_t r = layer.partRings[p]; r < layer.partRings[p + 1]; ++r) {
+            const double a = std::abs(ringArea(layer, r));
+            area += r == layer.partRings[p] ? a : -a;
+        }
+    }
+    return std::max(area, 0.0);
+}
+
+// Area-weighted centroid of the largest part's shell; good enough to anchor an area label.
+std::array<double, 2> labelAnchor(const SceneLayer& layer, std::size_t f) {
+    double bestArea = -1;
+    std::array<double, 2> anchor{0, 0};
+    for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
+        const std::uint32_t ring = layer.partRings[p];
+        const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
+        double a = 0, cx = 0, cy = 0;
+        for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
+            const double cross = layer.xy[2 * j] * layer.xy[2 * i + 1] - layer.xy[2 * i] * layer.xy[2 * j + 1];
+            a += cross;
+            cx += (layer.xy[2 * j] + layer.xy[2 * i]) * cross;
+            cy += (layer.xy[2 * j + 1] + layer.xy[2 * i + 1]) * cross;
+        }
+        if (std::abs(a) > bestArea && a != 0) {
+            bestArea = std::abs(a);
+            anchor = {cx / (3 * a), cy / (3 * a)};
+        }
+    }
+    return anchor;
+}
+
+void appendSegments(const SceneLayer& layer, std::uint32_t ring, std::array<double, 2> origin,
+                    std::vector<float>& out) {
+    const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
+    double distance = 0;
+    for (std::uint32_t c = begin; c + 1 < end; ++c) {
+        const double x0 = layer.xy[2 * c], y0 = layer.xy[2 * c + 1];
+        const double x1 = layer.xy[2 * c + 2], y1 = layer.xy[2 * c + 3];
+        out.push_back(static_cast<float>(x0 - origin[0]));
+        out.push_back(static_cast<float>(y0 - origin[1]));
+        out.push_back(static_cast<float>(x1 - origin[0]));
+        out.push_back(static_cast<float>(y1 - origin[1]));
+        out.push_back(static_cast<float>(distance));
+        distance += std::hypot(x1 - x0, y1 - y0);
+    }
+}
+
+void setupSegmentVao(GpuLayer& gpu, const std::vector<float>& segments) {
+    gpu.segmentVao = makeVertexArray();
+    gpu.segmentVbo = makeBuffer();
+    glBindVertexArray(gpu.segmentVao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.segmentVbo.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)), segments.data(),
+                 GL_STATIC_DRAW);
+    for (GLuint i = 0; i < 3; ++i) {
+        glEnableVertexAttribArray(i);
+        glVertexAttribDivisor(i, 1);
+    }
+    glBindVertexArray(0);
+}
+
+}  // namespace
+
+std::size_t ClassBatch::visibleCount(double minArea) const {
+    if (minArea <= 0 || areas.empty()) return features.size();
+    // areas are descending: the first index with area < minArea
+    const auto it = std::partition_point(areas.begin(), areas.end(), [&](float a) { return a >= minArea; });
+    return static_cast<std::size_t>(it - areas.begin());
+}
+
+GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::array<double, 2> origin) {
+    GpuLayer gpu;
+    gpu.layer = &layer;
+    gpu.style = &style;
+
+    // Group features by class; classes without a style are not drawn at all.
+    std::vector<std::vector<std::uint32_t>> byClass(layer.classNames.size());
+    for (std::uint32_t f = 0; f < layer.featureCount(); ++f) byClass[layer.classIndex[f]].push_back(f);
+    for (std::uint16_t c = 0; c < layer.classNames.size(); ++c) {
+        const ClassStyle* cls = style.classStyle(layer.classNames[c]);
+        if (!cls || byClass[c].empty()) continue;
+        ClassBatch batch;
+        batch.classIndex = c;
+        batch.style = cls;
+        batch.features = std::move(byClass[c]);
+        gpu.batches.push_back(std::move(batch));
+    }
+    std::stable_sort(gpu.batches.begin(), gpu.batches.end(), [&](const ClassBatch& a, const ClassBatch& b) {
+        if (a.style->order != b.style->order) return a.style->order < b.style->order;
+        return (a.style - style.classes.data()) < (b.style - style.classes.data());
+    });
+
+    std::vector<float> segments;
+    if (layer.kind == GeometryKind::Polygon) {
+        geo::GeosContext geos;
+        std::vector<float> vertices;
+        std::vector<double> triangles;
+        gpu.labelAnchors.resize(layer.featureCount());
+        for (auto& batch : gpu.batches) {
+            std::vector<double> areas(layer.featureCount());
+            for (auto f : batch.features) areas[f] = featureArea(layer, f);
+            std::stable_sort(batch.features.begin(), batch.features.end(),
+                             [&](std::uint32_t a, std::uint32_t b) { return areas[a] > areas[b]; });
+            batch.firstVertex = static_cast<GLint>(vertices.size() / 2);
+            batch.firstSegment = static_cast<GLint>(segments.size() / kSegmentFloats);
+            for (auto f : batch.features) {
+                batch.areas.push_back(static_cast<float>(areas[f]));
+                gpu.labelAnchors[f] = labelAnchor(layer, f);
+                for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
+                    const std::uint32_t firstRing = layer.partRings[p];
+                    const std::uint32_t ringCount = layer.partRings[p + 1] - firstRing;
+                    triangles.clear();
+                    if (!geos.triangulatePolygon(layer.xy.data(), layer.ringCoords.data() + firstRing, ringCount,
+                                                 triangles)) {
+                        ++gpu.triangleFailures;
+                    }
+                    for (std::size_t i = 0; i < triangles.size(); i += 2) {
+                        vertices.push_back(static_cast<float>(triangles[i] - origin[0]));
+                        vertices.push_back(static_cast<float>(triangles[i + 1] - origin[1]));
+                    }
+                    for (std::uint32_t r = firstRing; r < firstRing + ringCount; ++r) {
+                        appendSegments(layer, r, origin, segments);
+                    }
+                }
+                batch.vertexEnd.push_back(static_cast<std::uint32_t>(vertices.size() / 2 - batch.firstVertex));
+                batch.segmentEnd.push_back(
+                    static_cast<std::uint32_t>(segments.size() / kSegmentFloats - batch.firstSegment));
+            }
+        }
+        gpu.fillVao = makeVertexArray();
+        gpu.fillVbo = makeBuffer();
+        glBindVertexArray(gpu.fillVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.fillVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glBindVertexArray(0);
+        setupSegmentVao(gpu, segments);
+    } else if (layer.kind == GeometryKind::Line) {
+        for (auto& batch : gpu.batches) {
+            batch.firstSegment = static_cast<GLint>(segments.size() / kSegmentFloats);
+            for (auto f : batch.features) {
+                for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
+                    for (std::uint32_t r = layer.partRings[p]; r < layer.partRings[p + 1]; ++r) {
+                        appendSegments(layer, r, origin, segments);
+                    }
+                }
+                batch.segmentEnd.push_back(
+                    static_cast<std::uint32_t>(segments.size() / kSegmentFloats - batch.firstSegment));
+            }
+        }
+        setupSegmentVao(gpu, segments);
+    } else {
+        std::vector<float> points;
+        points.reserve(layer.xy.size());
+        for (auto& batch : gpu.batches) {
+            batch.firstPoint = static_cast<GLint>(points.size() / 2);
+            for (auto f : batch.features) {
+                for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
+                    const std::uint32_t c = layer.ringCoords[layer.partRings[p]];
+                    points.push_back(static_cast<float>(layer.xy[2 * c] - origin[0]));
+                    points.push_back(static_cast<float>(layer.xy[2 * c + 1] - origin[1]));
+                }
+            }
+            batch.pointCount = static_cast<GLsizei>(points.size() / 2 - batch.firstPoint);
+        }
+        gpu.pointVao = makeVertexArray();
+        gpu.pointVbo = makeBuffer();
+        glBindVertexArray(gpu.pointVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(points.size() * sizeof(float)), points.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribDivisor(0, 1);
+        glBindVertexArray(0);
+    }
+    return gpu;
+}
+
+}  // namespace lb::render::gl

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "render/gl/gl_objects.hpp"
+#include "render/scene.hpp"
+#include "render/style.hpp"
+
+namespace lb::render::gl {
+
+// The features of one style class of one scene layer, contiguous in the layer's GPU buffers. Polygons
+// are sorted by area (largest first) so that level of detail is a prefix: the features at least
+// `minArea` large are the first n, found by binary search.
+struct ClassBatch {
+    std::uint16_t classIndex = 0;
+    const ClassStyle* style = nullptr;
+    std::vector<std::uint32_t> features;   // scene feature indices, in buffer order
+    std::vector<float> areas;              // polygons: area in m², descending
+    GLint firstVertex = 0;                 // polygons: triangle vertices
+    std::vector<std::uint32_t> vertexEnd;  // polygons: vertices before the end of feature i (relative)
+    GLint firstSegment = 0;                // lines and polygon outlines: segment instances
+    std::vector<std::uint32_t> segmentEnd;
+    GLint firstPoint = 0;  // points: symbol instances
+    GLsizei pointCount = 0;
+
+    // How many features (a prefix) are at least minArea large; all when minArea <= 0.
+    std::size_t visibleCount(double minArea) const;
+};
+
+// One scene layer in GPU buffers.
+struct GpuLayer {
+    const SceneLayer* layer = nullptr;
+    const LayerStyle* style = nullptr;
+    std::vector<ClassBatch> batches;  // by drawing order of the class (ClassStyle::order, then style order)
+    VertexArray fillVao;
+    Buffer fillVbo;
+    VertexArray segmentVao;
+    Buffer segmentVbo;
+    VertexArray pointVao;
+    Buffer pointVbo;
+    std::vector<std::array<double, 2>> labelAnchors;  // polygons: a label point per feature (scene order)
+    std::size_t triangleFailures = 0;                 // polygons GEOS could not triangulate (drawn as outline only)
+};
+
+// Builds and uploads a layer; `origin` is subtracted from all coordinates (in double) before they
+// become floats.
+GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::array<double, 2> origin);
+
+// Segment instance layout: p0.x, p0.y, p1.x, p1.y, distance along the line at p0 (metres).
+inline constexpr int kSegmentFloats = 5;
+
+}  // namespace lb::render::gl

@@ -1,0 +1,609 @@
+// Section index: [upload] [frame] [layers] [labels] [furniture and legend] [highlight]
+#include "render/gl/map_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/gl/gl_objects.hpp"
+#include "render/gl/gpu_layer.hpp"
+#include "render/glyph_atlas.hpp"
+#include "render/label_placer.hpp"
+#include "render/map_furniture.hpp"
+#include "render/pick.hpp"
+
+namespace lb::render::gl {
+namespace {
+
+constexpr int kTextFloats = 13;  // pos 2, uv 2, color 4, halo 4, size 1
+
+struct OverlayVertex {
+    float x, y, r, g, b, a;
+};
+
+void pushQuad(std::vector<OverlayVertex>& out, float x0, float y0, float x1, float y1, const Color& c) {
+    const OverlayVertex v[6] = {{x0, y0, c.r, c.g, c.b, c.a}, {x1, y0, c.r, c.g, c.b, c.a},
+                                {x1, y1, c.r, c.g, c.b, c.a}, {x0, y0, c.r, c.g, c.b, c.a},
+                                {x1, y1, c.r, c.g, c.b, c.a}, {x0, y1, c.r, c.g, c.b, c.a}};
+    out.insert(out.end(), std::begin(v), std::end(v));
+}
+
+void pushTriangle(std::vector<OverlayVertex>& out, std::array<float, 6> p, const Color& c) {
+    for (int i = 0; i < 3; ++i) out.push_back({p[2 * i], p[2 * i + 1], c.r, c.g, c.b, c.a});
+}
+
+int shapeIndex(SymbolShape shape) {
+    return static_cast<int>(shape);
+}
+
+}  // namespace
+
+// [upload]
+struct MapRenderer::Impl {
+    SceneSnapshot scene;
+    Style style;
+    GlyphAtlas atlas;
+    std::array<double, 2> origin{0, 0};
+    std::vector<GpuLayer> layers;
+    Program fillProgram{"fill"}, lineProgram{"line"}, symbolProgram{"symbol"}, textProgram{"text"},
+        overlayProgram{"overlay"};
+    Texture atlasTexture;
+    VertexArray textVao, overlayVao, scratchVao;
+    Buffer textVbo, overlayVbo, scratchVbo;
+    FrameStats stats;
+    // per frame
+    MapView view;
+    RenderOptions const* options = nullptr;
+
+    Impl(SceneSnapshot s, Style st, const std::filesystem::path& font)
+        : scene(std::move(s)), style(std::move(st)), atlas(font) {
+        atlasTexture = makeTexture();
+        glBindTexture(GL_TEXTURE_2D, atlasTexture.get());
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.width(), atlas.height(), 0, GL_RED, GL_UNSIGNED_BYTE,
+                     atlas.pixels().data());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+
+        textVao = makeVertexArray();
+        textVbo = makeBuffer();
+        glBindVertexArray(textVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
+        const GLsizei stride = kTextFloats * sizeof(float);
+        const int sizes[5] = {2, 2, 4, 4, 1};
+        std::size_t offset = 0;
+        for (GLuint i = 0; i < 5; ++i) {
+            glEnableVertexAttribArray(i);
+            glVertexAttribPointer(i, sizes[i], GL_FLOAT, GL_FALSE, stride,
+                                  reinterpret_cast<const void*>(offset * sizeof(float)));
+            offset += static_cast<std::size_t>(sizes[i]);
+        }
+        overlayVao = makeVertexArray();
+        overlayVbo = makeBuffer();
+        glBindVertexArray(overlayVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, overlayVbo.get());
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(OverlayVertex),
+                              reinterpret_cast<const void*>(2 * sizeof(float)));
+        scratchVao = makeVertexArray();
+        scratchVbo = makeBuffer();
+        glBindVertexArray(0);
+        upload();
+    }
+
+    void upload() {
+        layers.clear();
+        const core::BBox extent = scene->extent();
+        origin = extent.empty() ? std::array<double, 2>{0, 0}
+                                : std::array<double, 2>{std::round(0.5 * (extent.minX + extent.maxX)),
+                                                        std::round(0.5 * (extent.minY + extent.maxY))};
+        for (const auto& layer : scene->layers) {
+            const LayerStyle* layerStyle = style.find(layer.name);
+            if (!layerStyle) continue;
+            layers.push_back(uploadLayer(layer, *layerStyle, origin));
+        }
+    }
+
+    // [frame]
+    void setCommonUniforms(const Program& program) {
+        program.use();
+        glUniform2f(program.uniform("u_offset"), static_cast<float>(origin[0] - view.centerX),
+                    static_cast<float>(origin[1] - view.centerY));
+        glUniform1f(program.uniform("u_pixelsPerMetre"), static_cast<float>(1.0 / view.metresPerPixel));
+        glUniform2f(program.uniform("u_viewport"), static_cast<float>(view.width), static_cast<float>(view.height));
+    }
+
+    void render(const MapView& v, const RenderOptions& opts) {
+        view = v;
+        options = &opts;
+        stats = {};
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        glDisable(GL_SCISSOR_TEST);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glClearColor(style.background.r, style.background.g, style.background.b, style.background.a);
+        glClear(GL_COLOR_BUFFER_BIT);
+
+        for (const auto& name : drawingOrder(style, opts)) {
+            for (auto kind : {GeometryKind::Polygon, GeometryKind::Line, GeometryKind::Point}) {
+                for (auto& gpu : layers) {
+                    if (gpu.layer->name == name && gpu.layer->kind == kind) drawLayer(gpu);
+                }
+            }
+        }
+        if (opts.highlight) drawHighlight(*opts.highlight);
+
+        LabelPlacer placer(atlas, view.width, view.height);
+        std::vector<PlacedGlyph> furnitureText;
+        std::vector<OverlayVertex> furniture;
+        if (opts.furniture) buildFurniture(placer, furniture, furnitureText);
+        std::vector<OverlayVertex> legendBoxes;
+        std::vector<LegendSample> samples;
+        if (opts.legend) buildLegend(placer, legendBoxes, furnitureText, samples);
+        if (opts.labels) placeLabels(placer);
+
+        drawOverlay(legendBoxes);
+        drawLegendSamples(samples);
+        drawOverlay(furniture);
+        drawText(placer.glyphs());
+        drawText(furnitureText);
+        glBindVertexArray(0);
+        glUseProgram(0);
+    }
+
+    // [layers]
+    bool layerVisible(const LayerStyle& ls, float& opacity) const {
+        const LayerState state = options->state(ls.layer, ls.visibleByDefault);
+        opacity = state.opacity;
+        if (!state.visible || state.opacity <= 0) return false;
+        return !(ls.maxScale > 0 && view.scaleDenominator() > ls.maxScale);
+    }
+
+    bool classVisible(const ClassStyle& cls) const {
+        return !(cls.maxScale > 0 && view.scaleDenominator() > cls.maxScale);
+    }
+
+    void drawSegments(GpuLayer& gpu, GLint first, GLsizei count, const Color& color, float halfWidth, float dash) {
+        if (count <= 0) return;
+        glBindVertexArray(gpu.segmentVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.segmentVbo.get());
+        const GLsizei stride = kSegmentFloats * sizeof(float);
+        const std::size_t base = static_cast<std::size_t>(first) * stride;
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base));
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + 8));
+        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + 16));
+        glUniform4f(lineProgram.uniform("u_color"), color.r, color.g, color.b, color.a);
+        glUniform1f(lineProgram.uniform("u_halfWidth"), halfWidth);
+        glUniform1f(lineProgram.uniform("u_dash"), dash);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, count);
+        ++stats.drawCalls;
+    }
+
+    float lineWidthPixels(const ClassStyle& cls) const {
+        return std::max(static_cast<float>(cls.lineWidth * view.pixelRatio),
+                        static_cast<float>(cls.lineWidthMetres / view.metresPerPixel));
+    }
+
+    void drawLayer(GpuLayer& gpu) {
+        float opacity = 1;
+        if (!layerVisible(*gpu.style, opacity)) return;
+        const float pr = static_cast<float>(view.pixelRatio);
+        const double minArea = gpu.style->minAreaPixels * view.metresPerPixel * view.metresPerPixel;
+        if (gpu.layer->kind == GeometryKind::Polygon) {
+            setCommonUniforms(fillProgram);
+            glBindVertexArray(gpu.fillVao.get());
+            for (auto& batch : gpu.batches) {
+                if (!batch.style->fill || !classVisible(*batch.style)) continue;
+                const std::size_t n = batch.visibleCount(minArea);
+                stats.featuresDrawn += n;
+                if (n == 0) continue;
+                const Color c = batch.style->fill->withAlpha(opacity);
+                glUniform4f(fillProgram.uniform("u_color"), c.r, c.g, c.b, c.a);
+                glDrawArrays(GL_TRIANGLES, batch.firstVertex, static_cast<GLsizei>(batch.vertexEnd[n - 1]));
+                ++stats.drawCalls;
+            }
+            setCommonUniforms(lineProgram);
+            for (auto& batch : gpu.batches) {
+                const ClassStyle& cls = *batch.style;
+                if (!classVisible(cls)) continue;
+                const std::optional<Color> outline = cls.outline ? cls.outline : (cls.fill ? std::nullopt : cls.line);
+                if (!outline) continue;
+                const float width = cls.outline ? cls.outlineWidth * pr : lineWidthPixels(cls);
+                const std::size_t n = batch.visibleCount(minArea);
+                if (n == 0) continue;
+                drawSegments(gpu, batch.firstSegment, static_cast<GLsizei>(batch.segmentEnd[n - 1]),
+                             outline->withAlpha(opacity), 0.5f * width, cls.dash * pr);
+            }
+        } else if (gpu.layer->kind == GeometryKind::Line) {
+            setCommonUniforms(lineProgram);
+            for (int pass = 0; pass < 2; ++pass) {  // casings of every class first, then the lines
+                for (auto& batch : gpu.batches) {
+                    const ClassStyle& cls = *batch.style;
+                    if (!cls.line || !classVisible(cls) || batch.segmentEnd.empty()) continue;
+                    const float width = lineWidthPixels(cls);
+                    const GLsizei count = static_cast<GLsizei>(batch.segmentEnd.back());
+                    if (pass == 0) {
+                        if (cls.casing && cls.casingWidth > 0) {
+                            drawSegments(gpu, batch.firstSegment, count, cls.casing->withAlpha(opacity),
+                                         0.5f * width + cls.casingWidth * pr, cls.dash * pr);
+                        }
+                    } else {
+                        stats.featuresDrawn += batch.features.size();
+                        drawSegments(gpu, batch.firstSegment, count, cls.line->withAlpha(opacity), 0.5f * width,
+                                     cls.dash * pr);
+                    }
+                }
+            }
+        } else {
+            setCommonUniforms(symbolProgram);
+            glBindVertexArray(gpu.pointVao.get());
+            glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
+            for (auto& batch : gpu.batches) {
+                const ClassStyle& cls = *batch.style;
+                if (!classVisible(cls) || batch.pointCount == 0) continue;
+                glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0,
+                                      reinterpret_cast<const void*>(static_cast<std::size_t>(batch.firstPoint) * 8));
+                setSymbolUniforms(cls, opacity, 1.0f);
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, batch.pointCount);
+                stats.featuresDrawn += static_cast<std::size_t>(batch.pointCount);
+                ++stats.drawCalls;
+            }
+        }
+    }
+
+    void setSymbolUniforms(const ClassStyle& cls, float opacity, float grow) {
+        const float pr = static_cast<float>(view.pixelRatio);
+        const Color fillColor = (cls.symbolFill ? *cls.symbolFill : Color{0.5f, 0.5f, 0.5f, 1}).withAlpha(opacity);
+        const Color strokeColor = (cls.symbolStroke ? *cls.symbolStroke : fillColor).withAlpha(opacity);
+        glUniform1i(symbolProgram.uniform("u_shape"), shapeIndex(cls.shape));
+        glUniform1f(symbolProgram.uniform("u_size"), cls.size * pr * grow);
+        glUniform4f(symbolProgram.uniform("u_fill"), fillColor.r, fillColor.g, fillColor.b, fillColor.a);
+        glUniform4f(symbolProgram.uniform("u_stroke"), strokeColor.r, strokeColor.g, strokeColor.b, strokeColor.a);
+        glUniform1f(symbolProgram.uniform("u_strokeWidth"), cls.symbolStroke ? cls.symbolStrokeWidth * pr : 0.0f);
+    }
+
+    // [labels]
+    void placeLabels(LabelPlacer& placer) {
+        std::vector<const GpuLayer*> labelled;
+        for (const auto& gpu : layers) {
+            if (!gpu.style->label.enabled || gpu.layer->labels.empty()) continue;
+            float opacity = 1;
+            if (!layerVisible(*gpu.style, opacity)) continue;
+            if (gpu.style->label.maxScale > 0 && view.scaleDenominator() > gpu.style->label.maxScale) continue;
+            labelled.push_back(&gpu);
+        }
+        std::stable_sort(labelled.begin(), labelled.end(), [](const GpuLayer* a, const GpuLayer* b) {
+            return a->style->label.priority > b->style->label.priority;
+        });
+        const core::BBox bounds = view.bounds();
+        const float pr = static_cast<float>(view.pixelRatio);
+        for (const GpuLayer* gpu : labelled) {
+            const SceneLayer& layer = *gpu->layer;
+            const LabelStyle& ls = gpu->style->label;
+            const float size = ls.size * pr;
+            for (const auto& batch : gpu->batches) {
+                if (!classVisible(*batch.style)) continue;
+                for (const auto f : batch.features) {
+                    const std::string& text = layer.labels[f];
+                    if (text.empty()) continue;
+                    const core::BBox box = layer.featureBounds(f);
+                    if (box.maxX < bounds.minX || box.minX > bounds.maxX || box.maxY < bounds.minY ||
+                        box.minY > bounds.maxY) {
+                        continue;
+                    }
+                    if (layer.kind == GeometryKind::Line && ls.alongLines) {
+                        for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
+                            const std::uint32_t r = layer.partRings[p];
+                            std::vector<std::array<float, 2>> screen;
+                            for (std::uint32_t c = layer.ringCoords[r]; c < layer.ringCoords[r + 1]; ++c) {
+                                const auto s = view.toScreen(layer.xy[2 * c], layer.xy[2 * c + 1]);
+                                screen.push_back({static_cast<float>(s[0]), static_cast<float>(s[1])});
+                            }
+                            placer.placeAlongLine(text, screen, size, ls.color, ls.halo, 350 * pr);
+                        }
+                    } else if (layer.kind == GeometryKind::Polygon) {
+                        // Only areas large enough on screen to carry their name.
+                        if (box.width() / view.metresPerPixel < atlas.measure(text, size) * 0.6) continue;
+                        const auto anchor = gpu->labelAnchors[f];
+                        const auto s = view.toScreen(anchor[0], anchor[1]);
+                        placer.placeCentered(text, static_cast<float>(s[0]), static_cast<float>(s[1]), size, ls.color,
+                                             ls.halo);
+                    } else if (layer.kind == GeometryKind::Point) {
+                        const std::uint32_t c = layer.ringCoords[layer.partRings[layer.featureParts[f]]];
+                        const auto s = view.toScreen(layer.xy[2 * c], layer.xy[2 * c + 1]);
+                        placer.placeBesidePoint(text, static_cast<float>(s[0]), static_cast<float>(s[1]),
+                                                0.5f * batch.style->size * pr + 2 * pr, size, ls.color, ls.halo);
+                    } else {
+                        const std::uint32_t c = layer.ringCoords[layer.partRings[layer.featureParts[f]]];
+                        const auto s = view.toScreen(layer.xy[2 * c], layer.xy[2 * c + 1]);
+                        placer.placeBesidePoint(text, static_cast<float>(s[0]), static_cast<float>(s[1]), 4 * pr, size,
+                                                ls.color, ls.halo);
+                    }
+                }
+            }
+        }
+    }
+
+    // Horizontal text starting at (x, baseline) for map furniture; returns the advance.
+    float layoutText(std::vector<PlacedGlyph>& out, std::string_view utf8, float x, float baseline, float size,
+                     const Color& color, const Color& halo) const {
+        const float scale = size / static_cast<float>(atlas.baseSize());
+        float pen = x;
+        char32_t previous = 0;
+        for (const char32_t cp : decodeUtf8(utf8)) {
+            if (previous) pen += atlas.kerning(previous, cp) * scale;
+            const Glyph& g = atlas.glyph(cp);
+            const float x0 = pen + g.left * scale, y0 = baseline - g.top * scale;
+            const float x1 = x0 + g.width * scale, y1 = y0 + g.height * scale;
+            PlacedGlyph placed{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, g.u0, g.v0, g.u1, g.v1, size, color, halo};
+            out.push_back(placed);
+            pen += g.advance * scale;
+            previous = cp;
+        }
+        return pen - x;
+    }
+
+    // [furniture and legend]
+    void buildFurniture(LabelPlacer& placer, std::vector<OverlayVertex>& quads, std::vector<PlacedGlyph>& text) {
+        const float pr = static_cast<float>(view.pixelRatio);
+        const float w = static_cast<float>(view.width), h = static_cast<float>(view.height);
+        const Color ink{0.2f, 0.2f, 0.2f, 1}, white{1, 1, 1, 0.85f}, halo{1, 1, 1, 0.9f};
+        const float size = 11 * pr;
+        // scale bar, bottom left
+        const ScaleBar bar = niceScaleBar(view.metresPerPixel, std::min(160.0 * pr, w * 0.3));
+        if (bar.pixels > 0) {
+            const float x0 = 12 * pr, y1 = h - 12 * pr, barH = 5 * pr;
+            const float labelW = atlas.measure(bar.label, size);
+            pushQuad(quads, x0 - 4 * pr, y1 - barH - size - 10 * pr,
+                     x0 + std::max(static_cast<float>(bar.pixels), labelW) + 4 * pr, y1 + 4 * pr, white);
+            const float half = static_cast<float>(bar.pixels) / 2;
+            pushQuad(quads, x0, y1 - barH, x0 + half, y1, ink);
+            pushQuad(quads, x0 + half, y1 - barH, x0 + static_cast<float>(bar.pixels), y1, Color{1, 1, 1, 1});
+            pushQuad(quads, x0 + half, y1 - barH, x0 + static_cast<float>(bar.pixels), y1 - barH + pr, ink);
+            pushQuad(quads, x0 + half, y1 - pr, x0 + static_cast<float>(bar.pixels), y1, ink);
+            pushQuad(quads, x0 + static_cast<float>(bar.pixels) - pr, y1 - barH, x0 + static_cast<float>(bar.pixels),
+                     y1, ink);
+            layoutText(text, bar.label, x0, y1 - barH - 4 * pr, size, ink, halo);
+            placer.block(x0 - 4 * pr, y1 - barH - size - 10 * pr, x0 + static_cast<float>(bar.pixels) + 4 * pr,
+                         y1 + 4 * pr);
+        }
+        // north arrow, top right (the project CRS is a map projection with north up)
+        const float cx = w - 24 * pr, top = 14 * pr;
+        pushQuad(quads, cx - 14 * pr, top - 6 * pr, cx + 14 * pr, top + 42 * pr, white);
+        pushTriangle(quads, {cx, top, cx - 8 * pr, top + 22 * pr, cx, top + 17 * pr}, ink);
+        pushTriangle(quads, {cx, top, cx, top + 17 * pr, cx + 8 * pr, top + 22 * pr}, Color{0.55f, 0.55f, 0.55f, 1});
+        layoutText(text, "N", cx - atlas.measure("N", size) / 2, top + 36 * pr, size, ink, halo);
+        placer.block(cx - 14 * pr, top - 6 * pr, cx + 14 * pr, top + 42 * pr);
+        // attribution, bottom right
+        const std::string attribution = osmAttribution(options->language);
+        const float aw = atlas.measure(attribution, 10 * pr);
+        pushQuad(quads, w - aw - 10 * pr, h - 18 * pr, w, h, white);
+        layoutText(text, attribution, w - aw - 5 * pr, h - 5 * pr, 10 * pr, ink, Color{1, 1, 1, 0});
+        placer.block(w - aw - 10 * pr, h - 18 * pr, w, h);
+    }
+
+    struct LegendSample {
+        const ClassStyle* style;
+        GeometryKind kind;
+        float x, y;  // centre of the sample, screen pixels
+    };
+
+    void buildLegend(LabelPlacer& placer, std::vector<OverlayVertex>& quads, std::vector<PlacedGlyph>& text,
+                     std::vector<LegendSample>& samples) {
+        const float pr = static_cast<float>(view.pixelRatio);
+        const float size = 11 * pr, rowH = 17 * pr;
+        struct Row {
+            const ClassStyle* style;
+            GeometryKind kind;
+            std::string label;
+        };
+        std::vector<Row> rows;
+        auto order = drawingOrder(style, *options);
+        std::reverse(order.begin(), order.end());  // top layers first
+        for (const auto& name : order) {
+            for (const auto& gpu : layers) {
+                if (gpu.layer->name != name || !gpu.style->thematic) continue;
+                float opacity = 1;
+                if (!layerVisible(*gpu.style, opacity)) continue;
+                for (const auto& batch : gpu.batches) {
+                    const std::string& label = options->language == "en" ? batch.style->legendEn : batch.style->legend;
+                    if (label.empty()) continue;
+                    const bool seen =
+                        std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.label == label; });
+                    if (!seen) rows.push_back({batch.style, gpu.layer->kind, label});
+                }
+            }
+        }
+        if (rows.empty()) return;
+        float textW = 0;
+        for (const auto& row : rows) textW = std::max(textW, atlas.measure(row.label, size));
+        const float x0 = 10 * pr, y0 = 10 * pr;
+        const float boxW = 30 * pr + textW + 10 * pr, boxH = rowH * static_cast<float>(rows.size()) + 10 * pr;
+        pushQuad(quads, x0, y0, x0 + boxW, y0 + boxH, Color{1, 1, 1, 0.88f});
+        placer.block(x0, y0, x0 + boxW, y0 + boxH);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const float cy = y0 + 5 * pr + rowH * (static_cast<float>(i) + 0.5f);
+            const float sx = x0 + 15 * pr;
+            if (rows[i].kind == GeometryKind::Polygon && rows[i].style->fill) {
+                pushQuad(quads, sx - 8 * pr, cy - 5 * pr, sx + 8 * pr, cy + 5 * pr, *rows[i].style->fill);
+            }
+            samples.push_back({rows[i].style, rows[i].kind, sx, cy});
+            layoutText(text, rows[i].label, x0 + 28 * pr, cy + 0.35f * size, size, Color{0.15f, 0.15f, 0.15f, 1},
+                       Color{1, 1, 1, 0});
+        }
+    }
+
+    void drawLegendSamples(const std::vector<LegendSample>& samples) {
+        const float pr = static_cast<float>(view.pixelRatio);
+        for (const auto& s : samples) {
+            const auto world = view.toWorld(s.x, s.y);
+            const float lx = static_cast<float>(world[0] - origin[0]), ly = static_cast<float>(world[1] - origin[1]);
+            const ClassStyle& cls = *s.style;
+            if (s.kind == GeometryKind::Point) {
+                setCommonUniforms(symbolProgram);
+                const float data[2] = {lx, ly};
+                streamScratch(data, sizeof(data), 2, 0);
+                glVertexAttribDivisor(0, 1);
+                setSymbolUniforms(cls, 1, 1);
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+            } else {
+                const std::optional<Color> color =
+                    s.kind == GeometryKind::Line ? cls.line : (cls.outline ? cls.outline : cls.line);
+                if (!color) continue;
+                const float half = static_cast<float>(8 * pr * view.metresPerPixel);
+                const float width = s.kind == GeometryKind::Line ? std::min(lineWidthPixels(cls), 6 * pr)
+                                                                 : std::max(cls.outlineWidth, 1.0f) * pr;
+                setCommonUniforms(lineProgram);
+                const float data[5] = {lx - half, ly, lx + half, ly, 0};
+                streamScratch(data, sizeof(data), 0, 0);
+                glUniform4f(lineProgram.uniform("u_color"), color->r, color->g, color->b, color->a);
+                glUniform1f(lineProgram.uniform("u_halfWidth"), 0.5f * width);
+                glUniform1f(lineProgram.uniform("u_dash"), 0);
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+            }
+            ++stats.drawCalls;
+        }
+    }
+
+    // Uploads a tiny instance buffer: kind 2 = one vec2 point, 0 = one segment.
+    void streamScratch(const float* data, std::size_t bytes, int components, int) {
+        glBindVertexArray(scratchVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, scratchVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STREAM_DRAW);
+        if (components == 2) {
+            glEnableVertexAttribArray(0);
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+            glVertexAttribDivisor(0, 1);
+            glDisableVertexAttribArray(1);
+            glDisableVertexAttribArray(2);
+        } else {
+            const GLsizei stride = kSegmentFloats * sizeof(float);
+            for (GLuint i = 0; i < 3; ++i) {
+                glEnableVertexAttribArray(i);
+                glVertexAttribDivisor(i, 1);
+            }
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+            glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(8));
+            glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(16));
+        }
+    }
+
+    void drawOverlay(const std::vector<OverlayVertex>& vertices) {
+        if (vertices.empty()) return;
+        setCommonUniforms(overlayProgram);
+        glBindVertexArray(overlayVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, overlayVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(OverlayVertex)), vertices.data(),
+                     GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices.size()));
+        ++stats.drawCalls;
+    }
+
+    void drawText(const std::vector<PlacedGlyph>& glyphs) {
+        if (glyphs.empty()) return;
+        std::vector<float> data;
+        data.reserve(glyphs.size() * 6 * kTextFloats);
+        for (const auto& g : glyphs) {
+            const float uv[4][2] = {{g.u0, g.v0}, {g.u1, g.v0}, {g.u1, g.v1}, {g.u0, g.v1}};
+            for (const int corner : {0, 1, 2, 0, 2, 3}) {
+                data.insert(data.end(),
+                            {g.corners[corner][0], g.corners[corner][1], uv[corner][0], uv[corner][1], g.color.r,
+                             g.color.g, g.color.b, g.color.a, g.halo.r, g.halo.g, g.halo.b, g.halo.a, g.size});
+            }
+        }
+        setCommonUniforms(textProgram);
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, atlasTexture.get());
+        glUniform1i(textProgram.uniform("u_atlas"), 0);
+        glUniform1f(textProgram.uniform("u_spread"), atlas.spread());
+        glUniform1f(textProgram.uniform("u_baseSize"), static_cast<float>(atlas.baseSize()));
+        glBindVertexArray(textVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, textVbo.get());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(),
+                     GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(glyphs.size() * 6));
+        stats.labels += glyphs.size();
+        ++stats.drawCalls;
+    }
+
+    // [highlight]
+    void drawHighlight(const FeatureRef& ref) {
+        const float pr = static_cast<float>(view.pixelRatio);
+        const Color hl = style.highlight;
+        for (auto& gpu : layers) {
+            if (gpu.layer->name != ref.layer) continue;
+            const auto& fids = gpu.layer->fid;
+            const auto it = std::find(fids.begin(), fids.end(), ref.fid);
+            if (it == fids.end()) continue;
+            const auto f = static_cast<std::uint32_t>(it - fids.begin());
+            for (auto& batch : gpu.batches) {
+                const auto pos = std::find(batch.features.begin(), batch.features.end(), f);
+                if (pos == batch.features.end()) continue;
+                const std::size_t i = static_cast<std::size_t>(pos - batch.features.begin());
+                if (gpu.layer->kind == GeometryKind::Polygon) {
+                    const GLint v0 = i == 0 ? 0 : static_cast<GLint>(batch.vertexEnd[i - 1]);
+                    setCommonUniforms(fillProgram);
+                    glBindVertexArray(gpu.fillVao.get());
+                    glUniform4f(fillProgram.uniform("u_color"), hl.r, hl.g, hl.b, 0.35f);
+                    glDrawArrays(GL_TRIANGLES, batch.firstVertex + v0, static_cast<GLsizei>(batch.vertexEnd[i]) - v0);
+                }
+                if (gpu.layer->kind != GeometryKind::Point) {
+                    const GLint s0 = i == 0 ? 0 : static_cast<GLint>(batch.segmentEnd[i - 1]);
+                    setCommonUniforms(lineProgram);
+                    const float width = gpu.layer->kind == GeometryKind::Line ? lineWidthPixels(*batch.style) : 0;
+                    drawSegments(gpu, batch.firstSegment + s0, static_cast<GLsizei>(batch.segmentEnd[i]) - s0, hl,
+                                 0.5f * width + 2.5f * pr, 0);
+                } else {
+                    setCommonUniforms(symbolProgram);
+                    glBindVertexArray(gpu.pointVao.get());
+                    glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
+                    glVertexAttribPointer(
+                        0, 2, GL_FLOAT, GL_FALSE, 0,
+                        reinterpret_cast<const void*>(static_cast<std::size_t>(batch.firstPoint + i) * 8));
+                    ClassStyle ring = *batch.style;
+                    ring.symbolFill = Color{hl.r, hl.g, hl.b, 0.25f};
+                    ring.symbolStroke = hl;
+                    ring.symbolStrokeWidth = 2.5f;
+                    ring.shape = SymbolShape::Circle;
+                    ring.size = std::max(ring.size * 2.2f, 16.0f);
+                    setSymbolUniforms(ring, 1, 1);
+                    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+                }
+                return;
+            }
+        }
+    }
+};
+
+MapRenderer::MapRenderer(SceneSnapshot scene, Style style, const std::filesystem::path& fontFile)
+    : m_impl(std::make_unique<Impl>(std::move(scene), std::move(style), fontFile)) {}
+
+MapRenderer::~MapRenderer() = default;
+
+void MapRenderer::render(const MapView& view, const RenderOptions& options) {
+    m_impl->render(view, options);
+}
+
+void MapRenderer::setScene(SceneSnapshot scene) {
+    m_impl->scene = std::move(scene);
+    m_impl->upload();
+}
+
+const Scene& MapRenderer::scene() const {
+    return *m_impl->scene;
+}
+const Style& MapRenderer::style() const {
+    return m_impl->style;
+}
+const FrameStats& MapRenderer::lastFrame() const {
+    return m_impl->stats;
+}
+std::array<double, 2> MapRenderer::origin() const {
+    return m_impl->origin;
+}
+
+}  // namespace lb::render::gl

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lb::render {
+
+struct LayerState {
+    bool visible = true;
+    float opacity = 1;
+};
+
+struct FeatureRef {
+    std::string layer;
+    std::int64_t fid = 0;
+    bool operator==(const FeatureRef&) const = default;
+};
+
+// Everything besides the view that decides a frame: the GUI's layer panel state, the CLI's --layers.
+struct RenderOptions {
+    std::map<std::string, LayerState> layers;  // by layer name; missing = the style's default visibility
+    std::vector<std::string> order;            // drawing order bottom to top; empty = the style's order
+    bool labels = true;
+    bool furniture = true;  // scale bar, north arrow, attribution
+    bool legend = true;
+    std::string language = "de";
+    std::optional<FeatureRef> highlight;
+
+    // Visible and opacity of a layer after applying defaults.
+    LayerState state(const std::string& layer, bool visibleByDefault) const {
+        auto it = layers.find(layer);
+        if (it != layers.end()) return it->second;
+        return LayerState{visibleByDefault, 1};
+    }
+};
+
+}  // namespace lb::render

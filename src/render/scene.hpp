@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/bbox.hpp"
+
+namespace lb::render {
+
+enum class GeometryKind { Point, Line, Polygon };
+
+// One layer's geometry in the project CRS, flattened for fast traversal. Feature f has the parts
+// [featureParts[f], featureParts[f+1]); part p (a polygon, a line string or a point) has the rings
+// [partRings[p], partRings[p+1]) — a polygon's first ring is its shell, the rest are holes; ring r has
+// the coordinates [ringCoords[r], ringCoords[r+1]) of `xy` (interleaved x, y).
+struct SceneLayer {
+    std::string name;  // table name in the project, e.g. "roads"
+    GeometryKind kind = GeometryKind::Point;
+    std::vector<double> xy;
+    std::vector<std::uint32_t> ringCoords{0};
+    std::vector<std::uint32_t> partRings{0};
+    std::vector<std::uint32_t> featureParts{0};
+    std::vector<std::int64_t> fid;          // row id in the project table, per feature
+    std::vector<std::uint16_t> classIndex;  // per feature, index into classNames
+    std::vector<std::string> classNames;    // distinct class values ("" = unclassified)
+    std::vector<std::string> labels;        // per feature label (UTF-8), empty when the layer has none
+    core::BBox extent;
+
+    std::size_t featureCount() const { return fid.size(); }
+    std::size_t coordCount() const { return xy.size() / 2; }
+    core::BBox featureBounds(std::size_t feature) const;
+
+    // Building blocks for loaders and tests.
+    void beginFeature(std::int64_t id, std::string_view className, std::string_view label = {});
+    void beginPart();  // starts a part of the current feature
+    void beginRing();  // starts a ring of the current part
+    void addCoord(double x, double y);
+    std::uint16_t classId(std::string_view className);
+};
+
+// An immutable picture of the project for the renderer: it never reads the store itself.
+struct Scene {
+    int srid = 25833;
+    std::vector<SceneLayer> layers;  // any order; the style decides the drawing order
+
+    const SceneLayer* find(std::string_view name) const;
+    core::BBox extent() const;
+};
+
+using SceneSnapshot = std::shared_ptr<const Scene>;
+
+}  // namespace lb::render
