@@ -120,9 +120,8 @@ bool GeosContext::triangulatePolygon(const double* xy, const std::uint32_t* ring
         }
         rings.push_back(ring);
     }
-    GEOSGeometry* polygon =
-        GEOSGeom_createPolygon_r(h, rings[0], rings.size() > 1 ? rings.data() + 1 : nullptr,
-                                 static_cast<unsigned>(rings.size() - 1));
+    GEOSGeometry* polygon = GEOSGeom_createPolygon_r(h, rings[0], rings.size() > 1 ? rings.data() + 1 : nullptr,
+                                                     static_cast<unsigned>(rings.size() - 1));
     if (!polygon) {
         destroyRings();
         return false;

@@ -72,8 +72,8 @@ std::vector<std::string> parseLayerList(const std::string& text, const std::stri
     std::vector<std::string> layers;
     for (const auto& name : split(text, ',')) {
         if (!core::layerFromName(name)) {
-            throw core::UsageError(flag + ": unknown layer \"" + name + "\" (layers: " +
-                                   std::string(core::layerNamesList(core::LayerKind::BaseMap)) + " " +
+            throw core::UsageError(flag + ": unknown layer \"" + name +
+                                   "\" (layers: " + std::string(core::layerNamesList(core::LayerKind::BaseMap)) + " " +
                                    std::string(core::layerNamesList(core::LayerKind::Thematic)) + ")");
         }
         if (std::find(layers.begin(), layers.end(), name) == layers.end()) layers.push_back(name);

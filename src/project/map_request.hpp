@@ -14,7 +14,7 @@ namespace lb::project {
 struct MapRequest {
     int width = 1600;
     int height = 1200;
-    std::optional<core::BBox> bbox;  // project CRS; default: the extent of the drawn layers
+    std::optional<core::BBox> bbox;   // project CRS; default: the extent of the drawn layers
     std::vector<std::string> layers;  // empty = the style's default layers
     bool publicMode = false;
 };

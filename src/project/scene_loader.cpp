@@ -132,8 +132,8 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
         const bool hasLabel = !layerStyle.labelBy.empty();
         if (hasLabel) {
             if (!store::findColumn(*layerId, layerStyle.labelBy)) {
-                throw core::InputError("style: layer " + layerStyle.layer + " has no column \"" +
-                                       layerStyle.labelBy + "\"");
+                throw core::InputError("style: layer " + layerStyle.layer + " has no column \"" + layerStyle.labelBy +
+                                       "\"");
             }
             sql += ", " + store::quoteIdentifier(layerStyle.labelBy);
         }
@@ -165,8 +165,8 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
             try {
                 wkb = store::spatialiteToWkb(blob.data(), blob.size());
                 WkbWalker walker(wkb.data(), wkb.size());
-                walker.walk([&](GeometryKind kind) -> SceneLayer& { return parts[static_cast<int>(kind)]; }, id,
-                            cls, label);
+                walker.walk([&](GeometryKind kind) -> SceneLayer& { return parts[static_cast<int>(kind)]; }, id, cls,
+                            label);
             } catch (const core::InputError& error) {
                 throw core::InputError(store.path().string() + ": layer " + layerStyle.layer + ", feature " +
                                        std::to_string(id) + ": " + error.what());
@@ -181,8 +181,8 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
     return scene;
 }
 
-std::vector<std::pair<std::string, std::string>> featureAttributes(store::ProjectStore& store,
-                                                                   const std::string& layer, std::int64_t id) {
+std::vector<std::pair<std::string, std::string>> featureAttributes(store::ProjectStore& store, const std::string& layer,
+                                                                   std::int64_t id) {
     const auto layerId = core::layerFromName(layer);
     if (!layerId) throw core::InputError("unknown layer \"" + layer + "\"");
     std::string sql = "SELECT id";

@@ -24,7 +24,7 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
 
 // The attributes of one feature for the info panel: (column, value) pairs of non-empty values in table
 // order, geometry excluded. Throws core::InputError for an unknown layer or id.
-std::vector<std::pair<std::string, std::string>> featureAttributes(store::ProjectStore& store,
-                                                                   const std::string& layer, std::int64_t id);
+std::vector<std::pair<std::string, std::string>> featureAttributes(store::ProjectStore& store, const std::string& layer,
+                                                                   std::int64_t id);
 
 }  // namespace lb::project

@@ -109,6 +109,7 @@ public:
         style.labelBy = string(object, "labelBy", path);
         style.maxScale = number<double>(object, "maxScale", 0.0, path);
         style.minAreaPixels = number<float>(object, "minAreaPixels", 0.0f, path);
+        style.shrinkAboveScale = number<double>(object, "shrinkAboveScale", 0.0, path);
         style.thematic = boolean(object, "thematic", false, path);
         style.visibleByDefault = boolean(object, "visible", true, path);
         if (!object.contains("classes") || !object.at("classes").is_array() || object.at("classes").empty()) {

@@ -63,6 +63,7 @@ struct LayerStyle {
     std::string labelBy;               // label column ("" = none)
     double maxScale = 0;               // layer hidden above this scale denominator (0 = always)
     float minAreaPixels = 0;           // level of detail: polygons smaller on screen are skipped
+    double shrinkAboveScale = 0;       // point symbols shrink (to half at most) at overview scales above this
     bool thematic = false;
     bool visibleByDefault = true;
     std::vector<ClassStyle> classes;

@@ -45,9 +45,9 @@ struct LoadedMap {
     core::BBox extent;
 };
 
-LoadedMap loadMap(const std::string& path, const project::MapRequest& request) {
+LoadedMap loadMap(const std::string& path, const project::MapRequest& request, const std::string& styleFile) {
     LoadedMap map;
-    map.style = render::Style::load(render::defaultStylePath());
+    map.style = render::Style::load(styleFile.empty() ? render::defaultStylePath() : std::filesystem::path(styleFile));
     auto project = project::Project::open(path, true);
     map.scene = std::make_shared<render::Scene>(
         project::loadScene(project->store(), map.style, project::layersToLoad(request)));
@@ -64,10 +64,12 @@ void RenderCommand::addOptions(CLI::App& app) {
     app.add_option("--size", m_size, "Image size in pixels, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--bbox", m_bbox, "Map extent minx,miny,maxx,maxy in the project CRS (default: all data)");
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
+    app.add_option("--style", m_style, "Map style (JSON, see assets/styles/default.json)");
     app.add_flag("--public", m_public, "Public picture: no incidents, routes, visits or observations");
     app.add_option("--language", m_language, "Legend and attribution language: de or en")->capture_default_str();
     app.add_flag("--no-labels", m_noLabels, "Leave out street and place labels");
     app.add_flag("--no-legend", m_noLegend, "Leave out the legend");
+    app.add_flag("--no-furniture", m_noFurniture, "Leave out scale bar, north arrow and attribution");
     app.add_option("--samples", m_samples, "Multisampling (1 = off, 4 = smooth polygon edges)")->capture_default_str();
 }
 
@@ -84,9 +86,10 @@ void RenderCommand::setup() {
 
 int RenderCommand::run() {
     const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);
-    LoadedMap map = loadMap(m_project, request);
+    LoadedMap map = loadMap(m_project, request, m_style);
     map.options.labels = !m_noLabels;
     map.options.legend = !m_noLegend;
+    map.options.furniture = !m_noFurniture;
     map.options.language = m_language;
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, m_samples);
@@ -106,6 +109,7 @@ void BenchRenderCommand::addOptions(CLI::App& app) {
     app.add_option("--bbox", m_bbox, "Start extent minx,miny,maxx,maxy (default: all data)");
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
     app.add_option("--samples", m_samples, "Multisampling as in the GUI (1 = off)")->capture_default_str();
+    app.add_option("--style", m_style, "Map style (JSON, see assets/styles/default.json)");
     app.add_flag("--json", m_json, "Print one JSON document");
 }
 
@@ -116,7 +120,7 @@ void BenchRenderCommand::setup() {
 
 int BenchRenderCommand::run() {
     const auto request = makeRequest(m_size, m_bbox, m_layers, false);
-    LoadedMap map = loadMap(m_project, request);
+    LoadedMap map = loadMap(m_project, request, m_style);
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, m_samples);
     render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
@@ -145,7 +149,8 @@ int BenchRenderCommand::run() {
     std::vector<double> sorted = times;
     std::sort(sorted.begin(), sorted.end());
     const double median = sorted[sorted.size() / 2];
-    const double p95 = sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * sorted.size())) - 1)];
+    const double p95 =
+        sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * sorted.size())) - 1)];
     std::size_t features = 0;
     for (const auto& layer : renderer.scene().layers) features += layer.featureCount();
     if (m_json) {
@@ -158,8 +163,9 @@ int BenchRenderCommand::run() {
         out["features"] = features;
         fmt::print("{}\n", out.dump(2));
     } else {
-        fmt::print("frames:   {}\nsize:     {}x{}\nfeatures: {}\nmedian:   {:.2f} ms\np95:      {:.2f} ms\nrenderer: {}\n",
-                   m_frames, request.width, request.height, features, median, p95, context.renderer());
+        fmt::print(
+            "frames:   {}\nsize:     {}x{}\nfeatures: {}\nmedian:   {:.2f} ms\np95:      {:.2f} ms\nrenderer: {}\n",
+            m_frames, request.width, request.height, features, median, p95, context.renderer());
     }
     (void)checksum;
     return 0;

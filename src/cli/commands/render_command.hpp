@@ -17,8 +17,8 @@ public:
     int run() override;
 
 private:
-    std::string m_project, m_out, m_size = "1600x1200", m_bbox, m_layers, m_language = "de";
-    bool m_public = false, m_noLabels = false, m_noLegend = false;
+    std::string m_project, m_out, m_size = "1600x1200", m_bbox, m_layers, m_language = "de", m_style;
+    bool m_public = false, m_noLabels = false, m_noLegend = false, m_noFurniture = false;
     int m_samples = 4;
 };
 
@@ -34,7 +34,7 @@ public:
     int run() override;
 
 private:
-    std::string m_project, m_size = "1920x1080", m_bbox, m_layers;
+    std::string m_project, m_size = "1920x1080", m_bbox, m_layers, m_style;
     int m_frames = 100;
     int m_samples = 1;
     bool m_json = false;

@@ -247,12 +247,19 @@ struct MapRenderer::Impl {
                 if (!classVisible(cls) || batch.pointCount == 0) continue;
                 glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0,
                                       reinterpret_cast<const void*>(static_cast<std::size_t>(batch.firstPoint) * 8));
-                setSymbolUniforms(cls, opacity, 1.0f);
+                setSymbolUniforms(cls, opacity, symbolGrowth(*gpu.style));
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, batch.pointCount);
                 stats.featuresDrawn += static_cast<std::size_t>(batch.pointCount);
                 ++stats.drawCalls;
             }
         }
+    }
+
+    // Dense point layers shrink at overview scales so that clusters stay readable.
+    float symbolGrowth(const LayerStyle& ls) const {
+        const double scale = view.scaleDenominator();
+        if (ls.shrinkAboveScale <= 0 || scale <= ls.shrinkAboveScale) return 1.0f;
+        return static_cast<float>(std::max(0.5, std::sqrt(ls.shrinkAboveScale / scale)));
     }
 
     void setSymbolUniforms(const ClassStyle& cls, float opacity, float grow) {

@@ -1,0 +1,181 @@
+// `lagebild render` end to end: golden image of the demo town, building coverage against an independent
+// rasterisation (gdal_rasterize), and bad input.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "render/png_image.hpp"
+#include "support/test_support.hpp"
+
+namespace fs = std::filesystem;
+using lb::render::Image;
+using lb::test::runLagebild;
+using lb::test::runProgram;
+using lb::test::TempDir;
+
+namespace {
+
+const fs::path& demoProject() {
+    // One demo for the whole program run; the demo is deterministic for its seed.
+    static TempDir dir;
+    static const fs::path path = [] {
+        const fs::path p = dir / "musterstadt.sqlite";
+        const auto result = runLagebild({"demo", p.string(), "--seed", "7"});
+        EXPECT_EQ(result.exitCode, 0) << result.err;
+        return p;
+    }();
+    return path;
+}
+
+struct Comparison {
+    double differentFraction = 1;
+    Image diff;
+};
+
+Comparison compare(const Image& a, const Image& b, int threshold) {
+    Comparison c;
+    if (a.width != b.width || a.height != b.height) return c;
+    c.diff = a;
+    std::size_t different = 0;
+    const std::size_t n = static_cast<std::size_t>(a.width) * a.height;
+    for (std::size_t i = 0; i < n; ++i) {
+        int delta = 0;
+        for (int k = 0; k < 3; ++k) delta = std::max(delta, std::abs(a.rgba[4 * i + k] - b.rgba[4 * i + k]));
+        const bool bad = delta > threshold;
+        different += bad ? 1 : 0;
+        c.diff.rgba[4 * i] = bad ? 255 : a.rgba[4 * i] / 3;
+        c.diff.rgba[4 * i + 1] = bad ? 0 : a.rgba[4 * i + 1] / 3;
+        c.diff.rgba[4 * i + 2] = bad ? 0 : a.rgba[4 * i + 2] / 3;
+        c.diff.rgba[4 * i + 3] = 255;
+    }
+    c.differentFraction = static_cast<double>(different) / static_cast<double>(n);
+    return c;
+}
+
+}  // namespace
+
+TEST(RenderCli, DemoTownMatchesTheGoldenImage) {
+    const fs::path golden = fs::path(LAGEBILD_GOLDEN_DIR) / "render" / "musterstadt-seed7-800x600.png";
+    TempDir out;
+    const fs::path actual = out / "actual.png";
+    const auto result = runLagebild({"render", demoProject().string(), "--out", actual.string(), "--size", "800x600"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.err, "");
+    const Image image = lb::render::readPng(actual);
+    ASSERT_EQ(image.width, 800);
+    ASSERT_EQ(image.height, 600);
+    if (const char* update = std::getenv("LAGEBILD_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+        fs::create_directories(golden.parent_path());
+        fs::copy_file(actual, golden, fs::copy_options::overwrite_existing);
+        GTEST_SKIP() << "golden image rebaselined: " << golden;
+    }
+    ASSERT_TRUE(fs::exists(golden)) << "missing golden image; run with LAGEBILD_UPDATE_GOLDEN=1";
+    // Tolerance: antialiasing and rasteriser rounding may differ slightly between Mesa versions.
+    const auto c = compare(image, lb::render::readPng(golden), 40);
+    if (c.differentFraction > 0.005) {
+        const fs::path keep = fs::path(LAGEBILD_TEST_OUTPUT_DIR) / "render-golden";
+        fs::create_directories(keep);
+        fs::copy_file(actual, keep / "actual.png", fs::copy_options::overwrite_existing);
+        lb::render::writePng(keep / "diff.png", c.diff);
+        ADD_FAILURE() << c.differentFraction * 100 << " % of pixels differ; see " << keep;
+    }
+}
+
+TEST(RenderCli, BuildingsCoverThePixelsGdalRasterizeBurns) {
+    if (!lb::test::haveProgram("gdal_rasterize") || !lb::test::haveProgram("gdal_translate")) {
+        GTEST_SKIP() << "gdal-bin is not installed";
+    }
+    TempDir out;
+    // Fill only (no outline, no antialiased edge ring), so both sides sample pixel centres.
+    const fs::path style = out / "fill-only.json";
+    lb::test::writeFile(style,
+                        R"({"background":"#000000","layers":[{"layer":"buildings","classes":[{"fill":"#ffffff"}]}]})");
+    // The old town at 1 m per pixel.
+    const std::string bbox = "326400,5632300,327000,5632750";
+    const int width = 600, height = 450;
+    const fs::path ours = out / "ours.png";
+    auto result = runLagebild({"render", demoProject().string(), "--out", ours.string(), "--size", "600x450", "--bbox",
+                               bbox, "--layers", "buildings", "--no-labels", "--no-legend", "--no-furniture",
+                               "--samples", "1", "--style", style.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const fs::path tif = out / "theirs.tif", png = out / "theirs.png";
+    result = runProgram("gdal_rasterize",
+                        {"-q", "-burn", "255", "-init", "0", "-ot", "Byte", "-te", "326400", "5632300", "327000",
+                         "5632750", "-ts", "600", "450", "-l", "buildings", demoProject().string(), tif.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    result = runProgram("gdal_translate", {"-q", "-of", "PNG", tif.string(), png.string()});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const Image a = lb::render::readPng(ours);
+    const Image b = lb::render::readPng(png);
+    ASSERT_EQ(a.width, width);
+    ASSERT_EQ(b.width, width);
+    ASSERT_EQ(b.height, height);
+    std::size_t both = 0, either = 0, agree = 0, theirs = 0;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(width) * height; ++i) {
+        const bool drawn = a.rgba[4 * i] > 127;
+        const bool burnt = b.rgba[4 * i] > 127;
+        both += drawn && burnt;
+        either += drawn || burnt;
+        agree += drawn == burnt;
+        theirs += burnt;
+    }
+    ASSERT_GT(theirs, 10000u) << "the extent should hold many buildings";
+    const double iou = static_cast<double>(both) / static_cast<double>(either);
+    const double agreement = static_cast<double>(agree) / (static_cast<double>(width) * height);
+    std::printf("building pixels: IoU %.4f, agreement %.4f\n", iou, agreement);
+    EXPECT_GT(iou, 0.98) << "intersection over union of building pixels";
+    EXPECT_GT(agreement, 0.995);
+}
+
+TEST(RenderCli, BadInputIsRefusedWithoutWritingAnything) {
+    TempDir out;
+    const fs::path png = out / "map.png";
+    auto result = runLagebild({"render", demoProject().string(), "--out", png.string(), "--size", "12x"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("--size"), std::string::npos) << result.err;
+    result = runLagebild({"render", demoProject().string(), "--out", png.string(), "--layers", "roads,strassen"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("strassen"), std::string::npos) << result.err;
+    result = runLagebild({"render", demoProject().string(), "--out", png.string(), "--bbox", "5,5,1,1"});
+    EXPECT_EQ(result.exitCode, 2);
+    result = runLagebild({"render", (out / "missing.sqlite").string(), "--out", png.string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("missing.sqlite"), std::string::npos) << result.err;
+    result = runLagebild({"render", demoProject().string(), "--out", (out / "no-dir" / "map.png").string()});
+    EXPECT_NE(result.exitCode, 0);
+    EXPECT_FALSE(fs::exists(png));
+    EXPECT_FALSE(fs::exists(out / "no-dir"));
+}
+
+TEST(RenderCli, PublicModeLeavesOutIncidents) {
+    TempDir out;
+    const fs::path all = out / "all.png", pub = out / "public.png";
+    const std::string bbox = "326400,5632300,327000,5632750";
+    ASSERT_EQ(runLagebild({"render", demoProject().string(), "--out", all.string(), "--size", "300x225", "--bbox", bbox,
+                           "--layers", "incidents", "--no-legend", "--no-furniture"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runLagebild({"render", demoProject().string(), "--out", pub.string(), "--size", "300x225", "--bbox", bbox,
+                           "--layers", "incidents", "--no-legend", "--no-furniture", "--public"})
+                  .exitCode,
+              0);
+    auto nonBackground = [](const Image& image) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < image.rgba.size(); i += 4) n += image.rgba[i] != 0xf3 || image.rgba[i + 1] != 0xf0;
+        return n;
+    };
+    EXPECT_GT(nonBackground(lb::render::readPng(all)), 1000u);
+    EXPECT_EQ(nonBackground(lb::render::readPng(pub)), 0u);
+}
+
+TEST(RenderCli, BenchRenderPrintsFrameTimes) {
+    const auto result =
+        runLagebild({"bench-render", demoProject().string(), "--size", "320x240", "--frames", "5", "--json"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("\"median_ms\""), std::string::npos);
+    EXPECT_NE(result.out.find("\"p95_ms\""), std::string::npos);
+    EXPECT_NE(result.out.find("\"renderer\""), std::string::npos);
+    EXPECT_NE(result.out.find("\"frames\": 5"), std::string::npos) << result.out;
+}

@@ -1,0 +1,188 @@
+// Draws with the real renderer into an offscreen EGL context (Mesa llvmpipe on CI machines).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "render/gl/map_renderer.hpp"
+#include "render/gl/offscreen_context.hpp"
+#include "render/gl/render_target.hpp"
+#include "render/glyph_atlas.hpp"
+
+using namespace lb::render;
+
+namespace {
+
+Style plainStyle() {
+    return Style::parse(R"({"background":"#ffffff","layers":[
+        {"layer":"districts","classes":[{"fill":"#0000ff"}]},
+        {"layer":"roads","classes":[{"line":"#00ff00","lineWidth":6}]},
+        {"layer":"incidents","classes":[{"size":9,"symbolFill":"#ff0000"}]}]})",
+                        "plain.json");
+}
+
+struct Centroid {
+    double x = 0, y = 0;
+    int count = 0;
+};
+
+// Coverage-weighted centroid of pixels that are "more red than anything else".
+Centroid redCentroid(const std::vector<std::uint8_t>& rgba, int width, int height) {
+    Centroid c;
+    double weight = 0;
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            const auto* p = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
+            const double w = (255.0 - p[1]) / 255.0;  // white → 0, red → 1
+            if (w <= 0.01 || p[0] < 200) continue;
+            c.x += w * (x + 0.5);
+            c.y += w * (y + 0.5);
+            weight += w;
+            ++c.count;
+        }
+    }
+    if (weight > 0) {
+        c.x /= weight;
+        c.y /= weight;
+    }
+    return c;
+}
+
+class GlRender : public ::testing::Test {
+protected:
+    void SetUp() override {
+        try {
+            m_context = std::make_unique<gl::OffscreenContext>();
+        } catch (const std::exception& e) {
+            FAIL() << "no offscreen OpenGL context (Mesa EGL expected): " << e.what();
+        }
+    }
+    std::unique_ptr<gl::OffscreenContext> m_context;
+};
+
+}  // namespace
+
+TEST_F(GlRender, NoJitterAtUtmCoordinatesWhenPanningBySubpixels) {
+    // A point far from the data's origin at UTM northings, drawn at 2 mm per pixel: float32 alone would
+    // quantise 5.6 million to 0.5 m = 250 pixels.
+    auto scene = std::make_shared<Scene>();
+    SceneLayer anchor;  // a second point 3 km away makes the origin (scene centre) differ from the view
+    anchor.name = "incidents";
+    anchor.kind = GeometryKind::Point;
+    anchor.beginFeature(1, "");
+    anchor.beginPart();
+    anchor.beginRing();
+    anchor.addCoord(327048.945, 5632637.495);
+    anchor.beginFeature(2, "");
+    anchor.beginPart();
+    anchor.beginRing();
+    anchor.addCoord(330048.0, 5635637.0);
+    scene->layers.push_back(anchor);
+    gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
+    gl::RenderTarget target(64, 64);
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    std::vector<double> xs;
+    for (int step = 0; step < 5; ++step) {
+        MapView view;
+        view.width = view.height = 64;
+        view.metresPerPixel = 0.002;
+        view.centerX = 327048.945 + step * 0.3 * 0.002;  // pan by 0.3 px per step
+        view.centerY = 5632637.495;
+        target.bind();
+        renderer.render(view, options);
+        const auto c = redCentroid(target.readPixels(), 64, 64);
+        ASSERT_GT(c.count, 20);
+        xs.push_back(c.x);
+        EXPECT_NEAR(c.y, 32.0, 0.05);
+    }
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        EXPECT_NEAR(xs[i], 32.0 - 0.3 * static_cast<double>(i), 0.06) << "step " << i;
+    }
+}
+
+TEST_F(GlRender, PolygonHolesStayEmptyAndLinesHaveTheirWidth) {
+    auto scene = std::make_shared<Scene>();
+    SceneLayer area;
+    area.name = "districts";
+    area.kind = GeometryKind::Polygon;
+    area.beginFeature(1, "");
+    area.beginPart();
+    area.beginRing();
+    for (auto [x, y] : {std::pair{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}})
+        area.addCoord(x + 500000, y + 5600000);
+    area.beginRing();
+    for (auto [x, y] : {std::pair{30, 30}, {70, 30}, {70, 70}, {30, 70}, {30, 30}})
+        area.addCoord(x + 500000, y + 5600000);
+    scene->layers.push_back(area);
+    SceneLayer road;
+    road.name = "roads";
+    road.kind = GeometryKind::Line;
+    road.beginFeature(2, "");
+    road.beginPart();
+    road.beginRing();
+    road.addCoord(500000 - 50, 5600000 + 120);
+    road.addCoord(500000 + 150, 5600000 + 120);
+    scene->layers.push_back(road);
+    gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
+    gl::RenderTarget target(200, 200);
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    MapView view;
+    view.width = view.height = 200;
+    view.metresPerPixel = 1;
+    view.centerX = 500050;
+    view.centerY = 5600050;
+    target.bind();
+    renderer.render(view, options);
+    const auto px = target.readPixels();
+    auto at = [&](double x, double y) {
+        const auto s = view.toScreen(x + 500000, y + 5600000);
+        const auto* p = &px[(static_cast<std::size_t>(s[1]) * 200 + static_cast<std::size_t>(s[0])) * 4];
+        return std::array<int, 3>{p[0], p[1], p[2]};
+    };
+    EXPECT_EQ(at(10, 10), (std::array<int, 3>{0, 0, 255}));      // shell
+    EXPECT_EQ(at(50, 50), (std::array<int, 3>{255, 255, 255}));  // hole
+    EXPECT_EQ(at(90, 60), (std::array<int, 3>{0, 0, 255}));
+    EXPECT_EQ(at(10, 120), (std::array<int, 3>{0, 255, 0}));      // on the road
+    EXPECT_EQ(at(10, 122), (std::array<int, 3>{0, 255, 0}));      // 2 m off the centre line: inside the 6 px width
+    EXPECT_EQ(at(10, 125), (std::array<int, 3>{255, 255, 255}));  // 5 m off: outside
+    // the road is 6 px wide: count green pixels in one column
+    const int column = 100;
+    int green = 0;
+    for (int y = 0; y < 200; ++y) {
+        const auto* p = &px[(static_cast<std::size_t>(y) * 200 + column) * 4];
+        if (p[1] > 128 && p[0] < 128 && p[2] < 128) ++green;
+    }
+    EXPECT_EQ(green, 6);
+}
+
+TEST_F(GlRender, HiddenLayersAreNotDrawnAndOpacityBlends) {
+    auto scene = std::make_shared<Scene>();
+    SceneLayer area;
+    area.name = "districts";
+    area.kind = GeometryKind::Polygon;
+    area.beginFeature(1, "");
+    area.beginPart();
+    area.beginRing();
+    for (auto [x, y] : {std::pair{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}}) area.addCoord(x, y);
+    scene->layers.push_back(area);
+    gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
+    gl::RenderTarget target(50, 50);
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    const auto view = MapView::fit(scene->extent(), 50, 50);
+    options.layers["districts"] = {true, 0.5f};
+    target.bind();
+    renderer.render(view, options);
+    auto px = target.readPixels();
+    const auto* centre = &px[(25 * 50 + 25) * 4];
+    EXPECT_NEAR(centre[0], 128, 2);
+    EXPECT_NEAR(centre[2], 255, 1);
+    options.layers["districts"] = {false, 1};
+    target.bind();
+    renderer.render(view, options);
+    px = target.readPixels();
+    centre = &px[(25 * 50 + 25) * 4];
+    EXPECT_EQ(centre[0], 255);
+    EXPECT_EQ(centre[1], 255);
+}
