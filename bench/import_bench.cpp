@@ -55,11 +55,12 @@ int main(int argc, char** argv) {
     CLI::App app{"Times Lagebild imports side by side with ogr2ogr"};
     std::size_t nodes = 1'000'000, incidents = 1'000'000;
     std::string workdir = (std::filesystem::temp_directory_path() / "lagebild-bench").string();
-    bool skipDemo = false;
+    bool skipDemo = false, keep = false;
     app.add_option("--nodes", nodes, "Minimum nodes of the synthetic OSM file")->capture_default_str();
     app.add_option("--incidents", incidents, "Incidents of the demo import")->capture_default_str();
     app.add_option("--workdir", workdir, "Scratch folder (emptied first)")->capture_default_str();
     app.add_flag("--skip-demo", skipDemo, "Only the OSM comparison");
+    app.add_flag("--keep", keep, "Keep the scratch folder (for profiling)");
     CLI11_PARSE(app, argc, argv);
 
     namespace fs = std::filesystem;
@@ -129,6 +130,6 @@ int main(int argc, char** argv) {
         row("lagebild demo --incidents " + std::to_string(incidents) + " (generate + all imports)",
             run({lagebild, "demo", demo.string(), "--incidents", std::to_string(incidents)}));
     }
-    fs::remove_all(workdir);
+    if (!keep) fs::remove_all(workdir);
     return 0;
 }

@@ -83,6 +83,7 @@ public:
     }
 
     std::int64_t count() const { return m_count; }
+    void finish() { m_writer->finish(); }
 
 private:
     core::LayerId m_layer;
@@ -117,6 +118,9 @@ OsmImportReport importOsm(store::ProjectStore& store, const std::filesystem::pat
         progress);
     OsmImportReport report;
     std::string detail = "file=" + file.filename().string();
+    progress.beginStage("Räumlicher Index");
+    for (const auto& [layer, writer] : writers) writer->finish();
+    progress.finishStage();
     for (const auto& [layer, writer] : writers) {
         report.counts[layer] = writer->count();
         // Appended piecewise: `" " + std::string(...)` trips GCC 12's false -Wrestrict (GCC bug 105651).

@@ -575,6 +575,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     store.audit("import", layer, "", "", "",
                 "file=" + file.filename().string() + " imported=" + std::to_string(report.imported) +
                     " rejected=" + std::to_string(report.rejected));
+    writer.finish();
     tx.commit();
     return report;
 }

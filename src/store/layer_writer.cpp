@@ -82,4 +82,8 @@ std::string LayerWriter::insert(const core::Wkb& geometry, const std::vector<cor
     return uuid;
 }
 
+void LayerWriter::finish() {
+    m_index->finish();
+}
+
 }  // namespace lb::store

@@ -28,6 +28,10 @@ public:
     // (empty for none). Returns the new feature's uuid on thematic layers, else "".
     std::string insert(const core::Wkb& geometry, const std::vector<core::Value>& values);
 
+    // Writes the spatial index of the inserted features; call once after the last insert, before the
+    // transaction commits.
+    void finish();
+
     const std::vector<std::string>& columns() const { return m_columns; }
 
 private:

@@ -1,5 +1,6 @@
 #include "store/spatial_index.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "store/sqlite.hpp"
@@ -80,8 +81,51 @@ SpatialIndexWriter::SpatialIndexWriter(Db& db, core::LayerId layer)
 SpatialIndexWriter::~SpatialIndexWriter() = default;
 
 void SpatialIndexWriter::add(std::int64_t rowid, const core::BBox& box) {
-    m_insert->bind(1, rowid).bind(2, box.minX).bind(3, box.maxX).bind(4, box.minY).bind(5, box.maxY);
-    m_insert->run();
+    m_entries.push_back({rowid, box.minX, box.minY, box.maxX, box.maxY});
+}
+
+namespace {
+
+// Position of (x, y) on a Hilbert curve over a 2^16 × 2^16 grid.
+std::uint64_t hilbertIndex(std::uint32_t x, std::uint32_t y) {
+    std::uint64_t d = 0;
+    for (std::uint32_t s = 1u << 15; s > 0; s >>= 1) {
+        const std::uint32_t rx = (x & s) ? 1 : 0;
+        const std::uint32_t ry = (y & s) ? 1 : 0;
+        d += static_cast<std::uint64_t>(s) * s * ((3 * rx) ^ ry);
+        if (ry == 0) {
+            if (rx == 1) {
+                x = s - 1 - x;
+                y = s - 1 - y;
+            }
+            std::swap(x, y);
+        }
+    }
+    return d;
+}
+
+}  // namespace
+
+void SpatialIndexWriter::finish() {
+    if (m_entries.empty()) return;
+    core::BBox extent;
+    for (const auto& e : m_entries) extent.add(0.5 * (e.minX + e.maxX), 0.5 * (e.minY + e.maxY));
+    const double sx = extent.width() > 0 ? 65535.0 / extent.width() : 0;
+    const double sy = extent.height() > 0 ? 65535.0 / extent.height() : 0;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order(m_entries.size());
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const auto& e = m_entries[i];
+        const auto x = static_cast<std::uint32_t>((0.5 * (e.minX + e.maxX) - extent.minX) * sx);
+        const auto y = static_cast<std::uint32_t>((0.5 * (e.minY + e.maxY) - extent.minY) * sy);
+        order[i] = {hilbertIndex(x, y), i};
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [key, i] : order) {
+        const auto& e = m_entries[i];
+        m_insert->bind(1, e.rowid).bind(2, e.minX).bind(3, e.maxX).bind(4, e.minY).bind(5, e.maxY);
+        m_insert->run();
+    }
+    m_entries.clear();
 }
 
 }  // namespace lb::store
