@@ -84,6 +84,7 @@ TEST(ProjectStore, WritesFeaturesWithSpatialIndexAndBookkeeping) {
         EXPECT_TRUE(core::isUuid(uuid));
         writer.insert(geo::pointWkb(328000, 5633600),
                       {std::string("2025-03-15T01:00:00+01:00"), std::string("drogen")});
+        writer.finish();
         tx.commit();
     }
     auto project = ProjectStore::open(dir / "p.sqlite", ProjectStore::Access::ReadOnly);
@@ -226,6 +227,7 @@ TEST(ProjectStore, SecureDeleteLeavesNoDeletedTextInTheFile) {
         store::WriteTransaction tx(*project);
         store::LayerWriter writer(*project, core::LayerId::Observations, {"note"});
         writer.insert(geo::pointWkb(327000, 5632600), {secret});
+        writer.finish();
         tx.commit();
         project->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
         store::WriteTransaction del(*project);
