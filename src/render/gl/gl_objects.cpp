@@ -7,6 +7,16 @@
 namespace lb::render::gl {
 namespace {
 
+// The info log of a shader or program (glGetShaderiv/glGetShaderInfoLog or the program pair).
+template <typename GetIv, typename GetLog>
+std::string infoLog(GLuint object, GetIv getIv, GetLog getLog) {
+    GLint length = 0;
+    getIv(object, GL_INFO_LOG_LENGTH, &length);
+    std::vector<char> log(static_cast<std::size_t>(length) + 1);
+    getLog(object, length, nullptr, log.data());
+    return log.data();
+}
+
 GLuint compile(GLenum stage, const std::string& file) {
     const std::string_view body = detail::shaderSource(file);
     if (body.empty()) throw core::ProcessingError("OpenGL: shader " + file + " is not embedded in the program");
@@ -19,12 +29,9 @@ GLuint compile(GLenum stage, const std::string& file) {
     GLint ok = GL_FALSE;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint length = 0;
-        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> log(static_cast<std::size_t>(length) + 1);
-        glGetShaderInfoLog(shader, length, nullptr, log.data());
+        const std::string log = infoLog(shader, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(shader);
-        throw core::ProcessingError("OpenGL: shader " + file + " does not compile: " + log.data());
+        throw core::ProcessingError("OpenGL: shader " + file + " does not compile: " + log);
     }
     return shader;
 }
@@ -68,12 +75,9 @@ Program::Program(std::string_view name) {
     GLint ok = GL_FALSE;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint length = 0;
-        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> log(static_cast<std::size_t>(length) + 1);
-        glGetProgramInfoLog(program, length, nullptr, log.data());
+        const std::string log = infoLog(program, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(program);
-        throw core::ProcessingError("OpenGL: shader program " + base + " does not link: " + log.data());
+        throw core::ProcessingError("OpenGL: shader program " + base + " does not link: " + log);
     }
     m_program = GlName<detail::deleteProgram>(program);
 }

@@ -453,7 +453,7 @@ struct MapRenderer::Impl {
             if (s.kind == GeometryKind::Point) {
                 setCommonUniforms(symbolProgram);
                 const float data[2] = {lx, ly};
-                streamScratch(data, sizeof(data), 2, 0);
+                streamScratch(data, sizeof(data), 2);
                 glVertexAttribDivisor(0, 1);
                 setSymbolUniforms(cls, 1, 1);
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
@@ -466,7 +466,7 @@ struct MapRenderer::Impl {
                                                                  : std::max(cls.outlineWidth, 1.0f) * pr;
                 setCommonUniforms(lineProgram);
                 const float data[5] = {lx - half, ly, lx + half, ly, 0};
-                streamScratch(data, sizeof(data), 0, 0);
+                streamScratch(data, sizeof(data), 0);
                 glUniform4f(lineProgram.uniform("u_color"), color->r, color->g, color->b, color->a);
                 glUniform1f(lineProgram.uniform("u_halfWidth"), 0.5f * width);
                 glUniform1f(lineProgram.uniform("u_dash"), 0);
@@ -476,8 +476,8 @@ struct MapRenderer::Impl {
         }
     }
 
-    // Uploads a tiny instance buffer: kind 2 = one vec2 point, 0 = one segment.
-    void streamScratch(const float* data, std::size_t bytes, int components, int) {
+    // Uploads a tiny instance buffer: components 2 = one vec2 point, otherwise one segment.
+    void streamScratch(const float* data, std::size_t bytes, int components) {
         glBindVertexArray(scratchVao.get());
         glBindBuffer(GL_ARRAY_BUFFER, scratchVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STREAM_DRAW);
