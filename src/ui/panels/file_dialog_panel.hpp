@@ -1,0 +1,48 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/layer.hpp"
+#include "ui/panel.hpp"
+
+namespace lb::ui {
+
+class Workspace;
+
+enum class FilePurpose { OpenProject, NewProject, CreateDemo, ImportOsm, ImportThematic, ExportPng };
+
+// A simple modal file chooser: a path field and a listing of one folder (folders first, then the files
+// that fit the purpose). Confirming calls the matching Workspace action.
+class FileDialogPanel : public Panel {
+public:
+    explicit FileDialogPanel(Workspace& workspace);
+    std::string_view id() const override { return "file_dialog"; }
+    bool persistsOpenState() const override { return false; }
+    void draw() override;
+
+    // Opens the dialog for a purpose; the folder starts at the open project's folder (or the working folder).
+    void open(FilePurpose purpose);
+
+private:
+    struct Entry {
+        std::string name;
+        bool directory = false;
+    };
+
+    void navigate(const std::filesystem::path& folder);
+    bool fits(const std::filesystem::path& file) const;
+    bool confirm();  // true when the dialog may close
+
+    Workspace& m_workspace;
+    FilePurpose m_purpose = FilePurpose::OpenProject;
+    bool m_openRequested = false;
+    std::filesystem::path m_folder;
+    std::string m_path;
+    std::vector<Entry> m_entries;
+    std::string m_error;
+    int m_thematicLayer = 0;  // index into the thematic layers of core::kLayers
+};
+
+}  // namespace lb::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+
+#include "ui/panel.hpp"
+
+namespace lb::ui {
+
+class Workspace;
+struct Layout;
+
+// The layer list (left): visibility, opacity, drawing order, the main class colour and "zoom to layer",
+// top layer first as in other GIS.
+class LayerPanel : public Panel {
+public:
+    LayerPanel(Workspace& workspace, const Layout& layout);
+    std::string_view id() const override { return "layers"; }
+    void draw() override;
+
+private:
+    void drawRow(const std::string& layer, std::size_t index, std::size_t count);
+
+    Workspace& m_workspace;
+    const Layout& m_layout;
+    std::string m_expanded = "incidents";                      // the layer whose details are shown
+    std::map<std::string, std::array<float, 3>> m_colorEdits;  // colour being edited, per layer
+};
+
+}  // namespace lb::ui

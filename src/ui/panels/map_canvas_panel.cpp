@@ -1,0 +1,210 @@
+// Section index: [frame] [map] [input] [loading and start screen]
+#include "ui/panels/map_canvas_panel.hpp"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+
+#include "render/gl/map_renderer.hpp"
+#include "render/gl/render_target.hpp"
+#include "ui/layout.hpp"
+#include "ui/panels/file_dialog_panel.hpp"
+#include "ui/theme.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::ui {
+namespace {
+
+constexpr int kSamples = 4;  // multisampling: smooth polygon edges, as `lagebild render --samples 4`
+
+bool sameView(const render::MapView& a, const render::MapView& b) {
+    return a.centerX == b.centerX && a.centerY == b.centerY && a.metresPerPixel == b.metresPerPixel &&
+           a.width == b.width && a.height == b.height && a.pixelRatio == b.pixelRatio;
+}
+
+ImVec4 toImGui(const render::Color& c) {
+    return ImVec4(c.r, c.g, c.b, c.a);
+}
+
+}  // namespace
+
+MapCanvasPanel::MapCanvasPanel(Workspace& workspace, FileDialogPanel& fileDialog, const Layout& layout)
+    : Panel(true), m_workspace(workspace), m_fileDialog(fileDialog), m_layout(layout) {}
+
+MapCanvasPanel::~MapCanvasPanel() = default;
+
+// [frame]
+
+void MapCanvasPanel::draw() {
+    const auto& area = m_layout.centre;
+    ImGui::SetNextWindowPos(ImVec2(area.x, area.y));
+    ImGui::SetNextWindowSize(ImVec2(area.w, area.h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, toImGui(m_workspace.style().background));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##map", nullptr, flags);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+
+    const bool ready = m_workspace.state() == DocumentState::Ready && m_workspace.renderer();
+    if (ready) {
+        drawMap(area.x, area.y, area.w, area.h);
+    } else if (m_workspace.state() == DocumentState::Loading || m_workspace.busy()) {
+        drawLoading();
+    } else {
+        drawStartScreen();
+    }
+    ImGui::End();
+}
+
+// [map]
+
+void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
+    const float fb = m_layout.framebufferScale;
+    const int pixelWidth = std::max(1, static_cast<int>(std::lround(width * fb)));
+    const int pixelHeight = std::max(1, static_cast<int>(std::lround(height * fb)));
+    m_workspace.setCanvas(pixelWidth, pixelHeight, m_layout.scale);
+
+    handleInput(x, y, width, height);
+
+    auto* renderer = m_workspace.renderer();
+    const auto& view = m_workspace.view();
+    if (!m_target) {
+        m_target = std::make_unique<render::gl::RenderTarget>(pixelWidth, pixelHeight, kSamples);
+        m_lastRenderer = nullptr;
+    } else if (m_target->width() != pixelWidth || m_target->height() != pixelHeight) {
+        m_target->resize(pixelWidth, pixelHeight);
+        m_lastRenderer = nullptr;
+    }
+    if (renderer != m_lastRenderer || m_workspace.revision() != m_lastRevision || !sameView(view, m_lastView)) {
+        const auto begin = std::chrono::steady_clock::now();
+        m_target->bind();
+        renderer->render(view, m_workspace.options());
+        m_target->resolve();
+        m_workspace.setLastFrameMs(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+        m_lastRenderer = renderer;
+        m_lastRevision = m_workspace.revision();
+        m_lastView = view;
+    }
+    // The target's texture has GL's bottom-up rows: flip vertically.
+    const auto texture =
+        static_cast<ImTextureID>(reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_target->texture())));
+    ImGui::GetWindowDrawList()->AddImage(texture, ImVec2(x, y), ImVec2(x + width, y + height), ImVec2(0, 1),
+                                         ImVec2(1, 0));
+    ++m_mapFrames;
+}
+
+// [input]
+
+void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float fb = m_layout.framebufferScale;
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::InvisibleButton("##canvas", ImVec2(width, height),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    const double mx = (io.MousePos.x - x) * fb;
+    const double my = (io.MousePos.y - y) * fb;
+
+    if (ImGui::IsItemActivated()) {
+        m_pressed = true;
+        m_dragged = false;
+    }
+    if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f * m_layout.scale) ||
+                                  ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f * m_layout.scale))) {
+        m_dragged = true;
+        if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
+            m_workspace.panPixels(io.MouseDelta.x * fb, io.MouseDelta.y * fb);
+    }
+    if (ImGui::IsItemDeactivated()) {
+        if (m_pressed && !m_dragged && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) m_workspace.selectAt(mx, my);
+        m_pressed = false;
+    }
+    if (hovered && io.MouseWheel != 0) m_workspace.zoomAround(std::pow(1.25, io.MouseWheel), mx, my);
+
+    if (hovered || ImGui::IsItemActive()) {
+        m_workspace.setCursor(std::array<double, 2>{mx, my});
+        ImGui::SetMouseCursor(m_dragged ? ImGuiMouseCursor_ResizeAll : ImGuiMouseCursor_Arrow);
+    } else if (m_workspace.cursor()) {
+        m_workspace.setCursor(std::nullopt);
+    }
+
+    // Keyboard: whenever no text field has the keyboard and no modal dialog is up.
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    const double step = 0.125;
+    const auto& view = m_workspace.view();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m_workspace.panPixels(view.width * step, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m_workspace.panPixels(-view.width * step, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m_workspace.panPixels(0, view.height * step);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_workspace.panPixels(0, -view.height * step);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) m_workspace.zoomToAll();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_workspace.clearSelection();
+    // + and - as typed characters, whatever the keyboard layout (German keyboards have their own + key).
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar c = io.InputQueueCharacters[i];
+        if (c == '+' || c == '=') m_workspace.zoomCentre(1.5);
+        if (c == '-') m_workspace.zoomCentre(1 / 1.5);
+    }
+}
+
+// [loading and start screen]
+
+void MapCanvasPanel::drawLoading() {
+    const Translator tr = m_workspace.tr();
+    const JobProgress job = m_workspace.job();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float width = std::min(size.x * 0.6f, 460 * m_layout.scale);
+    ImGui::SetCursorPos(ImVec2((size.x - width) / 2, size.y * 0.42f));
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(job.running ? job.title.c_str() : tr(Str::LoadingProject));
+    ImGui::ProgressBar(job.total ? job.fraction() : -1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(width, 0),
+                       job.total ? nullptr : "");
+    ImGui::TextDisabled("%s", job.stage.c_str());
+    if (job.running && ImGui::Button(tr(Str::JobCancel))) m_workspace.cancelJob();
+    ImGui::EndGroup();
+}
+
+void MapCanvasPanel::drawStartScreen() {
+    const Translator tr = m_workspace.tr();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float width = std::min(size.x * 0.8f, 520 * m_layout.scale);
+    ImGui::SetCursorPos(ImVec2((size.x - width) / 2, size.y * 0.25f));
+    ImGui::BeginGroup();
+    ImGui::SetWindowFontScale(1.8f);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::StartTitle));
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::TextDisabled("%s", tr(Str::StartSubtitle));
+    ImGui::Dummy(ImVec2(0, 12 * m_layout.scale));
+    if (m_workspace.state() == DocumentState::Failed) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", tr(Str::LoadFailed));
+        ImGui::TextWrapped("%s", m_workspace.loadError().c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 8 * m_layout.scale));
+    }
+    const ImVec2 button((width - ImGui::GetStyle().ItemSpacing.x) / 2, ImGui::GetFrameHeight() * 1.8f);
+    if (ImGui::Button(tr(Str::StartOpen), button)) m_fileDialog.open(FilePurpose::OpenProject);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::StartDemo), button)) m_fileDialog.open(FilePurpose::CreateDemo);
+    const auto& recent = m_workspace.settings().recentProjects;
+    if (!recent.empty()) {
+        ImGui::Dummy(ImVec2(0, 12 * m_layout.scale));
+        ImGui::TextUnformatted(tr(Str::StartRecent));
+        ImGui::Separator();
+        for (const auto& path : recent) {
+            if (ImGui::Selectable(path.c_str(), false, 0, ImVec2(width, 0))) {
+                m_workspace.openProject(path);
+                break;
+            }
+        }
+    }
+    ImGui::EndGroup();
+}
+
+}  // namespace lb::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "render/map_view.hpp"
+#include "ui/panel.hpp"
+
+namespace lb::render::gl {
+class MapRenderer;
+class RenderTarget;
+}  // namespace lb::render::gl
+
+namespace lb::ui {
+
+class Workspace;
+class FileDialogPanel;
+struct Layout;
+
+// The map in the middle: renders the view into an offscreen target whenever the view or the options
+// change and shows it as an image. Drag or arrow keys pan, the wheel zooms around the cursor, + / - zoom,
+// Home (Pos1) shows everything, a click identifies the feature under the cursor. Without a project it shows
+// the start screen, while loading the progress.
+class MapCanvasPanel : public Panel {
+public:
+    MapCanvasPanel(Workspace& workspace, FileDialogPanel& fileDialog, const Layout& layout);
+    ~MapCanvasPanel() override;
+    std::string_view id() const override { return "map"; }
+    bool persistsOpenState() const override { return false; }
+    void draw() override;
+
+    // Frames in which the map (not the start screen or progress) was shown.
+    std::uint64_t mapFrames() const { return m_mapFrames; }
+
+private:
+    void drawMap(float x, float y, float width, float height);
+    void handleInput(float x, float y, float width, float height);
+    void drawLoading();
+    void drawStartScreen();
+
+    Workspace& m_workspace;
+    FileDialogPanel& m_fileDialog;
+    const Layout& m_layout;
+    std::unique_ptr<render::gl::RenderTarget> m_target;
+    render::MapView m_lastView;
+    std::uint64_t m_lastRevision = 0;
+    const render::gl::MapRenderer* m_lastRenderer = nullptr;
+    bool m_pressed = false;
+    bool m_dragged = false;
+    std::uint64_t m_mapFrames = 0;
+};
+
+}  // namespace lb::ui

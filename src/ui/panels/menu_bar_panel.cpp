@@ -1,0 +1,108 @@
+#include "ui/panels/menu_bar_panel.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/panels/file_dialog_panel.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::ui {
+
+MenuBarPanel::MenuBarPanel(Workspace& workspace, MenuTargets targets)
+    : Panel(true), m_workspace(workspace), m_targets(targets) {}
+
+void MenuBarPanel::draw() {
+    const Translator tr = m_workspace.tr();
+    if (!ImGui::BeginMainMenuBar()) return;
+    m_height = ImGui::GetWindowSize().y;
+    const bool ready = m_workspace.state() == DocumentState::Ready;
+    const bool busy = m_workspace.busy();
+
+    if (ImGui::BeginMenu(tr(Str::MenuProject))) {
+        drawProjectMenu();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(Str::MenuImport), ready && !busy)) {
+        if (ImGui::MenuItem(tr(Str::MenuImportOsm))) m_targets.fileDialog.open(FilePurpose::ImportOsm);
+        if (ImGui::MenuItem(tr(Str::MenuImportThematic))) m_targets.fileDialog.open(FilePurpose::ImportThematic);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(Str::MenuExport), ready)) {
+        if (ImGui::MenuItem(tr(Str::MenuExportPng), tr(Str::ShortcutExportKeys)))
+            m_targets.fileDialog.open(FilePurpose::ExportPng);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(Str::MenuView))) {
+        drawViewMenu();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(Str::MenuHelp))) {
+        if (ImGui::MenuItem(tr(Str::MenuShortcuts), "F1")) m_targets.shortcuts.setOpen(true);
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(Str::MenuAbout))) m_targets.about.setOpen(true);
+        ImGui::EndMenu();
+    }
+    if (!m_workspace.projectName().empty()) {
+        const std::string name = m_workspace.projectName();
+        const float width = ImGui::CalcTextSize(name.c_str()).x;
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::TextDisabled("%s", name.c_str());
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void MenuBarPanel::drawProjectMenu() {
+    const Translator tr = m_workspace.tr();
+    const bool busy = m_workspace.busy();
+    if (ImGui::MenuItem(tr(Str::MenuOpen), tr(Str::ShortcutOpenKeys), false, !busy)) {
+        m_targets.fileDialog.open(FilePurpose::OpenProject);
+    }
+    if (ImGui::MenuItem(tr(Str::MenuNew), nullptr, false, !busy)) m_targets.fileDialog.open(FilePurpose::NewProject);
+    if (ImGui::MenuItem(tr(Str::MenuDemo), nullptr, false, !busy)) m_targets.fileDialog.open(FilePurpose::CreateDemo);
+    const auto& recent = m_workspace.settings().recentProjects;
+    if (ImGui::BeginMenu(tr(Str::MenuRecent), !recent.empty() && !busy)) {
+        for (const auto& path : recent) {
+            if (ImGui::MenuItem(path.c_str())) {
+                m_workspace.openProject(path);
+                break;
+            }
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::MenuClose), nullptr, false, !busy && m_workspace.state() != DocumentState::Empty)) {
+        m_workspace.closeProject();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::MenuQuit), tr(Str::ShortcutQuitKeys))) m_quitRequested = true;
+}
+
+void MenuBarPanel::drawViewMenu() {
+    const Translator tr = m_workspace.tr();
+    const bool ready = m_workspace.state() == DocumentState::Ready;
+    if (ImGui::MenuItem(tr(Str::MenuFullExtent), tr(Str::ShortcutFullKeys), false, ready)) m_workspace.zoomToAll();
+    ImGui::Separator();
+    ImGui::MenuItem(tr(Str::MenuLayers), nullptr, m_targets.layers.openFlag());
+    ImGui::MenuItem(tr(Str::MenuInfo), nullptr, m_targets.info.openFlag());
+    ImGui::MenuItem(tr(Str::MenuStatusBar), nullptr, m_targets.statusBar.openFlag());
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::MenuLabels), nullptr, m_workspace.options().labels)) {
+        m_workspace.setLabels(!m_workspace.options().labels);
+    }
+    if (ImGui::MenuItem(tr(Str::MenuLegend), nullptr, m_workspace.options().legend)) {
+        m_workspace.setLegend(!m_workspace.options().legend);
+    }
+    ImGui::Separator();
+    if (ImGui::BeginMenu(tr(Str::MenuLanguage))) {
+        if (ImGui::MenuItem(tr(Str::LanguageGerman), nullptr, m_workspace.language() == Language::German)) {
+            m_workspace.setLanguage(Language::German);
+        }
+        if (ImGui::MenuItem(tr(Str::LanguageEnglish), nullptr, m_workspace.language() == Language::English)) {
+            m_workspace.setLanguage(Language::English);
+        }
+        ImGui::EndMenu();
+    }
+}
+
+}  // namespace lb::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ui/panel.hpp"
+
+namespace lb::ui {
+
+class Workspace;
+class FileDialogPanel;
+
+// The panels the menu bar opens and closes.
+struct MenuTargets {
+    Panel& layers;
+    Panel& info;
+    Panel& statusBar;
+    Panel& about;
+    Panel& shortcuts;
+    FileDialogPanel& fileDialog;
+};
+
+// The main menu bar: Projekt, Importieren, Exportieren, Ansicht, Hilfe.
+class MenuBarPanel : public Panel {
+public:
+    MenuBarPanel(Workspace& workspace, MenuTargets targets);
+    std::string_view id() const override { return "menu_bar"; }
+    bool persistsOpenState() const override { return false; }
+    void draw() override;
+
+    // Set by "Beenden"; the app closes the window.
+    bool quitRequested() const { return m_quitRequested; }
+    void requestQuit() { m_quitRequested = true; }
+    float height() const { return m_height; }
+
+private:
+    void drawProjectMenu();
+    void drawViewMenu();
+
+    Workspace& m_workspace;
+    MenuTargets m_targets;
+    bool m_quitRequested = false;
+    float m_height = 0;
+};
+
+}  // namespace lb::ui

@@ -1,0 +1,119 @@
+#include "ui/shell.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/panels/about_panel.hpp"
+#include "ui/panels/file_dialog_panel.hpp"
+#include "ui/panels/info_panel.hpp"
+#include "ui/panels/layer_panel.hpp"
+#include "ui/panels/map_canvas_panel.hpp"
+#include "ui/panels/menu_bar_panel.hpp"
+#include "ui/panels/notice_panel.hpp"
+#include "ui/panels/shortcuts_panel.hpp"
+#include "ui/panels/status_bar_panel.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::ui {
+
+Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesystem::path fontFile, NativeKeys keys)
+    : m_settings(settings), m_settingsFile(std::move(settingsFile)), m_keys(keys) {
+    m_workspace = std::make_unique<Workspace>(settings, m_tasks, std::move(fontFile));
+    Workspace& ws = *m_workspace;
+    // Registration order is drawing order: docked panels first, then floating windows, modal dialogs last
+    // (ImGui wants windows that appear while a modal is up to be begun before it).
+    auto fileDialog = std::make_unique<FileDialogPanel>(ws);
+    m_fileDialog = fileDialog.get();
+    m_canvas = &m_panels.add<MapCanvasPanel>(ws, *m_fileDialog, m_layout);
+    m_layers = &m_panels.add<LayerPanel>(ws, m_layout);
+    m_info = &m_panels.add<InfoPanel>(ws, m_layout);
+    m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
+    auto& about = m_panels.add<AboutPanel>(ws);
+    m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);
+    m_menuBar = &m_panels.add<MenuBarPanel>(
+        ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog});
+    m_panels.adopt(std::move(fileDialog));
+    m_panels.add<NoticePanel>(ws);
+    m_panels.restoreOpenState(settings);
+}
+
+Shell::~Shell() {
+    m_panels.storeOpenState(m_settings);
+    // Panels refer to the workspace: they go first (member order would destroy the workspace last anyway).
+}
+
+bool Shell::quitRequested() const {
+    return m_menuBar->quitRequested();
+}
+
+bool Shell::busy() const {
+    return m_workspace->busy() || m_tasks.pending();
+}
+
+bool Shell::mapShown() const {
+    return m_mapShown;
+}
+
+std::string Shell::windowTitle() const {
+    const std::string name = m_workspace->projectName();
+    return name.empty() ? "Lagebild" : "Lagebild – " + name;
+}
+
+void Shell::computeLayout(float contentScale, float framebufferScale) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float top = viewport->Pos.y + ImGui::GetFrameHeight();  // below the main menu bar
+    const float statusHeight = m_statusBar->isOpen() ? ImGui::GetTextLineHeight() + 6 * contentScale + 2 : 0;
+    const float bottom = viewport->Pos.y + viewport->Size.y - statusHeight;
+    const float width = viewport->Size.x;
+    const float side = std::clamp(width * 0.19f, 260 * contentScale, 360 * contentScale);
+    const float leftWidth = m_layers->isOpen() ? side : 0;
+    const float rightWidth = m_info->isOpen() ? side : 0;
+    m_layout.scale = contentScale;
+    m_layout.framebufferScale = framebufferScale;
+    m_layout.left = {viewport->Pos.x, top, leftWidth, bottom - top};
+    m_layout.right = {viewport->Pos.x + width - rightWidth, top, rightWidth, bottom - top};
+    m_layout.centre = {viewport->Pos.x + leftWidth, top, std::max(1.0f, width - leftWidth - rightWidth),
+                       std::max(1.0f, bottom - top)};
+    m_layout.status = {viewport->Pos.x, bottom, width, statusHeight};
+}
+
+void Shell::handleShortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    auto pressed = [](int key) { return key >= 0 && ImGui::IsKeyPressed(key, false); };
+    if (io.KeyCtrl && pressed(m_keys.o) && !m_workspace->busy()) m_fileDialog->open(FilePurpose::OpenProject);
+    if (io.KeyCtrl && pressed(m_keys.n) && !m_workspace->busy()) m_fileDialog->open(FilePurpose::NewProject);
+    if (io.KeyCtrl && pressed(m_keys.e) && m_workspace->state() == DocumentState::Ready) {
+        m_fileDialog->open(FilePurpose::ExportPng);
+    }
+    if (io.KeyCtrl && pressed(m_keys.q)) m_menuBar->requestQuit();
+    if (pressed(m_keys.f1)) m_shortcuts->setOpen(true);
+}
+
+void Shell::frame(float contentScale, float framebufferScale) {
+    m_tasks.drain();
+    computeLayout(contentScale, framebufferScale);
+    handleShortcuts();
+    m_panels.drawAll();
+    m_mapShown = m_canvas->mapFrames() != m_lastMapFrames;
+    m_lastMapFrames = m_canvas->mapFrames();
+    if (m_panels.storeOpenState(m_settings)) m_workspace->markSettingsDirty();
+    // Settings are written when they change, at most once a second (the view changes on every drag step).
+    if (m_workspace->settingsDirty() && std::chrono::steady_clock::now() - m_lastSave > std::chrono::seconds(1)) {
+        saveSettings(false);
+    }
+}
+
+void Shell::saveSettings(bool force) {
+    if (!force && !m_workspace->settingsDirty()) return;
+    m_panels.storeOpenState(m_settings);
+    if (auto error = ui::saveSettings(m_settingsFile, m_settings)) {
+        std::fprintf(stderr, "warning: settings not saved: %s\n", error->c_str());
+    }
+    m_workspace->markSettingsSaved();
+    m_lastSave = std::chrono::steady_clock::now();
+}
+
+}  // namespace lb::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "ui/layout.hpp"
+#include "ui/panel.hpp"
+#include "ui/settings.hpp"
+#include "ui/task_queue.hpp"
+
+namespace lb::ui {
+
+class Workspace;
+class MenuBarPanel;
+class MapCanvasPanel;
+class FileDialogPanel;
+
+// Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
+// (GLFW key codes index io.KeysDown), so ui/ stays free of GLFW.
+struct NativeKeys {
+    int o = -1, e = -1, n = -1, q = -1, f1 = -1;
+};
+
+// The workstation UI without a window: the workspace, every panel, the docked layout and the global
+// shortcuts. The app calls frame() between ImGui::NewFrame() and ImGui::Render().
+class Shell {
+public:
+    Shell(Settings& settings, std::filesystem::path settingsFile, std::filesystem::path fontFile, NativeKeys keys);
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
+
+    void frame(float contentScale, float framebufferScale);
+
+    Workspace& workspace() { return *m_workspace; }
+    TaskQueue& tasks() { return m_tasks; }
+    bool quitRequested() const;
+    bool busy() const;
+    // Whether the last frame showed the map (a project is loaded and drawn).
+    bool mapShown() const;
+    std::string windowTitle() const;
+    // Saves the settings now if they changed (always when `force`); warnings go to stderr.
+    void saveSettings(bool force);
+
+private:
+    void computeLayout(float contentScale, float framebufferScale);
+    void handleShortcuts();
+
+    Settings& m_settings;
+    std::filesystem::path m_settingsFile;
+    NativeKeys m_keys;
+    TaskQueue m_tasks;  // before the workspace: jobs post into it until the workspace is gone
+    std::unique_ptr<Workspace> m_workspace;
+    Layout m_layout;
+    PanelRegistry m_panels;
+    MenuBarPanel* m_menuBar = nullptr;
+    MapCanvasPanel* m_canvas = nullptr;
+    FileDialogPanel* m_fileDialog = nullptr;
+    Panel* m_layers = nullptr;
+    Panel* m_info = nullptr;
+    Panel* m_statusBar = nullptr;
+    Panel* m_shortcuts = nullptr;
+    std::uint64_t m_lastMapFrames = 0;
+    bool m_mapShown = false;
+    std::chrono::steady_clock::time_point m_lastSave = std::chrono::steady_clock::now();
+};
+
+}  // namespace lb::ui

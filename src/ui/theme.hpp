@@ -1,0 +1,16 @@
+#pragma once
+
+namespace lb::ui {
+
+// A calm, light workstation theme (neutral greys, one blue accent) scaled for the content scale.
+void applyTheme(float scale);
+
+// Accent and text colours the panels share (RGBA packed as ImGui's IM_COL32).
+namespace theme {
+inline constexpr unsigned kAccent = 0xFFB86A1F;         // #1f6ab8
+inline constexpr unsigned kMutedText = 0xFF6E6E6E;      // #6e6e6e
+inline constexpr unsigned kPanelBorder = 0xFFD4D0CB;    // #cbd0d4
+inline constexpr unsigned kMapBackground = 0xFFEAF0F3;  // #f3f0ea
+}  // namespace theme
+
+}  // namespace lb::ui

@@ -1,0 +1,611 @@
+// Section index: [construction] [read] [jobs] [document actions] [view actions] [layer options]
+// [selection and cursor] [notices]
+#include "ui/workspace.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "core/error.hpp"
+#include "core/progress.hpp"
+#include "geo/crs.hpp"
+#include "project/project.hpp"
+#include "project/scene_loader.hpp"
+#include "render/gl/map_renderer.hpp"
+#include "render/gl/render_target.hpp"
+#include "render/pick.hpp"
+#include "render/png_image.hpp"
+#include "ui/task_queue.hpp"
+
+namespace lb::ui {
+namespace {
+
+std::string errorText(const std::exception& e) {
+    std::string text = e.what();
+    if (const auto* error = dynamic_cast<const core::Error*>(&e); error && !error->hint().empty()) {
+        text += "\n" + error->hint();
+    }
+    return text;
+}
+
+std::string absolutePath(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(path, ec);
+    return (ec ? path : abs.lexically_normal()).string();
+}
+
+}  // namespace
+
+struct Workspace::LoadResult {
+    std::string path;
+    double sceneMs = 0;
+    std::unique_ptr<project::Project> project;
+    render::SceneSnapshot scene;
+};
+
+// [construction]
+
+Workspace::Workspace(Settings& settings, TaskQueue& tasks, std::filesystem::path fontFile)
+    : m_settings(settings), m_tasks(tasks), m_fontFile(std::move(fontFile)) {
+    m_language = languageFromCode(settings.language);
+    m_options.language = std::string(languageCode(m_language));
+    m_options.labels = settings.labels;
+    m_options.legend = settings.legend;
+    try {
+        m_style = render::Style::load(render::defaultStylePath());
+    } catch (const std::exception& e) {
+        notify({true, errorText(e), {}});
+    }
+}
+
+Workspace::~Workspace() {
+    if (m_progress) m_progress->cancel();
+    if (m_worker.joinable()) m_worker.join();
+    // The renderer owns GL objects; the app destroys the workspace while its context is still current.
+}
+
+// [read]
+
+std::string Workspace::projectName() const {
+    return std::filesystem::path(m_projectPath).stem().string();
+}
+
+JobProgress Workspace::job() const {
+    std::lock_guard lock(m_jobMutex);
+    return m_job;
+}
+
+bool Workspace::busy() const {
+    std::lock_guard lock(m_jobMutex);
+    return m_job.running;
+}
+
+std::size_t Workspace::featureCount() const {
+    std::size_t count = 0;
+    if (m_scene) {
+        for (const auto& layer : m_scene->layers) count += layer.featureCount();
+    }
+    return count;
+}
+
+core::BBox Workspace::layerExtent(const std::string& layer) const {
+    core::BBox box;
+    if (!m_scene) return box;
+    for (const auto& sceneLayer : m_scene->layers) {
+        if (sceneLayer.name == layer) box.add(sceneLayer.extent);
+    }
+    return box;
+}
+
+std::size_t Workspace::layerFeatureCount(const std::string& layer) const {
+    std::size_t count = 0;
+    if (!m_scene) return count;
+    for (const auto& sceneLayer : m_scene->layers) {
+        if (sceneLayer.name == layer) count += sceneLayer.featureCount();
+    }
+    return count;
+}
+
+std::vector<std::string> Workspace::layerOrder() const {
+    return render::drawingOrder(m_style, m_options);
+}
+
+render::LayerState Workspace::layerState(const std::string& layer) const {
+    const auto* style = m_style.find(layer);
+    return m_options.state(layer, style ? style->visibleByDefault : true);
+}
+
+std::optional<render::Color> Workspace::layerColor(const std::string& layer) const {
+    const auto* style = m_style.find(layer);
+    if (!style || style->classes.empty()) return std::nullopt;
+    const auto& first = style->classes.front();
+    if (first.symbolFill) return first.symbolFill;
+    if (first.fill) return first.fill;
+    if (first.line) return first.line;
+    return std::nullopt;
+}
+
+std::optional<std::array<double, 2>> Workspace::toLonLat(double x, double y) const {
+    if (!m_toWgs84) return std::nullopt;
+    try {
+        m_toWgs84->transform(x, y);
+        return std::array<double, 2>{x, y};
+    } catch (const std::exception&) {
+        return std::nullopt;  // outside the CRS's area of use
+    }
+}
+
+double Workspace::zoomLevel() const {
+    const auto centre = toLonLat(m_view.centerX, m_view.centerY);
+    const double lat = centre ? (*centre)[1] : 51.0;
+    constexpr double kPi = 3.14159265358979323846;
+    const double logicalMpp = m_view.metresPerPixel * m_view.pixelRatio;
+    return std::log2(156543.03392 * std::cos(lat * kPi / 180.0) / logicalMpp);
+}
+
+// [jobs]
+
+void Workspace::startJob(std::string title, Work work) {
+    if (busy()) return;
+    if (m_worker.joinable()) m_worker.join();
+    {
+        std::lock_guard lock(m_jobMutex);
+        m_job = JobProgress{true, std::move(title), {}, 0, 0};
+    }
+    m_progress =
+        std::make_unique<core::Progress>([this](const std::string& stage, std::uint64_t done, std::uint64_t total) {
+            {
+                std::lock_guard lock(m_jobMutex);
+                m_job.stage = stage;
+                m_job.done = done;
+                m_job.total = total;
+            }
+            m_tasks.wake();
+        });
+    m_worker = std::thread([this, work = std::move(work), &progress = *m_progress] {
+        Completion done;
+        try {
+            done = work(progress);
+        } catch (const core::CancelledError&) {
+            done = [this] {
+                if (m_state == DocumentState::Loading) m_state = DocumentState::Empty;
+            };
+        } catch (const std::exception& e) {
+            done = [this, message = errorText(e)] {
+                if (m_state == DocumentState::Loading) {
+                    m_state = DocumentState::Failed;
+                    m_loadError = message;
+                }
+                notify({true, message, {}});
+            };
+        }
+        m_tasks.post([this, done = std::move(done)] {
+            finishJob();
+            if (done) done();
+        });
+    });
+}
+
+void Workspace::finishJob() {
+    if (m_worker.joinable()) m_worker.join();
+    std::lock_guard lock(m_jobMutex);
+    m_job.running = false;
+}
+
+void Workspace::cancelJob() {
+    if (m_progress) m_progress->cancel();
+}
+
+// [document actions]
+
+void Workspace::startLoad(const std::string& path, bool keepView) {
+    if (!keepView) {
+        m_state = DocumentState::Loading;
+        m_loadError.clear();
+    }
+    const render::Style style = m_style;
+    startJob(tr()(Str::LoadingProject), [this, path, style, keepView](core::Progress& progress) -> Completion {
+        const auto begin = std::chrono::steady_clock::now();
+        auto result = std::make_shared<LoadResult>();
+        result->path = path;
+        if (!std::filesystem::exists(path)) throw core::InputError(path + ": no such project file");
+        result->project = project::Project::open(path, true);
+        result->scene =
+            std::make_shared<const render::Scene>(project::loadScene(result->project->store(), style, {}, progress));
+        result->sceneMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+        return [this, result, keepView] { finishLoad(*result, keepView); };
+    });
+}
+
+void Workspace::finishLoad(LoadResult& result, bool keepView) {
+    const bool sameProject = result.path == m_projectPath;
+    m_project = std::move(result.project);
+    m_projectPath = result.path;
+    m_scene = result.scene;
+    m_crs = "EPSG:" + std::to_string(m_scene->srid);
+    try {
+        m_toWgs84 = std::make_unique<geo::CrsTransform>(m_crs, "EPSG:4326");
+    } catch (const std::exception&) {
+        m_toWgs84.reset();
+    }
+    const auto uploadBegin = std::chrono::steady_clock::now();
+    try {
+        if (m_renderer && sameProject) {
+            m_renderer->setScene(m_scene);
+        } else {
+            m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_fontFile);
+        }
+    } catch (const std::exception& e) {
+        m_renderer.reset();
+        m_state = DocumentState::Failed;
+        m_loadError = errorText(e);
+        notify({true, m_loadError, {}});
+        return;
+    }
+    m_loadTimings = {result.sceneMs,
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - uploadBegin).count()};
+    if (!sameProject) {
+        m_selection.reset();
+        m_options.highlight.reset();
+    }
+    applySavedLayerSettings();
+    m_state = DocumentState::Ready;
+    if (!(keepView && sameProject && m_haveView)) {
+        auto saved = m_settings.views.find(m_projectPath);
+        if (saved != m_settings.views.end()) {
+            m_view.centerX = saved->second.centerX;
+            m_view.centerY = saved->second.centerY;
+            m_view.metresPerPixel = saved->second.metresPerPixel;
+            m_haveView = true;
+            m_fitPending = false;
+        } else {
+            m_fitPending = true;
+            zoomToAll();
+        }
+    }
+    m_settings.noteProjectOpened(m_projectPath);
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::applySavedLayerSettings() {
+    m_options.layers.clear();
+    for (const auto& layer : m_style.layers) {
+        auto saved = m_settings.layers.find(layer.layer);
+        if (saved != m_settings.layers.end()) {
+            m_options.layers[layer.layer] = {saved->second.visible, saved->second.opacity};
+        }
+    }
+    // A saved order is used only when it names exactly the style's layers (styles change between versions).
+    std::vector<std::string> styleLayers;
+    for (const auto& layer : m_style.layers) styleLayers.push_back(layer.layer);
+    auto saved = m_settings.layerOrder;
+    auto sortedSaved = saved;
+    auto sortedStyle = styleLayers;
+    std::sort(sortedSaved.begin(), sortedSaved.end());
+    std::sort(sortedStyle.begin(), sortedStyle.end());
+    m_options.order = sortedSaved == sortedStyle ? saved : std::vector<std::string>{};
+}
+
+void Workspace::openProject(const std::filesystem::path& path) {
+    if (busy()) return;
+    startLoad(absolutePath(path), false);
+}
+
+void Workspace::createProject(const std::filesystem::path& path) {
+    if (busy()) return;
+    const std::string target = absolutePath(path);
+    startJob(tr()(Str::LoadingProject), [this, target](core::Progress&) -> Completion {
+        project::Project::create(target, "EPSG:25833");
+        return [this, target] { startLoad(target, false); };
+    });
+}
+
+void Workspace::createDemo(const std::filesystem::path& path) {
+    if (busy()) return;
+    const std::string target = absolutePath(path);
+    startJob(tr()(Str::JobCreateDemo), [this, target](core::Progress& progress) -> Completion {
+        project::createDemo(target, project::DemoOptions{}, progress);
+        return [this, target] { startLoad(target, false); };
+    });
+}
+
+void Workspace::closeProject() {
+    if (busy()) return;
+    m_renderer.reset();
+    m_scene.reset();
+    m_project.reset();
+    m_toWgs84.reset();
+    m_selection.reset();
+    m_options.highlight.reset();
+    m_cursor.reset();
+    m_projectPath.clear();
+    m_state = DocumentState::Empty;
+    m_haveView = false;
+    m_canvasKnown = false;
+    m_settings.lastProject.clear();
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::importOsm(const std::filesystem::path& file) {
+    if (busy() || m_projectPath.empty()) return;
+    const std::string path = m_projectPath;
+    startJob(tr()(Str::JobImportOsm), [this, path, file](core::Progress& progress) -> Completion {
+        auto writable = project::Project::open(path, false);
+        const auto report = writable->importOsm(file, progress);
+        std::int64_t total = 0;
+        for (const auto& [layer, count] : report.counts) total += count;
+        return [this, path, file, total] {
+            char text[512];
+            std::snprintf(text, sizeof text, tr()(Str::NoticeImported), file.filename().string().c_str(),
+                          static_cast<long long>(total), 0LL);
+            notify({false, text, {}});
+            startLoad(path, true);
+        };
+    });
+}
+
+void Workspace::importThematic(core::LayerId layer, const std::filesystem::path& file) {
+    if (busy() || m_projectPath.empty()) return;
+    const std::string path = m_projectPath;
+    startJob(tr()(Str::JobImportThematic), [this, path, layer, file](core::Progress& progress) -> Completion {
+        auto writable = project::Project::open(path, false);
+        const auto report =
+            writable->importLayer(layer, file, project::ImportMapping{}, project::ImportOptions{}, progress);
+        return [this, path, file, report] {
+            char text[512];
+            std::snprintf(text, sizeof text, tr()(Str::NoticeImported), file.filename().string().c_str(),
+                          static_cast<long long>(report.imported), static_cast<long long>(report.rejected));
+            Notice notice{false, text, report.warnings};
+            if (!report.rejections.empty()) {
+                notice.details.push_back(tr()(Str::NoticeRejected));
+                notice.details.insert(notice.details.end(), report.rejections.begin(), report.rejections.end());
+            }
+            notify(std::move(notice));
+            startLoad(path, true);
+        };
+    });
+}
+
+void Workspace::exportPng(const std::filesystem::path& file) {
+    if (!m_renderer || !m_haveView) return;
+    try {
+        render::gl::RenderTarget target(m_view.width, m_view.height, 4);
+        target.bind();
+        render::RenderOptions options = m_options;
+        options.highlight.reset();
+        m_renderer->render(m_view, options);
+        target.resolve();
+        render::Image image{m_view.width, m_view.height, target.readPixels()};
+        render::writePng(file, image);
+        char text[1024];
+        std::snprintf(text, sizeof text, tr()(Str::NoticeExported), file.string().c_str());
+        notify({false, text, {}});
+    } catch (const std::exception& e) {
+        notify({true, errorText(e), {}});
+    }
+}
+
+// [view actions]
+
+void Workspace::setCanvas(int width, int height, double pixelRatio) {
+    width = std::max(width, 1);
+    height = std::max(height, 1);
+    if (width == m_view.width && height == m_view.height && pixelRatio == m_view.pixelRatio && !m_fitPending) return;
+    m_view.width = width;
+    m_view.height = height;
+    m_view.pixelRatio = pixelRatio;
+    m_canvasKnown = true;
+    if (m_fitPending) zoomToAll();
+}
+
+void Workspace::zoomToAll() {
+    if (!m_scene) return;
+    const auto extent = m_scene->extent();
+    if (extent.empty()) return;
+    const auto fitted = render::MapView::fit(extent, m_view.width, m_view.height, m_view.pixelRatio);
+    m_view.centerX = fitted.centerX;
+    m_view.centerY = fitted.centerY;
+    m_view.metresPerPixel = fitted.metresPerPixel;
+    m_haveView = true;
+    // Until the canvas has its real size the fit is repeated when the size arrives.
+    m_fitPending = !m_canvasKnown;
+    viewChanged();
+}
+
+void Workspace::zoomToLayer(const std::string& layer) {
+    auto extent = layerExtent(layer);
+    if (extent.empty()) return;
+    if (extent.width() < 50 && extent.height() < 50) {  // a single point: show its surroundings
+        extent.add(extent.minX - 100, extent.minY - 100);
+        extent.add(extent.maxX + 100, extent.maxY + 100);
+    }
+    const auto fitted = render::MapView::fit(extent, m_view.width, m_view.height, m_view.pixelRatio);
+    m_view.centerX = fitted.centerX;
+    m_view.centerY = fitted.centerY;
+    m_view.metresPerPixel = fitted.metresPerPixel;
+    m_fitPending = false;
+    viewChanged();
+}
+
+void Workspace::zoomToSelection() {
+    if (!m_selection || m_selection->bounds.empty()) return;
+    auto box = m_selection->bounds;
+    box.add(box.minX - 60, box.minY - 60);
+    box.add(box.maxX + 60, box.maxY + 60);
+    const auto fitted = render::MapView::fit(box, m_view.width, m_view.height, m_view.pixelRatio);
+    m_view.centerX = fitted.centerX;
+    m_view.centerY = fitted.centerY;
+    m_view.metresPerPixel = fitted.metresPerPixel;
+    viewChanged();
+}
+
+void Workspace::zoomAround(double factor, double sx, double sy) {
+    if (!m_haveView) return;
+    // Keep the resolution between about 1:500 and 1:5,000,000.
+    const double target = m_view.metresPerPixel / factor;
+    if (target < 0.02 * m_view.pixelRatio || target > 2000) return;
+    m_view.zoomAround(factor, sx, sy);
+    m_fitPending = false;
+    viewChanged();
+}
+
+void Workspace::zoomCentre(double factor) {
+    zoomAround(factor, m_view.width / 2.0, m_view.height / 2.0);
+}
+
+void Workspace::panPixels(double dx, double dy) {
+    if (!m_haveView) return;
+    m_view.panPixels(dx, dy);
+    m_fitPending = false;
+    viewChanged();
+}
+
+void Workspace::viewChanged() {
+    if (m_projectPath.empty()) return;
+    m_settings.views[m_projectPath] = SavedView{m_view.centerX, m_view.centerY, m_view.metresPerPixel};
+    m_settingsDirty = true;
+}
+
+void Workspace::optionsChanged() {
+    ++m_revision;
+}
+
+// [layer options]
+
+void Workspace::setLayerVisible(const std::string& layer, bool visible) {
+    auto state = layerState(layer);
+    state.visible = visible;
+    m_options.layers[layer] = state;
+    m_settings.layers[layer] = SavedLayer{state.visible, state.opacity};
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::setLayerOpacity(const std::string& layer, float opacity) {
+    auto state = layerState(layer);
+    state.opacity = std::clamp(opacity, 0.0f, 1.0f);
+    m_options.layers[layer] = state;
+    m_settings.layers[layer] = SavedLayer{state.visible, state.opacity};
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::moveLayer(const std::string& layer, int delta) {
+    auto order = layerOrder();
+    auto it = std::find(order.begin(), order.end(), layer);
+    if (it == order.end()) return;
+    const auto index = static_cast<int>(it - order.begin());
+    const int target = index + delta;
+    if (target < 0 || target >= static_cast<int>(order.size())) return;
+    std::swap(order[index], order[target]);
+    m_options.order = order;
+    m_settings.layerOrder = order;
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::setLayerColor(const std::string& layer, const render::Color& color) {
+    auto it = std::find_if(m_style.layers.begin(), m_style.layers.end(),
+                           [&](const render::LayerStyle& s) { return s.layer == layer; });
+    if (it == m_style.layers.end() || it->classes.empty()) return;
+    auto& first = it->classes.front();
+    if (first.symbolFill) {
+        first.symbolFill = color;
+    } else if (first.fill) {
+        first.fill = color;
+    } else if (first.line) {
+        first.line = color;
+    }
+    rebuildRenderer();
+}
+
+void Workspace::rebuildRenderer() {
+    if (!m_scene) return;
+    try {
+        m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_fontFile);
+    } catch (const std::exception& e) {
+        notify({true, errorText(e), {}});
+    }
+    optionsChanged();
+}
+
+void Workspace::setLabels(bool on) {
+    m_options.labels = on;
+    m_settings.labels = on;
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::setLegend(bool on) {
+    m_options.legend = on;
+    m_settings.legend = on;
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+void Workspace::setLanguage(Language language) {
+    m_language = language;
+    m_options.language = std::string(languageCode(language));
+    m_settings.language = m_options.language;
+    m_settingsDirty = true;
+    optionsChanged();
+}
+
+// [selection and cursor]
+
+void Workspace::selectAt(double sx, double sy) {
+    if (!m_scene || !m_haveView) return;
+    const auto ref = render::pick(*m_scene, m_style, m_view, m_options, sx, sy);
+    if (!ref) {
+        clearSelection();
+        return;
+    }
+    Selection selection;
+    selection.ref = *ref;
+    for (const auto& layer : m_scene->layers) {
+        if (layer.name != ref->layer) continue;
+        for (std::size_t f = 0; f < layer.featureCount(); ++f) {
+            if (layer.fid[f] == ref->fid) selection.bounds.add(layer.featureBounds(f));
+        }
+    }
+    try {
+        if (m_project) selection.attributes = project::featureAttributes(m_project->store(), ref->layer, ref->fid);
+    } catch (const std::exception& e) {
+        notify({true, errorText(e), {}});
+    }
+    m_selection = std::move(selection);
+    m_options.highlight = *ref;
+    optionsChanged();
+}
+
+void Workspace::clearSelection() {
+    if (!m_selection && !m_options.highlight) return;
+    m_selection.reset();
+    m_options.highlight.reset();
+    optionsChanged();
+}
+
+void Workspace::setCursor(std::optional<std::array<double, 2>> screen) {
+    if (!screen || !m_haveView) {
+        m_cursor.reset();
+        return;
+    }
+    const auto world = m_view.toWorld((*screen)[0], (*screen)[1]);
+    m_cursor = CursorPosition{world[0], world[1], toLonLat(world[0], world[1])};
+}
+
+// [notices]
+
+void Workspace::notify(Notice notice) {
+    std::fprintf(stderr, "%s: %s\n", notice.error ? "error" : "info", notice.text.c_str());
+    m_notices.push_back(std::move(notice));
+}
+
+void Workspace::dismissNotice() {
+    if (!m_notices.empty()) m_notices.pop_front();
+}
+
+}  // namespace lb::ui

@@ -1,0 +1,215 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "core/bbox.hpp"
+#include "core/layer.hpp"
+#include "render/map_view.hpp"
+#include "render/render_options.hpp"
+#include "render/scene.hpp"
+#include "render/style.hpp"
+#include "ui/settings.hpp"
+#include "ui/strings.hpp"
+
+namespace lb::core {
+class Progress;
+}
+namespace lb::geo {
+class CrsTransform;
+}
+namespace lb::project {
+class Project;
+}
+namespace lb::render::gl {
+class MapRenderer;
+}
+
+namespace lb::ui {
+
+class TaskQueue;
+
+enum class DocumentState { Empty, Loading, Ready, Failed };
+
+// A background job as the UI shows it (the progress bar).
+struct JobProgress {
+    bool running = false;
+    std::string title;
+    std::string stage;
+    std::uint64_t done = 0;
+    std::uint64_t total = 0;
+    float fraction() const { return total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f; }
+};
+
+// The feature shown in the info panel.
+struct Selection {
+    render::FeatureRef ref;
+    std::vector<std::pair<std::string, std::string>> attributes;  // (column, value)
+    core::BBox bounds;
+};
+
+// Something the user should read: an import report, an error. Shown one at a time.
+struct Notice {
+    bool error = false;
+    std::string text;
+    std::vector<std::string> details;
+};
+
+struct CursorPosition {
+    double x = 0, y = 0;  // project CRS
+    std::optional<std::array<double, 2>> lonLat;
+};
+
+// The open document as the workstation sees it, and every action the panels can take on it. Domain work
+// goes through project/ (open, load, import, demo); this class adds what only the UI has: the view, the
+// layer panel's render options, the selection, background jobs and their results. Main thread only;
+// jobs run on one worker thread and hand their results back through the TaskQueue.
+class Workspace {
+public:
+    Workspace(Settings& settings, TaskQueue& tasks, std::filesystem::path fontFile);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    // [read]
+    Translator tr() const { return Translator(m_language); }
+    Language language() const { return m_language; }
+    const Settings& settings() const { return m_settings; }
+    DocumentState state() const { return m_state; }
+    const std::string& projectPath() const { return m_projectPath; }
+    std::string projectName() const;  // file name without extension
+    const std::string& projectCrs() const { return m_crs; }
+    const std::string& loadError() const { return m_loadError; }
+    JobProgress job() const;
+    bool busy() const;
+    const render::Style& style() const { return m_style; }
+    const render::Scene* scene() const { return m_scene.get(); }
+    render::gl::MapRenderer* renderer() { return m_renderer.get(); }
+    const render::RenderOptions& options() const { return m_options; }
+    const render::MapView& view() const { return m_view; }
+    bool hasView() const { return m_haveView; }
+    // Increases whenever anything besides the view changes what the map shows.
+    std::uint64_t revision() const { return m_revision; }
+    const std::optional<Selection>& selection() const { return m_selection; }
+    const std::optional<CursorPosition>& cursor() const { return m_cursor; }
+    std::size_t featureCount() const;
+    core::BBox layerExtent(const std::string& layer) const;
+    std::size_t layerFeatureCount(const std::string& layer) const;
+    // Drawing order bottom to top.
+    std::vector<std::string> layerOrder() const;
+    render::LayerState layerState(const std::string& layer) const;
+    // The colour the layer panel shows for a layer: its first class's fill, line or symbol colour.
+    std::optional<render::Color> layerColor(const std::string& layer) const;
+    // Longitude/latitude of a point in the project CRS; nullopt without a transform or outside its area.
+    std::optional<std::array<double, 2>> toLonLat(double x, double y) const;
+    // Web map zoom level (0 = whole world in 256 px) of the current resolution at the view centre.
+    double zoomLevel() const;
+    double lastFrameMs() const { return m_lastFrameMs; }
+    // How long the last project load took: reading the scene (worker) and uploading it (main thread).
+    struct LoadTimings {
+        double sceneMs = 0;
+        double uploadMs = 0;
+    };
+    LoadTimings loadTimings() const { return m_loadTimings; }
+    const std::deque<Notice>& notices() const { return m_notices; }
+    bool settingsDirty() const { return m_settingsDirty; }
+
+    // [document actions] — errors become notices, never exceptions.
+    void openProject(const std::filesystem::path& path);
+    void createProject(const std::filesystem::path& path);  // empty project in EPSG:25833
+    void createDemo(const std::filesystem::path& path);
+    void closeProject();
+    void importOsm(const std::filesystem::path& file);
+    void importThematic(core::LayerId layer, const std::filesystem::path& file);
+    // Renders the current view through the map renderer into an offscreen target and writes a PNG.
+    void exportPng(const std::filesystem::path& file);
+    void cancelJob();
+
+    // [view actions]
+    void setCanvas(int width, int height, double pixelRatio);
+    void zoomToAll();
+    void zoomToLayer(const std::string& layer);
+    void zoomToSelection();
+    void zoomAround(double factor, double sx, double sy);
+    void zoomCentre(double factor);
+    void panPixels(double dx, double dy);
+
+    // [layer and map options]
+    void setLayerVisible(const std::string& layer, bool visible);
+    void setLayerOpacity(const std::string& layer, float opacity);
+    void moveLayer(const std::string& layer, int delta);  // +1 = one step up (drawn later)
+    void setLayerColor(const std::string& layer, const render::Color& color);
+    void setLabels(bool on);
+    void setLegend(bool on);
+    void setLanguage(Language language);
+
+    // [selection and cursor]
+    void selectAt(double sx, double sy);
+    void clearSelection();
+    void setCursor(std::optional<std::array<double, 2>> screen);
+    void setLastFrameMs(double ms) { m_lastFrameMs = ms; }
+
+    // [notices and settings]
+    void notify(Notice notice);
+    void dismissNotice();
+    void markSettingsDirty() { m_settingsDirty = true; }
+    void markSettingsSaved() { m_settingsDirty = false; }
+
+private:
+    using Completion = std::function<void()>;
+    using Work = std::function<Completion(core::Progress&)>;
+    struct LoadResult;
+
+    void startJob(std::string title, Work work);
+    void finishJob();
+    void startLoad(const std::string& path, bool keepView);
+    void finishLoad(LoadResult& result, bool keepView);
+    void applySavedLayerSettings();
+    void viewChanged();
+    void optionsChanged();
+    void rebuildRenderer();
+
+    Settings& m_settings;
+    TaskQueue& m_tasks;
+    std::filesystem::path m_fontFile;
+    Language m_language = Language::German;
+
+    DocumentState m_state = DocumentState::Empty;
+    std::string m_projectPath;
+    std::string m_crs;
+    std::string m_loadError;
+    std::unique_ptr<project::Project> m_project;  // read-only handle for attribute queries
+    std::unique_ptr<geo::CrsTransform> m_toWgs84;
+    render::Style m_style;
+    render::SceneSnapshot m_scene;
+    std::unique_ptr<render::gl::MapRenderer> m_renderer;
+    render::RenderOptions m_options;
+    render::MapView m_view;
+    bool m_haveView = false;
+    bool m_fitPending = false;
+    bool m_canvasKnown = false;  // setCanvas() was called: m_view has the canvas size
+    std::uint64_t m_revision = 1;
+    std::optional<Selection> m_selection;
+    std::optional<CursorPosition> m_cursor;
+    double m_lastFrameMs = 0;
+    LoadTimings m_loadTimings;
+    std::deque<Notice> m_notices;
+    bool m_settingsDirty = false;
+
+    mutable std::mutex m_jobMutex;
+    JobProgress m_job;  // guarded by m_jobMutex
+    std::unique_ptr<core::Progress> m_progress;
+    std::thread m_worker;
+};
+
+}  // namespace lb::ui
