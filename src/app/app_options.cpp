@@ -1,0 +1,50 @@
+#include "app/app_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <sstream>
+
+#include "core/error.hpp"
+#include "project/map_request.hpp"
+
+namespace lb::app {
+
+ParseResult parseOptions(int argc, char** argv) {
+    ParseResult result;
+    AppOptions& o = result.options;
+    CLI::App cli("Lagebild workstation: the map viewer and editor", "lagebild-gui");
+    std::string size;
+    std::string click;
+    cli.add_option("PROJECT", o.project, "Project file to open (default: the last one)");
+    cli.add_option("--screenshot", o.screenshot,
+                   "Save the first complete frame with the map as PNG (the whole window) and exit");
+    cli.add_flag("--print-startup-time", o.printStartupTime,
+                 "Print the time from process start to the first complete frame with the map to stderr, then exit");
+    cli.add_option("--size", size, "Window size in pixels, WIDTHxHEIGHT");
+    cli.add_option("--click", click, "After loading, click at window pixel X,Y (before --screenshot)");
+    cli.add_option("--language", o.language, "UI language: de or en (default: from the settings, else de)")
+        ->check(CLI::IsMember({"de", "en"}));
+    try {
+        cli.parse(argc, argv);
+        if (!size.empty()) o.size = project::parseSize(size, "--size");
+        if (!click.empty()) {
+            int x = -1, y = -1;
+            char comma = 0;
+            std::istringstream in(click);
+            if (!(in >> x >> comma >> y) || comma != ',' || x < 0 || y < 0) {
+                throw CLI::ValidationError("--click: expected X,Y in window pixels");
+            }
+            o.click = std::make_pair(x, y);
+        }
+        if (!o.screenshot.empty() && o.screenshot.size() < 5)
+            throw CLI::ValidationError("--screenshot: expected FILE.png");
+    } catch (const CLI::ParseError& e) {
+        result.exitCode = cli.exit(e) == 0 ? 0 : 2;
+    } catch (const core::Error& e) {
+        std::fprintf(stderr, "lagebild-gui: %s\n", e.what());
+        result.exitCode = 2;
+    }
+    return result;
+}
+
+}  // namespace lb::app

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lb::app {
+
+// The command line of lagebild-gui (also what `lagebild gui` passes on).
+struct AppOptions {
+    std::string project;            // empty: the last project from the settings, else the start screen
+    std::string screenshot;         // --screenshot FILE.png: save the first complete frame with the map, then exit
+    bool printStartupTime = false;  // --print-startup-time
+    std::optional<std::pair<int, int>> size;  // --size WxH (logical pixels)
+    std::string language;                     // --language de|en; empty: from the settings
+    // --click X,Y: once the map is shown, a left click at these window pixels (tests picking end to end)
+    std::optional<std::pair<int, int>> click;
+};
+
+// Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.
+struct ParseResult {
+    AppOptions options;
+    std::optional<int> exitCode;
+};
+ParseResult parseOptions(int argc, char** argv);
+
+}  // namespace lb::app

@@ -1,0 +1,351 @@
+// Section index: [construction] [window] [imgui] [frame loop] [screenshot] [shutdown]
+#include "app/application.hpp"
+
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "app/startup_clock.hpp"
+#include "render/glyph_atlas.hpp"
+#include "render/png_image.hpp"
+#include "ui/shell.hpp"
+#include "ui/theme.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::app {
+namespace {
+
+Application* appOf(GLFWwindow* window) {
+    return static_cast<Application*>(glfwGetWindowUserPointer(window));
+}
+
+// GLFW callbacks: forward to ImGui's backend (installed with install_callbacks = false) and note activity so
+// the idle loop draws again.
+void onFocus(GLFWwindow* w, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+    appOf(w)->noteActivity();
+}
+void onCursorEnter(GLFWwindow* w, int entered) {
+    ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+    appOf(w)->noteActivity();
+}
+void onCursorPos(GLFWwindow* w, double, double) {
+    appOf(w)->noteActivity();
+}
+void onMouseButton(GLFWwindow* w, int button, int action, int mods) {
+    ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+    appOf(w)->noteActivity();
+}
+void onScroll(GLFWwindow* w, double x, double y) {
+    ImGui_ImplGlfw_ScrollCallback(w, x, y);
+    appOf(w)->noteActivity();
+}
+void onKey(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    appOf(w)->noteActivity();
+}
+void onChar(GLFWwindow* w, unsigned int c) {
+    ImGui_ImplGlfw_CharCallback(w, c);
+    appOf(w)->noteActivity();
+}
+void onWindowChange(GLFWwindow* w, int, int) {
+    appOf(w)->noteActivity();
+}
+void onRefresh(GLFWwindow* w) {
+    appOf(w)->noteActivity();
+}
+void onGlfwError(int code, const char* description) {
+    std::fprintf(stderr, "lagebild-gui: GLFW error %d: %s\n", code, description);
+}
+
+}  // namespace
+
+// [construction]
+
+Application::Application(AppOptions options) : m_options(std::move(options)) {
+    m_configDir = ui::defaultConfigDir();
+    m_settingsFile = m_configDir / "settings.json";
+    m_iniFile = (m_configDir / "imgui.ini").string();
+    auto loaded = ui::loadSettings(m_settingsFile);
+    m_settings = std::move(loaded.settings);
+    if (loaded.warning) {
+        std::fprintf(stderr, "warning: %s\n", loaded.warning->c_str());
+        m_settingsWarning = *loaded.warning;
+    }
+    if (!m_options.language.empty()) m_settings.language = m_options.language;
+}
+
+Application::~Application() {
+    shutDown();
+}
+
+// [window]
+
+bool Application::createWindow() {
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "lagebild-gui: cannot initialise GLFW (no display? try xvfb-run)\n");
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    const bool fixedSize = m_options.size.has_value();
+    int width = fixedSize ? m_options.size->first : m_settings.window.width;
+    int height = fixedSize ? m_options.size->second : m_settings.window.height;
+    if (!fixedSize && m_settings.window.maximized) glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+    m_window = glfwCreateWindow(width, height, "Lagebild", nullptr, nullptr);
+    if (!m_window) {
+        std::fprintf(stderr, "lagebild-gui: cannot create an OpenGL 3.3 core window\n");
+        return false;
+    }
+    if (!fixedSize && m_settings.window.x >= 0 && m_settings.window.y >= 0) {
+        glfwSetWindowPos(m_window, m_settings.window.x, m_settings.window.y);
+    }
+    glfwSetWindowUserPointer(m_window, this);
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(m_options.screenshot.empty() && !m_options.printStartupTime ? 1 : 0);
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(m_window, &xs, &ys);
+    m_contentScale = std::max(1.0f, xs);
+
+    glfwSetWindowFocusCallback(m_window, onFocus);
+    glfwSetCursorEnterCallback(m_window, onCursorEnter);
+    glfwSetCursorPosCallback(m_window, onCursorPos);
+    glfwSetMouseButtonCallback(m_window, onMouseButton);
+    glfwSetScrollCallback(m_window, onScroll);
+    glfwSetKeyCallback(m_window, onKey);
+    glfwSetCharCallback(m_window, onChar);
+    glfwSetWindowSizeCallback(m_window, onWindowChange);
+    glfwSetFramebufferSizeCallback(m_window, onWindowChange);
+    glfwSetWindowRefreshCallback(m_window, onRefresh);
+    return true;
+}
+
+// [imgui]
+
+void Application::setUpImGui() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    std::error_code ec;
+    std::filesystem::create_directories(m_configDir, ec);
+    io.IniFilename = m_iniFile.c_str();
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    loadFonts(m_contentScale);
+    ui::applyTheme(m_contentScale);
+    ImGui_ImplGlfw_InitForOpenGL(m_window, false);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_imguiReady = true;
+}
+
+void Application::loadFonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    // Latin-1 (ä ö ü ß …) plus the typographic characters the strings use (– „ “ … €).
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    for (ImWchar c : {0x2013, 0x2014, 0x201C, 0x201E, 0x2026, 0x20AC, 0x2212, 0x25B2, 0x25BC}) builder.AddChar(c);
+    static_assert(sizeof(ImWchar) >= 2);
+    ImVector<ImWchar> ranges;
+    builder.BuildRanges(&ranges);
+    const std::string font = render::GlyphAtlas::defaultFontFile().string();
+    ImFontConfig config;
+    config.OversampleH = 2;
+    config.OversampleV = 1;
+    config.GlyphRanges = nullptr;
+    if (!io.Fonts->AddFontFromFileTTF(font.c_str(), 15.0f * scale, &config, ranges.Data)) {
+        std::fprintf(stderr, "warning: font %s not loaded; using ImGui's built-in font\n", font.c_str());
+        io.Fonts->AddFontDefault();
+    }
+    // The atlas is built here, while `ranges` is alive (ImGui reads the ranges only while building).
+    io.Fonts->Build();
+}
+
+// [frame loop]
+
+int Application::run() {
+    if (!createWindow()) {
+        shutDown();
+        return 1;
+    }
+    setUpImGui();
+    ui::NativeKeys keys{GLFW_KEY_O, GLFW_KEY_E, GLFW_KEY_N, GLFW_KEY_Q, GLFW_KEY_F1};
+    m_shell = std::make_unique<ui::Shell>(m_settings, m_settingsFile, render::GlyphAtlas::defaultFontFile(), keys);
+    m_shell->tasks().setWakeHook([] { glfwPostEmptyEvent(); });
+    auto& workspace = m_shell->workspace();
+    if (!m_settingsWarning.empty())
+        workspace.notify({true, workspace.tr()(ui::Str::NoticeSettingsIgnored), {m_settingsWarning}});
+    const std::string project = !m_options.project.empty() ? m_options.project : m_settings.lastProject;
+    if (!project.empty()) workspace.openProject(project);
+
+    const bool batch = !m_options.screenshot.empty() || m_options.printStartupTime;
+    while (!m_done && !glfwWindowShouldClose(m_window) && !m_shell->quitRequested()) {
+        const bool busy = m_shell->busy();
+        if (batch) {
+            glfwPollEvents();
+        } else if (m_framesToDraw > 0) {
+            glfwPollEvents();
+        } else if (busy) {
+            glfwWaitEventsTimeout(1.0 / 30);  // progress animation, throttled
+        } else {
+            const bool focused = glfwGetWindowAttrib(m_window, GLFW_FOCUSED);
+            glfwWaitEventsTimeout(focused ? 1.0 : 5.0);
+        }
+        if (!batch && m_framesToDraw == 0 && !m_shell->busy() && !m_shell->tasks().pending()) continue;
+        frame();
+        if (m_framesToDraw > 0) --m_framesToDraw;
+    }
+    shutDown();
+    return m_exitCode;
+}
+
+void Application::frame() {
+    if (m_options.click && m_clickFrame == 0 && m_mapFrames >= 1) {
+        // A real click through GLFW and ImGui's backend: move the pointer, press now, release next frame.
+        glfwSetCursorPos(m_window, m_options.click->first, m_options.click->second);
+        ImGui_ImplGlfw_MouseButtonCallback(m_window, GLFW_MOUSE_BUTTON_LEFT, GLFW_PRESS, 0);
+        m_clickFrame = m_frames + 1;
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    int fbWidth = 0, fbHeight = 0, winWidth = 0, winHeight = 0;
+    glfwGetFramebufferSize(m_window, &fbWidth, &fbHeight);
+    glfwGetWindowSize(m_window, &winWidth, &winHeight);
+    const float fbScale = winWidth > 0 ? static_cast<float>(fbWidth) / static_cast<float>(winWidth) : 1.0f;
+    m_shell->frame(m_contentScale, fbScale);
+    ImGui::Render();
+
+    // The map canvas rendered into its own framebuffer: back to the window's.
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, fbWidth, fbHeight);
+    glClearColor(0.97f, 0.97f, 0.965f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++m_frames;
+    if (m_shell->mapShown()) ++m_mapFrames;
+
+    if (!m_options.screenshot.empty() && screenshotDue()) {
+        if (!writeScreenshot()) m_exitCode = 1;
+        m_done = true;
+    }
+    glfwSwapBuffers(m_window);
+
+    if (m_shell->mapShown() && !m_startupReported) {
+        m_startupReported = true;
+        double ms = millisecondsSinceProcessStart();
+        if (ms < 0) {
+            ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_mainStart).count();
+        }
+        if (m_options.printStartupTime) {
+            const auto timings = m_shell->workspace().loadTimings();
+            std::fprintf(stderr, "first complete frame after %.0f ms\n", ms);
+            std::fprintf(stderr, "  (scene loaded in %.0f ms, uploaded in %.0f ms, first map frame %.0f ms)\n",
+                         timings.sceneMs, timings.uploadMs, m_shell->workspace().lastFrameMs());
+            if (m_options.screenshot.empty()) m_done = true;
+        }
+    }
+    if (m_options.printStartupTime && m_options.screenshot.empty()) {
+        const auto state = m_shell->workspace().state();
+        if ((state == ui::DocumentState::Empty || state == ui::DocumentState::Failed) && !m_shell->busy() &&
+            m_frames > 3) {
+            std::fprintf(stderr, "lagebild-gui: no project was loaded\n");
+            m_exitCode = 1;
+            m_done = true;
+        }
+    }
+    if (m_title != m_shell->windowTitle()) {
+        m_title = m_shell->windowTitle();
+        glfwSetWindowTitle(m_window, m_title.c_str());
+    }
+}
+
+// [screenshot]
+
+bool Application::screenshotDue() {
+    // With --click: a few frames after the click, when the pick, highlight and info panel are drawn.
+    if (m_options.click) {
+        if (m_clickFrame == 0 || m_frames < m_clickFrame + 3) return false;
+        const auto& selection = m_shell->workspace().selection();
+        if (selection) {
+            std::fprintf(stderr, "picked: %s %lld (%zu attributes)\n", selection->ref.layer.c_str(),
+                         static_cast<long long>(selection->ref.fid), selection->attributes.size());
+        } else {
+            std::fprintf(stderr, "picked: nothing\n");
+        }
+        return true;
+    }
+    // The second frame with the map: the first one lets ImGui settle sizes that depend on content.
+    if (m_mapFrames >= 2) return true;
+    const auto state = m_shell->workspace().state();
+    if (m_shell->busy() || state == ui::DocumentState::Loading || state == ui::DocumentState::Ready) return false;
+    // No project (start screen) or a failed load: the start screen is the picture.
+    if (m_frames >= 3) {
+        if (state == ui::DocumentState::Failed) m_exitCode = 1;
+        return true;
+    }
+    return false;
+}
+
+bool Application::writeScreenshot() {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * 4);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    render::Image image{width, height, std::vector<std::uint8_t>(pixels.size())};
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
+    for (int y = 0; y < height; ++y) {  // GL's first row is the bottom one
+        std::copy_n(pixels.data() + (height - 1 - y) * row, row, image.rgba.data() + y * row);
+    }
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+    try {
+        render::writePng(m_options.screenshot, image);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lagebild-gui: %s\n", e.what());
+        return false;
+    }
+    return true;
+}
+
+// [shutdown]
+
+void Application::storeWindowPlacement() {
+    if (!m_window || m_options.size) return;
+    auto& w = m_settings.window;
+    w.maximized = glfwGetWindowAttrib(m_window, GLFW_MAXIMIZED);
+    if (!w.maximized) {
+        glfwGetWindowPos(m_window, &w.x, &w.y);
+        glfwGetWindowSize(m_window, &w.width, &w.height);
+    }
+}
+
+void Application::shutDown() {
+    if (m_shell) {
+        storeWindowPlacement();
+        m_shell->saveSettings(true);
+        m_shell.reset();  // GL objects of the map go while the context is current
+    }
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        m_imguiReady = false;
+    }
+    if (m_window) {
+        glfwDestroyWindow(m_window);
+        m_window = nullptr;
+        glfwTerminate();
+    }
+}
+
+}  // namespace lb::app
