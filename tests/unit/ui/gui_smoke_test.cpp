@@ -1,0 +1,123 @@
+// Runs the real lagebild-gui under Xvfb (Mesa llvmpipe) and checks its screenshot. Registered only when
+// xvfb-run is found (label "gui").
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "render/png_image.hpp"
+#include "support/test_support.hpp"
+
+namespace lb::ui {
+namespace {
+
+struct Rgb {
+    int r, g, b;
+};
+
+Rgb pixel(const render::Image& image, int x, int y) {
+    const auto* p = image.rgba.data() + (static_cast<std::size_t>(y) * image.width + x) * 4;
+    return {p[0], p[1], p[2]};
+}
+
+bool near(Rgb a, Rgb b, int tolerance) {
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+test::RunResult runGui(const test::TempDir& dir, const std::vector<std::string>& guiArgs) {
+    std::vector<std::string> args{"XDG_CONFIG_HOME=" + (dir / "config").string(),
+                                  LAGEBILD_XVFB_RUN,
+                                  "-a",
+                                  "-s",
+                                  "-screen 0 1400x900x24",
+                                  LAGEBILD_GUI_BINARY};
+    args.insert(args.end(), guiArgs.begin(), guiArgs.end());
+    return test::runProgram("env", args);
+}
+
+TEST(GuiSmoke, ScreenshotShowsMenuBarAndMap) {
+    test::TempDir dir;
+    const auto project = dir / "demo.sqlite";
+    const auto demo = test::runLagebild({"demo", project.string(), "--incidents", "2000"});
+    ASSERT_EQ(demo.exitCode, 0) << demo.err;
+
+    const auto shot = dir / "out.png";
+    const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    ASSERT_TRUE(std::filesystem::exists(shot)) << run.err;
+    const auto image = render::readPng(shot);
+    ASSERT_EQ(image.width, 1280);
+    ASSERT_EQ(image.height, 800);
+
+    // The map canvas sits between the layer panel (left) and the info panel (right): its area is mostly
+    // the style's background #f3f0ea around and between the town's features.
+    const Rgb background{0xf3, 0xf0, 0xea};
+    long matching = 0, total = 0;
+    for (int y = image.height / 10; y < image.height * 9 / 10; y += 2) {
+        for (int x = image.width * 3 / 10; x < image.width * 7 / 10; x += 2) {
+            ++total;
+            if (near(pixel(image, x, y), background, 2)) ++matching;
+        }
+    }
+    EXPECT_GT(static_cast<double>(matching) / total, 0.25) << matching << " of " << total;
+
+    // The menu bar: dark text pixels in the top rows.
+    long dark = 0;
+    for (int y = 0; y < 20; ++y) {
+        for (int x = 0; x < image.width / 2; ++x) {
+            const Rgb p = pixel(image, x, y);
+            if (p.r + p.g + p.b < 3 * 110) ++dark;
+        }
+    }
+    EXPECT_GT(dark, 60);
+    // The settings were written to the given config folder, with the project as the last one.
+    const std::string settings = test::readFile(dir / "config" / "lagebild" / "settings.json");
+    EXPECT_NE(settings.find("demo.sqlite"), std::string::npos);
+}
+
+TEST(GuiSmoke, ClickPicksAFeatureAndShowsItsAttributes) {
+    test::TempDir dir;
+    const auto project = dir / "demo.sqlite";
+    ASSERT_EQ(test::runLagebild({"demo", project.string(), "--incidents", "2000"}).exitCode, 0);
+    const auto shot = dir / "click.png";
+    // The middle of the map canvas lies in the town centre (Altstadt): something is always there.
+    const auto run =
+        runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800", "--click", "640,420"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.err.find("picked: "), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("picked: nothing"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find(" (0 attributes)"), std::string::npos) << run.err;
+}
+
+TEST(GuiSmoke, StartScreenWithoutProject) {
+    test::TempDir dir;
+    const auto shot = dir / "start.png";
+    const auto run = runGui(dir, {"--screenshot", shot.string(), "--size", "1024x700", "--language", "en"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const auto image = render::readPng(shot);
+    EXPECT_EQ(image.width, 1024);
+    EXPECT_EQ(image.height, 700);
+}
+
+TEST(GuiSmoke, MissingProjectFailsWithoutHanging) {
+    test::TempDir dir;
+    const auto shot = dir / "failed.png";
+    const auto run = runGui(dir, {(dir / "missing.sqlite").string(), "--screenshot", shot.string()});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.err.find("missing.sqlite"), std::string::npos) << run.err;
+}
+
+TEST(GuiSmoke, CorruptSettingsAreIgnored) {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "config" / "lagebild");
+    test::writeFile(dir / "config" / "lagebild" / "settings.json", "{ not json");
+    const auto shot = dir / "start.png";
+    const auto run = runGui(dir, {"--screenshot", shot.string(), "--size", "800x600"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.err.find("warning"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace lb::ui
