@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands/demo_command.hpp"
+#include "cli/commands/gui_command.hpp"
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/import_osm_command.hpp"
 #include "cli/commands/info_command.hpp"
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::ImportOsmCommand>());
     commands.push_back(std::make_unique<cli::ImportCommand>());
     commands.push_back(std::make_unique<cli::InfoCommand>());
+    commands.push_back(std::make_unique<cli::GuiCommand>());
     commands.push_back(std::make_unique<cli::RenderCommand>());
     commands.push_back(std::make_unique<cli::BenchRenderCommand>());
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
