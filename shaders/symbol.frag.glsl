@@ -1,4 +1,5 @@
 in vec2 v_local;
+flat in float v_weight;
 
 uniform int u_shape;  // 0 circle, 1 square, 2 triangle, 3 diamond, 4 star, 5 cross
 uniform float u_size;
@@ -46,5 +47,7 @@ void main() {
     if (outer <= 0.0) discard;
     float inner = clamp(0.5 - (d + u_strokeWidth), 0.0, 1.0);
     vec4 color = u_strokeWidth > 0.0 ? mix(u_stroke, u_fill, inner) : u_fill;
-    o_color = vec4(color.rgb, color.a * outer);
+    // An instance standing for n coincident points: the alpha of n layers of alpha a drawn over each other.
+    float alpha = color.a * outer;
+    o_color = vec4(color.rgb, v_weight > 1.0 ? 1.0 - pow(1.0 - alpha, v_weight) : alpha);
 }

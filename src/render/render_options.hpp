@@ -28,6 +28,9 @@ struct RenderOptions {
     bool legend = true;
     std::string language = "de";
     std::optional<FeatureRef> highlight;
+    // Dense point layers are drawn from the coarsest level of detail whose grid cells are at most this
+    // many physical pixels wide (see point_lod.hpp); 0 draws every point.
+    double pointLodPixels = 0.25;
 
     // Visible and opacity of a layer after applying defaults.
     LayerState state(const std::string& layer, bool visibleByDefault) const {

@@ -373,11 +373,9 @@ void Workspace::exportPng(const std::filesystem::path& file) {
     if (!m_renderer || !m_haveView) return;
     try {
         render::gl::RenderTarget target(m_view.width, m_view.height, 4);
-        target.bind();
         render::RenderOptions options = m_options;
         options.highlight.reset();
-        m_renderer->render(m_view, options);
-        target.resolve();
+        m_renderer->render(m_view, options, target);
         render::Image image{m_view.width, m_view.height, target.readPixels()};
         render::writePng(file, image);
         char text[1024];

@@ -37,6 +37,7 @@ private:
     std::string m_project, m_size = "1920x1080", m_bbox, m_layers, m_style;
     int m_frames = 100;
     int m_samples = 1;
+    double m_lodPixels = 0.25;  // RenderOptions::pointLodPixels
     bool m_json = false;
 };
 

@@ -174,18 +174,37 @@ GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::arra
         }
         setupSegmentVao(gpu, segments);
     } else {
+        core::BBox extent;
+        for (std::size_t i = 0; i + 1 < layer.xy.size(); i += 2) extent.add(layer.xy[i], layer.xy[i + 1]);
+        gpu.pointGrid = PointGrid::covering(extent);
         std::vector<float> points;
-        points.reserve(layer.xy.size());
         for (auto& batch : gpu.batches) {
-            batch.firstPoint = static_cast<GLint>(points.size() / 2);
+            // One instance per point part; `owner` maps it back to its feature.
+            std::vector<double> xy;
+            std::vector<std::uint32_t> owner;
+            xy.reserve(2 * batch.features.size());
+            owner.reserve(batch.features.size());
             for (auto f : batch.features) {
                 for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
                     const std::uint32_t c = layer.ringCoords[layer.partRings[p]];
-                    points.push_back(static_cast<float>(layer.xy[2 * c] - origin[0]));
-                    points.push_back(static_cast<float>(layer.xy[2 * c + 1] - origin[1]));
+                    xy.push_back(layer.xy[2 * c]);
+                    xy.push_back(layer.xy[2 * c + 1]);
+                    owner.push_back(f);
                 }
             }
-            batch.pointCount = static_cast<GLsizei>(points.size() / 2 - batch.firstPoint);
+            const PointLod lod = buildPointLod(gpu.pointGrid, xy);
+            batch.firstPoint = static_cast<GLint>(points.size() / kPointFloats);
+            batch.pointCount = static_cast<GLsizei>(lod.levels.front().count());
+            batch.pointLevels = lod.levels;
+            std::vector<std::uint32_t> ordered(batch.pointCount);
+            for (std::size_t i = 0; i < ordered.size(); ++i) ordered[i] = owner[lod.source[i]];
+            batch.features = std::move(ordered);
+            points.reserve(points.size() + kPointFloats * lod.source.size());
+            for (std::size_t i = 0; i < lod.source.size(); ++i) {
+                points.push_back(static_cast<float>(xy[2 * lod.source[i]] - origin[0]));
+                points.push_back(static_cast<float>(xy[2 * lod.source[i] + 1] - origin[1]));
+                points.push_back(lod.weight[i]);
+            }
         }
         gpu.pointVao = makeVertexArray();
         gpu.pointVbo = makeBuffer();
@@ -193,8 +212,10 @@ GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::arra
         glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(points.size() * sizeof(float)), points.data(),
                      GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribDivisor(0, 1);
+        for (GLuint i = 0; i < 2; ++i) {
+            glEnableVertexAttribArray(i);
+            glVertexAttribDivisor(i, 1);
+        }
         glBindVertexArray(0);
     }
     return gpu;

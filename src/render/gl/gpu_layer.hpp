@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render/gl/gl_objects.hpp"
+#include "render/point_lod.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 
@@ -16,14 +17,16 @@ namespace lb::render::gl {
 struct ClassBatch {
     std::uint16_t classIndex = 0;
     const ClassStyle* style = nullptr;
-    std::vector<std::uint32_t> features;   // scene feature indices, in buffer order
+    std::vector<std::uint32_t> features;   // scene feature indices, in buffer order (points: level 0's
+                                           // instances, a multipoint once per part)
     std::vector<float> areas;              // polygons: area in m², descending
     GLint firstVertex = 0;                 // polygons: triangle vertices
     std::vector<std::uint32_t> vertexEnd;  // polygons: vertices before the end of feature i (relative)
     GLint firstSegment = 0;                // lines and polygon outlines: segment instances
     std::vector<std::uint32_t> segmentEnd;
-    GLint firstPoint = 0;  // points: symbol instances
+    GLint firstPoint = 0;  // points: symbol instances; level 0 holds `features` in this order
     GLsizei pointCount = 0;
+    std::vector<PointLevel> pointLevels;  // points: level of detail (see point_lod.hpp), level 0 first
 
     // How many features (a prefix) are at least minArea large; all when minArea <= 0.
     std::size_t visibleCount(double minArea) const;
@@ -40,6 +43,7 @@ struct GpuLayer {
     Buffer segmentVbo;
     VertexArray pointVao;
     Buffer pointVbo;
+    PointGrid pointGrid;  // points: the Morton grid of every batch's levels
     std::vector<std::array<double, 2>> labelAnchors;  // polygons: a label point per feature (scene order)
     std::size_t triangleFailures = 0;                 // polygons GEOS could not triangulate (drawn as outline only)
 };
@@ -50,5 +54,7 @@ GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::arra
 
 // Segment instance layout: p0.x, p0.y, p1.x, p1.y, distance along the line at p0 (metres).
 inline constexpr int kSegmentFloats = 5;
+// Symbol instance layout: x, y, weight (the number of points the instance stands for).
+inline constexpr int kPointFloats = 3;
 
 }  // namespace lb::render::gl

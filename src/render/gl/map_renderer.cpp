@@ -116,7 +116,7 @@ struct MapRenderer::Impl {
         glUniform2f(program.uniform("u_viewport"), static_cast<float>(view.width), static_cast<float>(view.height));
     }
 
-    void render(const MapView& v, const RenderOptions& opts) {
+    void render(const MapView& v, const RenderOptions& opts, RenderTarget* target) {
         view = v;
         options = &opts;
         stats = {};
@@ -131,7 +131,11 @@ struct MapRenderer::Impl {
         for (const auto& name : drawingOrder(style, opts)) {
             for (auto kind : {GeometryKind::Polygon, GeometryKind::Line, GeometryKind::Point}) {
                 for (auto& gpu : layers) {
-                    if (gpu.layer->name == name && gpu.layer->kind == kind) drawLayer(gpu);
+                    if (gpu.layer->name != name || gpu.layer->kind != kind) continue;
+                    if (target && kind == GeometryKind::Point && gpu.layer->featureCount() >= kDensePointLayer) {
+                        target->continueSingleSampled();
+                    }
+                    drawLayer(gpu);
                 }
             }
         }
@@ -239,17 +243,40 @@ struct MapRenderer::Impl {
                 }
             }
         } else {
-            setCommonUniforms(symbolProgram);
-            glBindVertexArray(gpu.pointVao.get());
-            glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
-            for (auto& batch : gpu.batches) {
-                const ClassStyle& cls = *batch.style;
-                if (!classVisible(cls) || batch.pointCount == 0) continue;
-                glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0,
-                                      reinterpret_cast<const void*>(static_cast<std::size_t>(batch.firstPoint) * 8));
-                setSymbolUniforms(cls, opacity, symbolGrowth(*gpu.style));
-                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, batch.pointCount);
-                stats.featuresDrawn += static_cast<std::size_t>(batch.pointCount);
+            drawPoints(gpu, opacity);
+        }
+    }
+
+    void bindPointInstances(std::size_t first) {
+        const auto base = first * kPointFloats * sizeof(float);
+        constexpr GLsizei stride = kPointFloats * sizeof(float);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base));
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + 8));
+    }
+
+    // Symbols of the visible tiles, from the level of detail that fits the scale (point_lod.hpp).
+    void drawPoints(const GpuLayer& gpu, float opacity) {
+        setCommonUniforms(symbolProgram);
+        glBindVertexArray(gpu.pointVao.get());
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
+        const float grow = symbolGrowth(*gpu.style);
+        const double maxCell = options->pointLodPixels * view.metresPerPixel;
+        for (const auto& batch : gpu.batches) {
+            const ClassStyle& cls = *batch.style;
+            if (!classVisible(cls) || batch.pointCount == 0) continue;
+            setSymbolUniforms(cls, opacity, grow);
+            const PointLevel& level = levelFor(batch.pointLevels, maxCell);
+            // Grow the view by the symbol's reach so that symbols centred just outside still show.
+            const double reach = (0.5 * cls.size * view.pixelRatio * grow + 2 + cls.symbolStrokeWidth) *
+                                 view.metresPerPixel;
+            core::BBox box = view.bounds();
+            box.add(box.minX - reach, box.minY - reach);
+            box.add(box.maxX + reach, box.maxY + reach);
+            for (const PointRange& range : visibleRanges(level, gpu.pointGrid, box)) {
+                bindPointInstances(static_cast<std::size_t>(batch.firstPoint) + level.first + range.offset);
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(range.count));
+                stats.featuresDrawn += range.points;
+                stats.symbolsDrawn += range.count;
                 ++stats.drawCalls;
             }
         }
@@ -568,9 +595,6 @@ struct MapRenderer::Impl {
                     setCommonUniforms(symbolProgram);
                     glBindVertexArray(gpu.pointVao.get());
                     glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
-                    glVertexAttribPointer(
-                        0, 2, GL_FLOAT, GL_FALSE, 0,
-                        reinterpret_cast<const void*>(static_cast<std::size_t>(batch.firstPoint + i) * 8));
                     ClassStyle ring = *batch.style;
                     ring.symbolFill = Color{hl.r, hl.g, hl.b, 0.25f};
                     ring.symbolStroke = hl;
@@ -578,7 +602,12 @@ struct MapRenderer::Impl {
                     ring.shape = SymbolShape::Circle;
                     ring.size = std::max(ring.size * 2.2f, 16.0f);
                     setSymbolUniforms(ring, 1, 1);
-                    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+                    // Every part of a multipoint: each is one instance of level 0.
+                    for (std::size_t k = i; k < batch.features.size(); ++k) {
+                        if (batch.features[k] != f) continue;
+                        bindPointInstances(static_cast<std::size_t>(batch.firstPoint) + k);
+                        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+                    }
                 }
                 return;
             }
@@ -592,7 +621,13 @@ MapRenderer::MapRenderer(SceneSnapshot scene, Style style, const std::filesystem
 MapRenderer::~MapRenderer() = default;
 
 void MapRenderer::render(const MapView& view, const RenderOptions& options) {
-    m_impl->render(view, options);
+    m_impl->render(view, options, nullptr);
+}
+
+void MapRenderer::render(const MapView& view, const RenderOptions& options, RenderTarget& target) {
+    target.bind();
+    m_impl->render(view, options, &target);
+    target.resolve();
 }
 
 void MapRenderer::setScene(SceneSnapshot scene) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "render/gl/render_target.hpp"
 #include "render/map_view.hpp"
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
@@ -10,10 +11,14 @@
 
 namespace lb::render::gl {
 
+// Point layers with at least this many features are drawn after the multisample resolve.
+inline constexpr std::size_t kDensePointLayer = 10000;
+
 struct FrameStats {
     int drawCalls = 0;
     std::size_t labels = 0;         // glyphs drawn
     std::size_t featuresDrawn = 0;  // after level of detail
+    std::size_t symbolsDrawn = 0;   // point symbol instances (a thinned level draws fewer than features)
 };
 
 // The interactive map renderer: uploads a scene snapshot once (polygons triangulated, lines as segment
@@ -29,6 +34,10 @@ public:
 
     // Draws the view into the currently bound framebuffer (of the view's size), background included.
     void render(const MapView& view, const RenderOptions& options);
+    // Draws the view into `target` (binds and resolves it). A multisampled target is resolved before the
+    // first dense point layer (kDensePointLayer features or more): everything from there on antialiases
+    // itself, and on a software rasteriser multisampled symbols would cost `samples` times as much.
+    void render(const MapView& view, const RenderOptions& options, RenderTarget& target);
     // Replaces the scene (after edits or imports); uploads it again.
     void setScene(SceneSnapshot scene);
 

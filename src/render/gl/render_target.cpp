@@ -62,10 +62,18 @@ void RenderTarget::resize(int width, int height) {
 void RenderTarget::bind() {
     glBindFramebuffer(GL_FRAMEBUFFER, m_samples > 1 ? m_msFbo.get() : m_fbo.get());
     glViewport(0, 0, m_width, m_height);
+    m_resolved = m_samples <= 1;
+}
+
+void RenderTarget::continueSingleSampled() {
+    resolve();
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
+    glViewport(0, 0, m_width, m_height);
 }
 
 void RenderTarget::resolve() {
-    if (m_samples <= 1) return;
+    if (m_resolved) return;
+    m_resolved = true;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_msFbo.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_fbo.get());
     glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);

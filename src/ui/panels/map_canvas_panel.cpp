@@ -83,9 +83,7 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     }
     if (renderer != m_lastRenderer || m_workspace.revision() != m_lastRevision || !sameView(view, m_lastView)) {
         const auto begin = std::chrono::steady_clock::now();
-        m_target->bind();
-        renderer->render(view, m_workspace.options());
-        m_target->resolve();
+        renderer->render(view, m_workspace.options(), *m_target);
         m_workspace.setLastFrameMs(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
         m_lastRenderer = renderer;

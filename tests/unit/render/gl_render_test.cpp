@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
@@ -185,4 +186,128 @@ TEST_F(GlRender, HiddenLayersAreNotDrawnAndOpacityBlends) {
     centre = &px[(25 * 50 + 25) * 4];
     EXPECT_EQ(centre[0], 255);
     EXPECT_EQ(centre[1], 255);
+}
+
+namespace {
+
+// 200,000 incidents in a few tight hotspots over a sparse background, as in a town at district scale.
+std::shared_ptr<Scene> denseIncidents() {
+    auto scene = std::make_shared<Scene>();
+    SceneLayer points;
+    points.name = "incidents";
+    points.kind = GeometryKind::Point;
+    std::uint64_t state = 12345;
+    auto next = [&state] {  // xorshift: deterministic on every platform
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<double>(state % 1000000) / 1000000.0;
+    };
+    for (std::int64_t i = 0; i < 200000; ++i) {
+        const bool hot = i % 4 != 0;
+        const double cx = 200 + 300 * static_cast<double>(i % 3), cy = 300;
+        const double r = hot ? 20 * std::sqrt(next()) : 0, a = 6.2832 * next();
+        points.beginFeature(i + 1, "");
+        points.beginPart();
+        points.beginRing();
+        points.addCoord(hot ? cx + r * std::cos(a) : 1000 * next(), hot ? cy + r * std::sin(a) : 600 * next());
+    }
+    scene->layers.push_back(std::move(points));
+    return scene;
+}
+
+Style translucentSymbols() {
+    return Style::parse(R"({"background":"#ffffff","layers":[
+        {"layer":"incidents","classes":[{"size":5,"symbolFill":"#c0202080"}]}]})",
+                        "translucent.json");
+}
+
+struct ImageDifference {
+    double meanAbs = 0;
+    int max = 0;
+};
+
+ImageDifference compare(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b) {
+    ImageDifference d;
+    double sum = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const int diff = std::abs(static_cast<int>(a[i]) - static_cast<int>(b[i]));
+        sum += diff;
+        d.max = std::max(d.max, diff);
+    }
+    d.meanAbs = sum / static_cast<double>(a.size());
+    return d;
+}
+
+}  // namespace
+
+TEST_F(GlRender, PointLevelOfDetailDrawsFewerSymbolsForTheSamePicture) {
+    const auto scene = denseIncidents();
+    gl::MapRenderer renderer(scene, translucentSymbols(), GlyphAtlas::defaultFontFile());
+    gl::RenderTarget target(500, 300);
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    const auto view = MapView::fit(scene->extent(), 500, 300);  // ~2 m per pixel: hotspots overlap heavily
+
+    options.pointLodPixels = 0;
+    renderer.render(view, options, target);
+    const auto exact = target.readPixels();
+    EXPECT_EQ(renderer.lastFrame().symbolsDrawn, 200000u);
+
+    options.pointLodPixels = 0.25;
+    renderer.render(view, options, target);
+    const auto thinned = target.readPixels();
+    EXPECT_EQ(renderer.lastFrame().featuresDrawn, 200000u);
+    EXPECT_LT(renderer.lastFrame().symbolsDrawn, 200000u * 7 / 10);
+
+    const auto d = compare(exact, thinned);
+    std::printf("level of detail: %zu symbols for 200000 points, mean |diff| %.3f, max %d\n",
+                renderer.lastFrame().symbolsDrawn, d.meanAbs, d.max);
+    EXPECT_LT(d.meanAbs, 0.05) << "max " << d.max;
+    EXPECT_LE(d.max, 16);
+
+    // Without the weights the hotspots would be far lighter: the comparison above can fail.
+    options.pointLodPixels = 4;
+    renderer.render(view, options, target);
+    const auto coarse = compare(exact, target.readPixels());
+    EXPECT_GT(coarse.meanAbs, d.meanAbs);
+}
+
+TEST_F(GlRender, ZoomedInViewsDrawOnlyTheVisibleTiles) {
+    const auto scene = denseIncidents();
+    gl::MapRenderer renderer(scene, translucentSymbols(), GlyphAtlas::defaultFontFile());
+    gl::RenderTarget target(200, 200);
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    MapView view;
+    view.width = view.height = 200;
+    view.metresPerPixel = 0.25;
+    view.centerX = 500;  // 50 m × 50 m of the sparse background between two hotspots
+    view.centerY = 120;
+    renderer.render(view, options, target);
+    const auto culled = target.readPixels();
+    EXPECT_LT(renderer.lastFrame().symbolsDrawn, 200000u / 20);
+    EXPECT_GT(renderer.lastFrame().symbolsDrawn, 100u);
+    options.pointLodPixels = 0;
+    renderer.render(view, options, target);
+    const auto d = compare(culled, target.readPixels());
+    EXPECT_LT(d.meanAbs, 0.5);
+}
+
+TEST_F(GlRender, DensePointLayersAreDrawnAfterTheMultisampleResolve) {
+    const auto scene = denseIncidents();
+    gl::MapRenderer renderer(scene, translucentSymbols(), GlyphAtlas::defaultFontFile());
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    const auto view = MapView::fit(scene->extent(), 300, 200);
+    gl::RenderTarget single(300, 200, 1), multi(300, 200, 4);
+    renderer.render(view, options, single);
+    renderer.render(view, options, multi);
+    // Symbols antialias themselves: with and without multisampling they look the same, and reading the
+    // multisampled target twice does not resolve it again over the symbols.
+    const auto d = compare(single.readPixels(), multi.readPixels());
+    EXPECT_LT(d.meanAbs, 0.2);
+    EXPECT_LE(d.max, 8);
+    const auto again = multi.readPixels();
+    EXPECT_EQ(compare(again, single.readPixels()).max, d.max);
 }
