@@ -108,6 +108,9 @@ void BenchRenderCommand::addOptions(CLI::App& app) {
     app.add_option("--bbox", m_bbox, "Start extent minx,miny,maxx,maxy (default: all data)");
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
     app.add_option("--samples", m_samples, "Multisampling as in the GUI (1 = off)")->capture_default_str();
+    app.add_flag("--static", m_static,
+                 "Render every frame at the start view (the whole extent or --bbox), for comparison with "
+                 "renderers timed on one view");
     app.add_option("--lod-pixels", m_lodPixels,
                    "Point level of detail: largest grid cell, in pixels, that one symbol may stand for (0 = off)")
         ->capture_default_str()
@@ -139,9 +142,11 @@ int BenchRenderCommand::run() {
         const double t = m_frames == 1 ? 0 : static_cast<double>(i) / (m_frames - 1);
         const double phase = t < 0.5 ? t * 2 : (1 - t) * 2;  // 0 → 1 → 0
         render::MapView view = start;
-        view.metresPerPixel = start.metresPerPixel / std::pow(8.0, phase);
-        view.centerX = start.centerX + 0.15 * map.extent.width() * std::sin(6.283 * t);
-        view.centerY = start.centerY + 0.1 * map.extent.height() * std::sin(3.1416 * t);
+        if (!m_static) {
+            view.metresPerPixel = start.metresPerPixel / std::pow(8.0, phase);
+            view.centerX = start.centerX + 0.15 * map.extent.width() * std::sin(6.283 * t);
+            view.centerY = start.centerY + 0.1 * map.extent.height() * std::sin(3.1416 * t);
+        }
         const auto begin = std::chrono::steady_clock::now();
         renderer.render(view, map.options, target);
         std::uint8_t pixel[4];

@@ -38,6 +38,7 @@ private:
     int m_frames = 100;
     int m_samples = 1;
     double m_lodPixels = 0.25;  // RenderOptions::pointLodPixels
+    bool m_static = false;
     bool m_json = false;
 };
 
