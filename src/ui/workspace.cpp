@@ -420,7 +420,11 @@ void Workspace::zoomToLayer(const std::string& layer) {
         extent.add(extent.minX - 100, extent.minY - 100);
         extent.add(extent.maxX + 100, extent.maxY + 100);
     }
-    const auto fitted = render::MapView::fit(extent, m_view.width, m_view.height, m_view.pixelRatio);
+    fitView(extent);
+}
+
+void Workspace::fitView(const core::BBox& box) {
+    const auto fitted = render::MapView::fit(box, m_view.width, m_view.height, m_view.pixelRatio);
     m_view.centerX = fitted.centerX;
     m_view.centerY = fitted.centerY;
     m_view.metresPerPixel = fitted.metresPerPixel;
@@ -433,11 +437,7 @@ void Workspace::zoomToSelection() {
     auto box = m_selection->bounds;
     box.add(box.minX - 60, box.minY - 60);
     box.add(box.maxX + 60, box.maxY + 60);
-    const auto fitted = render::MapView::fit(box, m_view.width, m_view.height, m_view.pixelRatio);
-    m_view.centerX = fitted.centerX;
-    m_view.centerY = fitted.centerY;
-    m_view.metresPerPixel = fitted.metresPerPixel;
-    viewChanged();
+    fitView(box);
 }
 
 void Workspace::zoomAround(double factor, double sx, double sy) {

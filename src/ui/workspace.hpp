@@ -166,6 +166,8 @@ public:
     void markSettingsSaved() { m_settingsDirty = false; }
 
 private:
+    // Shows `box` in the whole canvas (user zoom: a pending fit to the project extent is dropped).
+    void fitView(const core::BBox& box);
     using Completion = std::function<void()>;
     using Work = std::function<Completion(core::Progress&)>;
     struct LoadResult;

@@ -21,6 +21,13 @@ Style plainStyle() {
                         "plain.json");
 }
 
+// The map without labels, legend and furniture.
+RenderOptions mapOnly() {
+    RenderOptions options;
+    options.furniture = options.legend = options.labels = false;
+    return options;
+}
+
 struct Centroid {
     double x = 0, y = 0;
     int count = 0;
@@ -80,8 +87,7 @@ TEST_F(GlRender, NoJitterAtUtmCoordinatesWhenPanningBySubpixels) {
     scene->layers.push_back(anchor);
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(64, 64);
-    RenderOptions options;
-    options.furniture = options.legend = options.labels = false;
+    RenderOptions options = mapOnly();
     std::vector<double> xs;
     for (int step = 0; step < 5; ++step) {
         MapView view;
@@ -126,8 +132,7 @@ TEST_F(GlRender, PolygonHolesStayEmptyAndLinesHaveTheirWidth) {
     scene->layers.push_back(road);
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(200, 200);
-    RenderOptions options;
-    options.furniture = options.legend = options.labels = false;
+    RenderOptions options = mapOnly();
     MapView view;
     view.width = view.height = 200;
     view.metresPerPixel = 1;
@@ -169,8 +174,7 @@ TEST_F(GlRender, HiddenLayersAreNotDrawnAndOpacityBlends) {
     scene->layers.push_back(area);
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(50, 50);
-    RenderOptions options;
-    options.furniture = options.legend = options.labels = false;
+    RenderOptions options = mapOnly();
     const auto view = MapView::fit(scene->extent(), 50, 50);
     options.layers["districts"] = {true, 0.5f};
     target.bind();
@@ -245,8 +249,7 @@ TEST_F(GlRender, PointLevelOfDetailDrawsFewerSymbolsForTheSamePicture) {
     const auto scene = denseIncidents();
     gl::MapRenderer renderer(scene, translucentSymbols(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(500, 300);
-    RenderOptions options;
-    options.furniture = options.legend = options.labels = false;
+    RenderOptions options = mapOnly();
     const auto view = MapView::fit(scene->extent(), 500, 300);  // ~2 m per pixel: hotspots overlap heavily
 
     options.pointLodPixels = 0;
@@ -277,8 +280,7 @@ TEST_F(GlRender, ZoomedInViewsDrawOnlyTheVisibleTiles) {
     const auto scene = denseIncidents();
     gl::MapRenderer renderer(scene, translucentSymbols(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(200, 200);
-    RenderOptions options;
-    options.furniture = options.legend = options.labels = false;
+    RenderOptions options = mapOnly();
     MapView view;
     view.width = view.height = 200;
     view.metresPerPixel = 0.25;
@@ -297,8 +299,7 @@ TEST_F(GlRender, ZoomedInViewsDrawOnlyTheVisibleTiles) {
 TEST_F(GlRender, DensePointLayersAreDrawnAfterTheMultisampleResolve) {
     const auto scene = denseIncidents();
     gl::MapRenderer renderer(scene, translucentSymbols(), GlyphAtlas::defaultFontFile());
-    RenderOptions options;
-    options.furniture = options.legend = options.labels = false;
+    RenderOptions options = mapOnly();
     const auto view = MapView::fit(scene->extent(), 300, 200);
     gl::RenderTarget single(300, 200, 1), multi(300, 200, 4);
     renderer.render(view, options, single);
