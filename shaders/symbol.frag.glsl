@@ -1,7 +1,10 @@
 in vec2 v_local;
 flat in float v_weight;
 
-uniform int u_shape;  // 0 circle, 1 square, 2 triangle, 3 diamond, 4 star, 5 cross
+// SYMBOL_SHAPE (defined by the program): 0 circle, 1 square, 2 triangle, 3 diamond, 4 star, 5 cross.
+#ifndef SYMBOL_SHAPE
+#define SYMBOL_SHAPE 0
+#endif
 uniform float u_size;
 uniform vec4 u_fill;
 uniform vec4 u_stroke;
@@ -11,18 +14,18 @@ out vec4 o_color;
 
 // Signed distance in pixels to the outline of the shape of radius r (negative inside).
 float shapeDistance(vec2 p, float r) {
-    if (u_shape == 1) {
+    if (SYMBOL_SHAPE == 1) {
         vec2 q = abs(p) - vec2(r * 0.85);
         return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0);
     }
-    if (u_shape == 2) {
+    if (SYMBOL_SHAPE == 2) {
         // equilateral triangle pointing up (screen y grows downwards in v_local's flipped frame)
         vec2 q = vec2(abs(p.x), p.y + r * 0.25);
         float k = sqrt(3.0);
         return max(q.x * k * 0.5 + q.y * 0.5, -q.y) - r * 0.5;
     }
-    if (u_shape == 3) return (abs(p.x) + abs(p.y) - r) * 0.7071;
-    if (u_shape == 4) {
+    if (SYMBOL_SHAPE == 3) return (abs(p.x) + abs(p.y) - r) * 0.7071;
+    if (SYMBOL_SHAPE == 4) {
         // five-pointed star from its polar form
         float a = atan(p.x, p.y);
         float seg = 6.2831853 / 5.0;
@@ -32,7 +35,7 @@ float shapeDistance(vec2 p, float r) {
         float radius = mix(r, r * inner, t);
         return (length(p) - radius) * 0.8;
     }
-    if (u_shape == 5) {
+    if (SYMBOL_SHAPE == 5) {
         vec2 q = abs(p);
         float arm = r * 0.3;
         return min(max(q.x - arm, q.y - r), max(q.y - arm, q.x - r));

@@ -17,11 +17,11 @@ std::string infoLog(GLuint object, GetIv getIv, GetLog getLog) {
     return log.data();
 }
 
-GLuint compile(GLenum stage, const std::string& file) {
+GLuint compile(GLenum stage, const std::string& file, std::string_view defines) {
     const std::string_view body = detail::shaderSource(file);
     if (body.empty()) throw core::ProcessingError("OpenGL: shader " + file + " is not embedded in the program");
     const std::string source =
-        "#version 330 core\n" + std::string(detail::shaderSource("prelude.glsl")) + "\n#line 1\n" + std::string(body);
+        "#version 330 core\n" + std::string(defines) + std::string(detail::shaderSource("prelude.glsl")) + "\n#line 1\n" + std::string(body);
     GLuint shader = glCreateShader(stage);
     const char* text = source.c_str();
     glShaderSource(shader, 1, &text, nullptr);
@@ -56,12 +56,12 @@ Texture makeTexture() {
     return Texture(n);
 }
 
-Program::Program(std::string_view name) {
+Program::Program(std::string_view name, std::string_view defines) {
     const std::string base(name);
-    const GLuint vertex = compile(GL_VERTEX_SHADER, base + ".vert.glsl");
+    const GLuint vertex = compile(GL_VERTEX_SHADER, base + ".vert.glsl", defines);
     GLuint fragment = 0;
     try {
-        fragment = compile(GL_FRAGMENT_SHADER, base + ".frag.glsl");
+        fragment = compile(GL_FRAGMENT_SHADER, base + ".frag.glsl", defines);
     } catch (...) {
         glDeleteShader(vertex);
         throw;

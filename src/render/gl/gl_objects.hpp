@@ -69,12 +69,13 @@ Buffer makeBuffer();
 VertexArray makeVertexArray();
 Texture makeTexture();
 
-// A linked program from shaders/<name>.vert.glsl and <name>.frag.glsl with the shared prelude. Throws
-// core::ProcessingError with the compiler's log on failure.
+// A linked program from shaders/<name>.vert.glsl and <name>.frag.glsl with the shared prelude; `defines`
+// (e.g. "#define SYMBOL_SHAPE 2\n") go before the prelude of both stages. Throws core::ProcessingError
+// with the compiler's log on failure.
 class Program {
 public:
     Program() = default;
-    explicit Program(std::string_view name);
+    explicit Program(std::string_view name, std::string_view defines = {});
     GLuint get() const { return m_program.get(); }
     GLint uniform(const char* name) const { return glGetUniformLocation(m_program.get(), name); }
     void use() const { glUseProgram(m_program.get()); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 #include "geo/geos_context.hpp"
 
@@ -204,19 +206,29 @@ GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::arra
                 points.push_back(static_cast<float>(xy[2 * lod.source[i]] - origin[0]));
                 points.push_back(static_cast<float>(xy[2 * lod.source[i] + 1] - origin[1]));
                 points.push_back(lod.weight[i]);
+                points.push_back(0.0f);
             }
+        }
+        // The symbols read their points from a buffer texture (3 vertices per point, no instancing: a
+        // software rasteriser runs its whole vertex pipeline once per instance). The vertex array has no
+        // attributes; core profiles need one bound to draw.
+        GLint maxTexels = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &maxTexels);
+        if (points.size() / kPointFloats > static_cast<std::size_t>(maxTexels)) {
+            throw std::runtime_error("layer " + layer.name + ": " + std::to_string(points.size() / kPointFloats) +
+                                     " point symbols exceed this OpenGL's buffer texture limit of " +
+                                     std::to_string(maxTexels));
         }
         gpu.pointVao = makeVertexArray();
         gpu.pointVbo = makeBuffer();
-        glBindVertexArray(gpu.pointVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(points.size() * sizeof(float)), points.data(),
+        glBindBuffer(GL_TEXTURE_BUFFER, gpu.pointVbo.get());
+        glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(points.size() * sizeof(float)), points.data(),
                      GL_STATIC_DRAW);
-        for (GLuint i = 0; i < 2; ++i) {
-            glEnableVertexAttribArray(i);
-            glVertexAttribDivisor(i, 1);
-        }
-        glBindVertexArray(0);
+        gpu.pointTexture = makeTexture();
+        glBindTexture(GL_TEXTURE_BUFFER, gpu.pointTexture.get());
+        glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, gpu.pointVbo.get());
+        glBindTexture(GL_TEXTURE_BUFFER, 0);
+        glBindBuffer(GL_TEXTURE_BUFFER, 0);
     }
     return gpu;
 }

@@ -41,8 +41,9 @@ struct GpuLayer {
     Buffer fillVbo;
     VertexArray segmentVao;
     Buffer segmentVbo;
-    VertexArray pointVao;
+    VertexArray pointVao;  // no attributes: symbols fetch their point from pointTexture
     Buffer pointVbo;
+    Texture pointTexture;  // buffer texture over pointVbo, RGBA32F per symbol
     PointGrid pointGrid;  // points: the Morton grid of every batch's levels
     std::vector<std::array<double, 2>> labelAnchors;  // polygons: a label point per feature (scene order)
     std::size_t triangleFailures = 0;                 // polygons GEOS could not triangulate (drawn as outline only)
@@ -54,7 +55,7 @@ GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::arra
 
 // Segment instance layout: p0.x, p0.y, p1.x, p1.y, distance along the line at p0 (metres).
 inline constexpr int kSegmentFloats = 5;
-// Symbol instance layout: x, y, weight (the number of points the instance stands for).
-inline constexpr int kPointFloats = 3;
+// Symbol layout in the point buffer texture: x, y, weight (the number of points it stands for), unused.
+inline constexpr int kPointFloats = 4;
 
 }  // namespace lb::render::gl

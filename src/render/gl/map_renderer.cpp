@@ -2,7 +2,9 @@
 #include "render/gl/map_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string>
 
 #include "render/gl/gl_objects.hpp"
 #include "render/gl/gpu_layer.hpp"
@@ -31,8 +33,16 @@ void pushTriangle(std::vector<OverlayVertex>& out, std::array<float, 6> p, const
     for (int i = 0; i < 3; ++i) out.push_back({p[2 * i], p[2 * i + 1], c.r, c.g, c.b, c.a});
 }
 
-int shapeIndex(SymbolShape shape) {
-    return static_cast<int>(shape);
+constexpr std::size_t kSymbolShapes = 6;  // SymbolShape's values
+
+// One symbol program per shape: the shape is a compile-time constant, so no fragment evaluates the
+// distance functions of the other shapes (a software rasteriser would run every branch under a mask).
+std::array<Program, kSymbolShapes> makeSymbolPrograms() {
+    std::array<Program, kSymbolShapes> programs;
+    for (std::size_t i = 0; i < kSymbolShapes; ++i) {
+        programs[i] = Program("symbol", "#define SYMBOL_SHAPE " + std::to_string(i) + "\n");
+    }
+    return programs;
 }
 
 }  // namespace
@@ -44,8 +54,9 @@ struct MapRenderer::Impl {
     GlyphAtlas atlas;
     std::array<double, 2> origin{0, 0};
     std::vector<GpuLayer> layers;
-    Program fillProgram{"fill"}, lineProgram{"line"}, symbolProgram{"symbol"}, textProgram{"text"},
-        overlayProgram{"overlay"};
+    Program fillProgram{"fill"}, lineProgram{"line"}, textProgram{"text"}, overlayProgram{"overlay"};
+    std::array<Program, kSymbolShapes> symbolPrograms = makeSymbolPrograms();
+    const Program* symbolProgram = nullptr;  // the one useSymbol() chose last
     Texture atlasTexture;
     VertexArray textVao, overlayVao, scratchVao;
     Buffer textVbo, overlayVbo, scratchVbo;
@@ -247,24 +258,33 @@ struct MapRenderer::Impl {
         }
     }
 
-    void bindPointInstances(std::size_t first) {
-        const auto base = first * kPointFloats * sizeof(float);
-        constexpr GLsizei stride = kPointFloats * sizeof(float);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base));
-        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(base + 8));
+    // Binds a layer's point buffer texture for symbol.vert.glsl.
+    void bindPointTexture(const GpuLayer& gpu) {
+        glBindVertexArray(gpu.pointVao.get());
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_BUFFER, gpu.pointTexture.get());
+        glUniform1i(symbolProgram->uniform("u_points"), 0);
+        glUniform1i(symbolProgram->uniform("u_single"), 0);
+    }
+
+    // One symbol at map position (x, y) relative to the origin, with the uniforms already set.
+    void drawSingleSymbol(float x, float y) {
+        glBindVertexArray(scratchVao.get());
+        glUniform1i(symbolProgram->uniform("u_single"), 1);
+        glUniform2f(symbolProgram->uniform("u_point"), x, y);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glUniform1i(symbolProgram->uniform("u_single"), 0);
     }
 
     // Symbols of the visible tiles, from the level of detail that fits the scale (point_lod.hpp).
     void drawPoints(const GpuLayer& gpu, float opacity) {
-        setCommonUniforms(symbolProgram);
-        glBindVertexArray(gpu.pointVao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
         const float grow = symbolGrowth(*gpu.style);
         const double maxCell = options->pointLodPixels * view.metresPerPixel;
         for (const auto& batch : gpu.batches) {
             const ClassStyle& cls = *batch.style;
             if (!classVisible(cls) || batch.pointCount == 0) continue;
-            setSymbolUniforms(cls, opacity, grow);
+            useSymbol(cls, opacity, grow);
+            bindPointTexture(gpu);
             const PointLevel& level = levelFor(batch.pointLevels, maxCell);
             // Grow the view by the symbol's reach so that symbols centred just outside still show.
             const double reach = (0.5 * cls.size * view.pixelRatio * grow + 2 + cls.symbolStrokeWidth) *
@@ -273,8 +293,8 @@ struct MapRenderer::Impl {
             box.add(box.minX - reach, box.minY - reach);
             box.add(box.maxX + reach, box.maxY + reach);
             for (const PointRange& range : visibleRanges(level, gpu.pointGrid, box)) {
-                bindPointInstances(static_cast<std::size_t>(batch.firstPoint) + level.first + range.offset);
-                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(range.count));
+                const std::size_t first = static_cast<std::size_t>(batch.firstPoint) + level.first + range.offset;
+                glDrawArrays(GL_TRIANGLES, static_cast<GLint>(3 * first), static_cast<GLsizei>(3 * range.count));
                 stats.featuresDrawn += range.points;
                 stats.symbolsDrawn += range.count;
                 ++stats.drawCalls;
@@ -289,15 +309,18 @@ struct MapRenderer::Impl {
         return static_cast<float>(std::max(0.5, std::sqrt(ls.shrinkAboveScale / scale)));
     }
 
-    void setSymbolUniforms(const ClassStyle& cls, float opacity, float grow) {
+    // Makes the program of the class's shape current with all its uniforms.
+    void useSymbol(const ClassStyle& cls, float opacity, float grow) {
+        symbolProgram = &symbolPrograms.at(static_cast<std::size_t>(cls.shape));
+        setCommonUniforms(*symbolProgram);
+        const Program& program = *symbolProgram;
         const float pr = static_cast<float>(view.pixelRatio);
         const Color fillColor = (cls.symbolFill ? *cls.symbolFill : Color{0.5f, 0.5f, 0.5f, 1}).withAlpha(opacity);
         const Color strokeColor = (cls.symbolStroke ? *cls.symbolStroke : fillColor).withAlpha(opacity);
-        glUniform1i(symbolProgram.uniform("u_shape"), shapeIndex(cls.shape));
-        glUniform1f(symbolProgram.uniform("u_size"), cls.size * pr * grow);
-        glUniform4f(symbolProgram.uniform("u_fill"), fillColor.r, fillColor.g, fillColor.b, fillColor.a);
-        glUniform4f(symbolProgram.uniform("u_stroke"), strokeColor.r, strokeColor.g, strokeColor.b, strokeColor.a);
-        glUniform1f(symbolProgram.uniform("u_strokeWidth"), cls.symbolStroke ? cls.symbolStrokeWidth * pr : 0.0f);
+        glUniform1f(program.uniform("u_size"), cls.size * pr * grow);
+        glUniform4f(program.uniform("u_fill"), fillColor.r, fillColor.g, fillColor.b, fillColor.a);
+        glUniform4f(program.uniform("u_stroke"), strokeColor.r, strokeColor.g, strokeColor.b, strokeColor.a);
+        glUniform1f(program.uniform("u_strokeWidth"), cls.symbolStroke ? cls.symbolStrokeWidth * pr : 0.0f);
     }
 
     // [labels]
@@ -478,12 +501,8 @@ struct MapRenderer::Impl {
             const float lx = static_cast<float>(world[0] - origin[0]), ly = static_cast<float>(world[1] - origin[1]);
             const ClassStyle& cls = *s.style;
             if (s.kind == GeometryKind::Point) {
-                setCommonUniforms(symbolProgram);
-                const float data[2] = {lx, ly};
-                streamScratch(data, sizeof(data), 2);
-                glVertexAttribDivisor(0, 1);
-                setSymbolUniforms(cls, 1, 1);
-                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+                useSymbol(cls, 1, 1);
+                drawSingleSymbol(lx, ly);
             } else {
                 const std::optional<Color> color =
                     s.kind == GeometryKind::Line ? cls.line : (cls.outline ? cls.outline : cls.line);
@@ -493,7 +512,7 @@ struct MapRenderer::Impl {
                                                                  : std::max(cls.outlineWidth, 1.0f) * pr;
                 setCommonUniforms(lineProgram);
                 const float data[5] = {lx - half, ly, lx + half, ly, 0};
-                streamScratch(data, sizeof(data), 0);
+                streamSegment(data, sizeof(data));
                 glUniform4f(lineProgram.uniform("u_color"), color->r, color->g, color->b, color->a);
                 glUniform1f(lineProgram.uniform("u_halfWidth"), 0.5f * width);
                 glUniform1f(lineProgram.uniform("u_dash"), 0);
@@ -503,27 +522,19 @@ struct MapRenderer::Impl {
         }
     }
 
-    // Uploads a tiny instance buffer: components 2 = one vec2 point, otherwise one segment.
-    void streamScratch(const float* data, std::size_t bytes, int components) {
+    // Uploads a tiny instance buffer of one line segment (kSegmentFloats floats).
+    void streamSegment(const float* data, std::size_t bytes) {
         glBindVertexArray(scratchVao.get());
         glBindBuffer(GL_ARRAY_BUFFER, scratchVbo.get());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STREAM_DRAW);
-        if (components == 2) {
-            glEnableVertexAttribArray(0);
-            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-            glVertexAttribDivisor(0, 1);
-            glDisableVertexAttribArray(1);
-            glDisableVertexAttribArray(2);
-        } else {
-            const GLsizei stride = kSegmentFloats * sizeof(float);
-            for (GLuint i = 0; i < 3; ++i) {
-                glEnableVertexAttribArray(i);
-                glVertexAttribDivisor(i, 1);
-            }
-            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
-            glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(8));
-            glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(16));
+        const GLsizei stride = kSegmentFloats * sizeof(float);
+        for (GLuint i = 0; i < 3; ++i) {
+            glEnableVertexAttribArray(i);
+            glVertexAttribDivisor(i, 1);
         }
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(8));
+        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(16));
     }
 
     void drawOverlay(const std::vector<OverlayVertex>& vertices) {
@@ -592,21 +603,18 @@ struct MapRenderer::Impl {
                     drawSegments(gpu, batch.firstSegment + s0, static_cast<GLsizei>(batch.segmentEnd[i]) - s0, hl,
                                  0.5f * width + 2.5f * pr, 0);
                 } else {
-                    setCommonUniforms(symbolProgram);
-                    glBindVertexArray(gpu.pointVao.get());
-                    glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo.get());
                     ClassStyle ring = *batch.style;
                     ring.symbolFill = Color{hl.r, hl.g, hl.b, 0.25f};
                     ring.symbolStroke = hl;
                     ring.symbolStrokeWidth = 2.5f;
                     ring.shape = SymbolShape::Circle;
                     ring.size = std::max(ring.size * 2.2f, 16.0f);
-                    setSymbolUniforms(ring, 1, 1);
+                    useSymbol(ring, 1, 1);
                     // Every part of a multipoint: each is one instance of level 0.
+                    bindPointTexture(gpu);
                     for (std::size_t k = i; k < batch.features.size(); ++k) {
                         if (batch.features[k] != f) continue;
-                        bindPointInstances(static_cast<std::size_t>(batch.firstPoint) + k);
-                        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+                        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(3 * (batch.firstPoint + k)), 3);
                     }
                 }
                 return;
