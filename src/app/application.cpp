@@ -193,13 +193,16 @@ int Application::run() {
             glfwPollEvents();
         } else if (m_framesToDraw > 0) {
             glfwPollEvents();
-        } else if (busy) {
-            glfwWaitEventsTimeout(1.0 / 30);  // progress animation, throttled
+        } else if (busy || m_shell->wantsFrame()) {
+            glfwWaitEventsTimeout(1.0 / 30);  // progress animation or a map preview to finish, throttled
         } else {
             const bool focused = glfwGetWindowAttrib(m_window, GLFW_FOCUSED);
             glfwWaitEventsTimeout(focused ? 1.0 : 5.0);
         }
-        if (!batch && m_framesToDraw == 0 && !m_shell->busy() && !m_shell->tasks().pending()) continue;
+        if (!batch && m_framesToDraw == 0 && !m_shell->busy() && !m_shell->wantsFrame() &&
+            !m_shell->tasks().pending()) {
+            continue;
+        }
         frame();
         if (m_framesToDraw > 0) --m_framesToDraw;
     }

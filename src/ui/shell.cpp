@@ -48,6 +48,10 @@ bool Shell::quitRequested() const {
     return m_menuBar->quitRequested();
 }
 
+bool Shell::wantsFrame() const {
+    return m_canvas->previewPending();
+}
+
 bool Shell::busy() const {
     return m_workspace->busy() || m_tasks.pending();
 }

@@ -39,6 +39,8 @@ public:
     TaskQueue& tasks() { return m_tasks; }
     bool quitRequested() const;
     bool busy() const;
+    // Another frame is due soon without any input (the map shows a preview that still has to render).
+    bool wantsFrame() const;
     // Whether the last frame showed the map (a project is loaded and drawn).
     bool mapShown() const;
     std::string windowTitle() const;

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -18,10 +19,24 @@ namespace lb::ui {
 namespace {
 
 constexpr int kSamples = 4;  // multisampling: smooth polygon edges, as `lagebild render --samples 4`
+// While the view keeps changing (drag, wheel, keys) and a frame takes longer than this, the canvas moves
+// and scales the last frame instead of rendering each step, and renders once the view has been still
+// for kSettle: panning stays smooth with a million incidents on a software rasteriser.
+constexpr double kPreviewAboveMs = 40;
+constexpr auto kSettle = std::chrono::milliseconds(150);
 
 bool sameView(const render::MapView& a, const render::MapView& b) {
     return a.centerX == b.centerX && a.centerY == b.centerY && a.metresPerPixel == b.metresPerPixel &&
            a.width == b.width && a.height == b.height && a.pixelRatio == b.pixelRatio;
+}
+
+// Where an image rendered for view `from` lies in view `to`: left, top, right, bottom in `to`'s pixels.
+std::array<double, 4> previewRect(const render::MapView& from, const render::MapView& to) {
+    const auto topLeft = to.toScreen(from.centerX - 0.5 * from.width * from.metresPerPixel,
+                                     from.centerY + 0.5 * from.height * from.metresPerPixel);
+    const auto bottomRight = to.toScreen(from.centerX + 0.5 * from.width * from.metresPerPixel,
+                                         from.centerY - 0.5 * from.height * from.metresPerPixel);
+    return {topLeft[0], topLeft[1], bottomRight[0], bottomRight[1]};
 }
 
 ImVec4 toImGui(const render::Color& c) {
@@ -81,7 +96,15 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
         m_target->resize(pixelWidth, pixelHeight);
         m_lastRenderer = nullptr;
     }
-    if (renderer != m_lastRenderer || m_workspace.revision() != m_lastRevision || !sameView(view, m_lastView)) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!sameView(view, m_seenView)) m_viewChangedAt = now;
+    m_seenView = view;
+    const bool onlyViewChanged = renderer == m_lastRenderer && m_workspace.revision() == m_lastRevision &&
+                                 view.width == m_lastView.width && view.height == m_lastView.height;
+    m_previewShown = onlyViewChanged && !sameView(view, m_lastView) &&
+                     m_workspace.lastFrameMs() > kPreviewAboveMs && now - m_viewChangedAt < kSettle;
+    if (!m_previewShown &&
+        (renderer != m_lastRenderer || m_workspace.revision() != m_lastRevision || !sameView(view, m_lastView))) {
         const auto begin = std::chrono::steady_clock::now();
         renderer->render(view, m_workspace.options(), *m_target);
         m_workspace.setLastFrameMs(
@@ -90,11 +113,13 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
         m_lastRevision = m_workspace.revision();
         m_lastView = view;
     }
-    // The target's texture has GL's bottom-up rows: flip vertically.
+    // The target's texture has GL's bottom-up rows: flip vertically. A preview places the last frame where
+    // its ground lies in the current view.
     const auto texture =
         static_cast<ImTextureID>(reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_target->texture())));
-    ImGui::GetWindowDrawList()->AddImage(texture, ImVec2(x, y), ImVec2(x + width, y + height), ImVec2(0, 1),
-                                         ImVec2(1, 0));
+    const auto shown = previewRect(m_lastView, view);
+    ImGui::GetWindowDrawList()->AddImage(texture, ImVec2(x + shown[0] / fb, y + shown[1] / fb),
+                                         ImVec2(x + shown[2] / fb, y + shown[3] / fb), ImVec2(0, 1), ImVec2(1, 0));
     ++m_mapFrames;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 
@@ -31,6 +32,9 @@ public:
 
     // Frames in which the map (not the start screen or progress) was shown.
     std::uint64_t mapFrames() const { return m_mapFrames; }
+    // The canvas shows a moved copy of the last frame while the view changes; it needs one more frame
+    // (the real render) once the view has been still for a moment.
+    bool previewPending() const { return m_previewShown; }
 
 private:
     void drawMap(float x, float y, float width, float height);
@@ -45,6 +49,9 @@ private:
     render::MapView m_lastView;
     std::uint64_t m_lastRevision = 0;
     const render::gl::MapRenderer* m_lastRenderer = nullptr;
+    render::MapView m_seenView;  // the view of the previous frame, rendered or previewed
+    std::chrono::steady_clock::time_point m_viewChangedAt{};
+    bool m_previewShown = false;
     bool m_pressed = false;
     bool m_dragged = false;
     std::uint64_t m_mapFrames = 0;
