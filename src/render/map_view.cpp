@@ -25,6 +25,14 @@ std::array<double, 2> MapView::toWorld(double sx, double sy) const {
     return {centerX + (sx - 0.5 * width) * metresPerPixel, centerY + (0.5 * height - sy) * metresPerPixel};
 }
 
+std::array<double, 4> MapView::imageRectOf(const MapView& rendered) const {
+    const double halfWidth = 0.5 * rendered.width * rendered.metresPerPixel;
+    const double halfHeight = 0.5 * rendered.height * rendered.metresPerPixel;
+    const auto topLeft = toScreen(rendered.centerX - halfWidth, rendered.centerY + halfHeight);
+    const auto bottomRight = toScreen(rendered.centerX + halfWidth, rendered.centerY - halfHeight);
+    return {topLeft[0], topLeft[1], bottomRight[0], bottomRight[1]};
+}
+
 double MapView::scaleDenominator() const {
     return metresPerPixel * pixelRatio / kOgcPixelMetres;
 }

@@ -19,6 +19,9 @@ struct MapView {
     core::BBox bounds() const;
     std::array<double, 2> toScreen(double x, double y) const;
     std::array<double, 2> toWorld(double sx, double sy) const;
+    // Where an image rendered for view `rendered` lies in this view: left, top, right, bottom in pixels
+    // (the GUI shows the last frame there while the view changes).
+    std::array<double, 4> imageRectOf(const MapView& rendered) const;
     // Map scale 1:N with the OGC standard pixel of 0.28 mm (per logical pixel).
     double scaleDenominator() const;
     void setScaleDenominator(double denominator);

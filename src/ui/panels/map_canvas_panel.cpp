@@ -3,7 +3,6 @@
 
 #include <imgui.h>
 
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -28,15 +27,6 @@ constexpr auto kSettle = std::chrono::milliseconds(150);
 bool sameView(const render::MapView& a, const render::MapView& b) {
     return a.centerX == b.centerX && a.centerY == b.centerY && a.metresPerPixel == b.metresPerPixel &&
            a.width == b.width && a.height == b.height && a.pixelRatio == b.pixelRatio;
-}
-
-// Where an image rendered for view `from` lies in view `to`: left, top, right, bottom in `to`'s pixels.
-std::array<double, 4> previewRect(const render::MapView& from, const render::MapView& to) {
-    const auto topLeft = to.toScreen(from.centerX - 0.5 * from.width * from.metresPerPixel,
-                                     from.centerY + 0.5 * from.height * from.metresPerPixel);
-    const auto bottomRight = to.toScreen(from.centerX + 0.5 * from.width * from.metresPerPixel,
-                                         from.centerY - 0.5 * from.height * from.metresPerPixel);
-    return {topLeft[0], topLeft[1], bottomRight[0], bottomRight[1]};
 }
 
 ImVec4 toImGui(const render::Color& c) {
@@ -117,7 +107,7 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     // its ground lies in the current view.
     const auto texture =
         static_cast<ImTextureID>(reinterpret_cast<void*>(static_cast<std::uintptr_t>(m_target->texture())));
-    const auto shown = previewRect(m_lastView, view);
+    const auto shown = view.imageRectOf(m_lastView);
     ImGui::GetWindowDrawList()->AddImage(texture, ImVec2(x + shown[0] / fb, y + shown[1] / fb),
                                          ImVec2(x + shown[2] / fb, y + shown[3] / fb), ImVec2(0, 1), ImVec2(1, 0));
     ++m_mapFrames;

@@ -74,3 +74,28 @@ TEST(MapFurniture, ScaleIsFormattedLikeAPrintedMap) {
     EXPECT_EQ(lb::render::formatScale(87, "de"), "1:87");
     EXPECT_EQ(lb::render::osmAttribution("de"), "\xc2\xa9 OpenStreetMap-Mitwirkende");
 }
+
+TEST(MapView, ImageRectOfAnEarlierViewFollowsPanAndZoom) {
+    MapView rendered;
+    rendered.width = 400;
+    rendered.height = 300;
+    rendered.metresPerPixel = 2;
+    rendered.centerX = 327000;
+    rendered.centerY = 5632000;
+    EXPECT_EQ(rendered.imageRectOf(rendered), (std::array<double, 4>{0, 0, 400, 300}));
+
+    MapView panned = rendered;
+    panned.panPixels(30, -20);  // the ground moves 30 px right and 20 px up on screen
+    const auto moved = panned.imageRectOf(rendered);
+    EXPECT_NEAR(moved[0], 30, 1e-9);
+    EXPECT_NEAR(moved[1], -20, 1e-9);
+    EXPECT_NEAR(moved[2], 430, 1e-9);
+    EXPECT_NEAR(moved[3], 280, 1e-9);
+
+    MapView zoomed = rendered;
+    zoomed.zoomAround(2.0, 100, 75);  // twice as close around a point: it stays put, the image doubles
+    const auto scaled = zoomed.imageRectOf(rendered);
+    EXPECT_NEAR(scaled[2] - scaled[0], 800, 1e-6);
+    EXPECT_NEAR(scaled[3] - scaled[1], 600, 1e-6);
+    EXPECT_NEAR(scaled[0] + 100 * 2, 100, 1e-6);  // the pixel at (100, 75) of the old image is still at 100
+}
