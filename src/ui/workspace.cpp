@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <future>
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
@@ -42,6 +43,7 @@ struct Workspace::LoadResult {
     double sceneMs = 0;
     std::unique_ptr<project::Project> project;
     render::SceneSnapshot scene;
+    std::shared_ptr<const render::GlyphAtlas> atlas;
 };
 
 // [construction]
@@ -205,14 +207,21 @@ void Workspace::startLoad(const std::string& path, bool keepView) {
         m_loadError.clear();
     }
     const render::Style style = m_style;
-    startJob(tr()(Str::LoadingProject), [this, path, style, keepView](core::Progress& progress) -> Completion {
+    startJob(tr()(Str::LoadingProject), [this, path, style, keepView, atlas = m_atlas,
+                                         font = m_fontFile](core::Progress& progress) -> Completion {
         const auto begin = std::chrono::steady_clock::now();
         auto result = std::make_shared<LoadResult>();
         result->path = path;
+        // The label font's atlas (FreeType work, no OpenGL) is made on a second thread while the project loads.
+        std::future<std::shared_ptr<const render::GlyphAtlas>> glyphs;
+        if (!atlas) {
+            glyphs = std::async(std::launch::async, [font] { return std::make_shared<const render::GlyphAtlas>(font); });
+        }
         if (!std::filesystem::exists(path)) throw core::InputError(path + ": no such project file");
         result->project = project::Project::open(path, true);
         result->scene =
             std::make_shared<const render::Scene>(project::loadScene(result->project->store(), style, {}, progress));
+        result->atlas = glyphs.valid() ? glyphs.get() : atlas;
         result->sceneMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
         return [this, result, keepView] { finishLoad(*result, keepView); };
     });
@@ -223,6 +232,7 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
     m_project = std::move(result.project);
     m_projectPath = result.path;
     m_scene = result.scene;
+    if (result.atlas) m_atlas = result.atlas;
     m_crs = "EPSG:" + std::to_string(m_scene->srid);
     try {
         m_toWgs84 = std::make_unique<geo::CrsTransform>(m_crs, "EPSG:4326");
@@ -234,7 +244,7 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
         if (m_renderer && sameProject) {
             m_renderer->setScene(m_scene);
         } else {
-            m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_fontFile);
+            m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
         }
     } catch (const std::exception& e) {
         m_renderer.reset();
@@ -523,7 +533,7 @@ void Workspace::setLayerColor(const std::string& layer, const render::Color& col
 void Workspace::rebuildRenderer() {
     if (!m_scene) return;
     try {
-        m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_fontFile);
+        m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
     }

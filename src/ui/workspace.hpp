@@ -31,6 +31,9 @@ class CrsTransform;
 namespace lb::project {
 class Project;
 }
+namespace lb::render {
+class GlyphAtlas;
+}
 namespace lb::render::gl {
 class MapRenderer;
 }
@@ -184,6 +187,7 @@ private:
     Settings& m_settings;
     TaskQueue& m_tasks;
     std::filesystem::path m_fontFile;
+    std::shared_ptr<const render::GlyphAtlas> m_atlas;  // made once, on the first load's worker thread
     Language m_language = Language::German;
 
     DocumentState m_state = DocumentState::Empty;

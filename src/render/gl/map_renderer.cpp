@@ -51,7 +51,8 @@ std::array<Program, kSymbolShapes> makeSymbolPrograms() {
 struct MapRenderer::Impl {
     SceneSnapshot scene;
     Style style;
-    GlyphAtlas atlas;
+    std::shared_ptr<const GlyphAtlas> atlasHolder;
+    const GlyphAtlas& atlas;
     std::array<double, 2> origin{0, 0};
     std::vector<GpuLayer> layers;
     Program fillProgram{"fill"}, lineProgram{"line"}, textProgram{"text"}, overlayProgram{"overlay"};
@@ -65,8 +66,8 @@ struct MapRenderer::Impl {
     MapView view;
     RenderOptions const* options = nullptr;
 
-    Impl(SceneSnapshot s, Style st, const std::filesystem::path& font)
-        : scene(std::move(s)), style(std::move(st)), atlas(font) {
+    Impl(SceneSnapshot s, Style st, std::shared_ptr<const GlyphAtlas> glyphs)
+        : scene(std::move(s)), style(std::move(st)), atlasHolder(std::move(glyphs)), atlas(*atlasHolder) {
         atlasTexture = makeTexture();
         glBindTexture(GL_TEXTURE_2D, atlasTexture.get());
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -624,7 +625,10 @@ struct MapRenderer::Impl {
 };
 
 MapRenderer::MapRenderer(SceneSnapshot scene, Style style, const std::filesystem::path& fontFile)
-    : m_impl(std::make_unique<Impl>(std::move(scene), std::move(style), fontFile)) {}
+    : MapRenderer(std::move(scene), std::move(style), std::make_shared<const GlyphAtlas>(fontFile)) {}
+
+MapRenderer::MapRenderer(SceneSnapshot scene, Style style, std::shared_ptr<const GlyphAtlas> atlas)
+    : m_impl(std::make_unique<Impl>(std::move(scene), std::move(style), std::move(atlas))) {}
 
 MapRenderer::~MapRenderer() = default;
 

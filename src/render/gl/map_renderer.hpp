@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "render/gl/render_target.hpp"
+#include "render/glyph_atlas.hpp"
 #include "render/map_view.hpp"
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
@@ -28,6 +29,9 @@ struct FrameStats {
 class MapRenderer {
 public:
     MapRenderer(SceneSnapshot scene, Style style, const std::filesystem::path& fontFile);
+    // With an atlas made beforehand (it needs no OpenGL: the GUI builds it on a worker thread while the
+    // project loads, and keeps it across renderers).
+    MapRenderer(SceneSnapshot scene, Style style, std::shared_ptr<const GlyphAtlas> atlas);
     ~MapRenderer();
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
