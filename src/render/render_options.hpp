@@ -31,6 +31,9 @@ struct RenderOptions {
     // Dense point layers are drawn from the coarsest level of detail whose grid cells are at most this
     // many physical pixels wide (see point_lod.hpp); 0 draws every point.
     double pointLodPixels = 0.25;
+    // The heatmap (MapRenderer::setHeatmap), drawn above the base map and below the thematic layers.
+    bool heatmap = true;
+    float heatmapOpacity = 0.85f;
 
     // Visible and opacity of a layer after applying defaults.
     LayerState state(const std::string& layer, bool visibleByDefault) const {

@@ -82,4 +82,12 @@ Program::Program(std::string_view name, std::string_view defines) {
     m_program = GlName<detail::deleteProgram>(program);
 }
 
+void useWithView(const Program& program, const MapView& view, std::array<double, 2> origin) {
+    program.use();
+    glUniform2f(program.uniform("u_offset"), static_cast<float>(origin[0] - view.centerX),
+                static_cast<float>(origin[1] - view.centerY));
+    glUniform1f(program.uniform("u_pixelsPerMetre"), static_cast<float>(1.0 / view.metresPerPixel));
+    glUniform2f(program.uniform("u_viewport"), static_cast<float>(view.width), static_cast<float>(view.height));
+}
+
 }  // namespace lb::render::gl

@@ -2,9 +2,12 @@
 
 #include <epoxy/gl.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "render/map_view.hpp"
 
 namespace lb::render::gl {
 
@@ -83,5 +86,9 @@ public:
 private:
     GlName<detail::deleteProgram> m_program;
 };
+
+// Makes `program` current and sets the prelude's view uniforms (shaders/prelude.glsl) for drawing map
+// coordinates stored relative to `origin`.
+void useWithView(const Program& program, const MapView& view, std::array<double, 2> origin);
 
 }  // namespace lb::render::gl

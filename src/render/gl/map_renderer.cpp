@@ -8,6 +8,7 @@
 
 #include "render/gl/gl_objects.hpp"
 #include "render/gl/gpu_layer.hpp"
+#include "render/gl/heatmap_layer.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/label_placer.hpp"
 #include "render/map_furniture.hpp"
@@ -58,6 +59,7 @@ struct MapRenderer::Impl {
     Program fillProgram{"fill"}, lineProgram{"line"}, textProgram{"text"}, overlayProgram{"overlay"};
     std::array<Program, kSymbolShapes> symbolPrograms = makeSymbolPrograms();
     const Program* symbolProgram = nullptr;  // the one useSymbol() chose last
+    std::unique_ptr<HeatmapLayer> heatmap;     // made on the first setHeatmap()
     Texture atlasTexture;
     VertexArray textVao, overlayVao, scratchVao;
     Buffer textVbo, overlayVbo, scratchVbo;
@@ -120,12 +122,11 @@ struct MapRenderer::Impl {
     }
 
     // [frame]
-    void setCommonUniforms(const Program& program) {
-        program.use();
-        glUniform2f(program.uniform("u_offset"), static_cast<float>(origin[0] - view.centerX),
-                    static_cast<float>(origin[1] - view.centerY));
-        glUniform1f(program.uniform("u_pixelsPerMetre"), static_cast<float>(1.0 / view.metresPerPixel));
-        glUniform2f(program.uniform("u_viewport"), static_cast<float>(view.width), static_cast<float>(view.height));
+    void setCommonUniforms(const Program& program) { useWithView(program, view, origin); }
+
+    bool heatmapShown() const { return heatmap && heatmap->overlay() && options->heatmap; }
+    void drawHeatmap() {
+        if (heatmapShown()) heatmap->draw(view, origin, options->heatmapOpacity);
     }
 
     void render(const MapView& v, const RenderOptions& opts, RenderTarget* target) {
@@ -140,7 +141,13 @@ struct MapRenderer::Impl {
         glClearColor(style.background.r, style.background.g, style.background.b, style.background.a);
         glClear(GL_COLOR_BUFFER_BIT);
 
+        bool heatmapDrawn = false;
         for (const auto& name : drawingOrder(style, opts)) {
+            const LayerStyle* layerStyle = style.find(name);
+            if (!heatmapDrawn && layerStyle && layerStyle->thematic) {
+                drawHeatmap();
+                heatmapDrawn = true;
+            }
             for (auto kind : {GeometryKind::Polygon, GeometryKind::Line, GeometryKind::Point}) {
                 for (auto& gpu : layers) {
                     if (gpu.layer->name != name || gpu.layer->kind != kind) continue;
@@ -151,6 +158,7 @@ struct MapRenderer::Impl {
                 }
             }
         }
+        if (!heatmapDrawn) drawHeatmap();
         if (opts.highlight) drawHighlight(*opts.highlight);
 
         LabelPlacer placer(atlas, view.width, view.height);
@@ -476,15 +484,24 @@ struct MapRenderer::Impl {
                 }
             }
         }
-        if (rows.empty()) return;
+        const bool heat = heatmapShown();
+        if (rows.empty() && !heat) return;
         float textW = 0;
         for (const auto& row : rows) textW = std::max(textW, atlas.measure(row.label, size));
+        const std::string heatTitle = !heat ? std::string()
+                                      : options->language == "en" ? heatmap->overlay()->legendEn
+                                                                  : heatmap->overlay()->legend;
+        const float barW = 130 * pr;
+        if (heat) textW = std::max({textW, atlas.measure(heatTitle, size) - 20 * pr, barW - 20 * pr});
+        const int heatRows = heat ? 3 : 0;
         const float x0 = 10 * pr, y0 = 10 * pr;
-        const float boxW = 30 * pr + textW + 10 * pr, boxH = rowH * static_cast<float>(rows.size()) + 10 * pr;
+        const float boxW = 30 * pr + textW + 10 * pr;
+        const float boxH = rowH * static_cast<float>(rows.size() + heatRows) + 10 * pr;
         pushQuad(quads, x0, y0, x0 + boxW, y0 + boxH, Color{1, 1, 1, 0.88f});
         placer.block(x0, y0, x0 + boxW, y0 + boxH);
+        if (heat) buildHeatLegend(quads, text, heatTitle, x0 + 10 * pr, y0 + 5 * pr, barW, rowH, size);
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const float cy = y0 + 5 * pr + rowH * (static_cast<float>(i) + 0.5f);
+            const float cy = y0 + 5 * pr + rowH * (static_cast<float>(i + heatRows) + 0.5f);
             const float sx = x0 + 15 * pr;
             if (rows[i].kind == GeometryKind::Polygon && rows[i].style->fill) {
                 pushQuad(quads, sx - 8 * pr, cy - 5 * pr, sx + 8 * pr, cy + 5 * pr, *rows[i].style->fill);
@@ -493,6 +510,24 @@ struct MapRenderer::Impl {
             layoutText(text, rows[i].label, x0 + 28 * pr, cy + 0.35f * size, size, Color{0.15f, 0.15f, 0.15f, 1},
                        Color{1, 1, 1, 0});
         }
+    }
+
+    // Title, colour bar and its end values: three legend rows from (x, top).
+    void buildHeatLegend(std::vector<OverlayVertex>& quads, std::vector<PlacedGlyph>& text, const std::string& title,
+                         float x, float top, float barW, float rowH, float size) {
+        const Color ink{0.15f, 0.15f, 0.15f, 1};
+        layoutText(text, title, x, top + 0.5f * rowH + 0.35f * size, size, ink, Color{1, 1, 1, 0});
+        const float barTop = top + rowH + 0.25f * rowH, barBottom = top + 2 * rowH - 0.1f * rowH;
+        constexpr int kSteps = 32;
+        for (int i = 0; i < kSteps; ++i) {
+            const float t = (static_cast<float>(i) + 0.5f) / kSteps;
+            const float left = x + barW * static_cast<float>(i) / kSteps, right = x + barW * static_cast<float>(i + 1) / kSteps;
+            pushQuad(quads, left, barTop, right, barBottom, heatRamp(t).withAlpha(options->heatmapOpacity));
+        }
+        const std::string maxText = "\u2265 " + std::to_string(std::lround(heatmap->overlay()->maxValue));
+        const float labelY = top + 2.5f * rowH + 0.35f * size;
+        layoutText(text, "0", x, labelY, size, ink, Color{1, 1, 1, 0});
+        layoutText(text, maxText, x + barW - atlas.measure(maxText, size), labelY, size, ink, Color{1, 1, 1, 0});
     }
 
     void drawLegendSamples(const std::vector<LegendSample>& samples) {
@@ -640,6 +675,11 @@ void MapRenderer::render(const MapView& view, const RenderOptions& options, Rend
     target.bind();
     m_impl->render(view, options, &target);
     target.resolve();
+}
+
+void MapRenderer::setHeatmap(std::shared_ptr<const RasterOverlay> overlay) {
+    if (!m_impl->heatmap) m_impl->heatmap = std::make_unique<HeatmapLayer>();
+    m_impl->heatmap->set(std::move(overlay));
 }
 
 void MapRenderer::setScene(SceneSnapshot scene) {

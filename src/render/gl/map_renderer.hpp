@@ -6,6 +6,7 @@
 #include "render/gl/render_target.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/map_view.hpp"
+#include "render/raster_overlay.hpp"
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
@@ -44,6 +45,8 @@ public:
     void render(const MapView& view, const RenderOptions& options, RenderTarget& target);
     // Replaces the scene (after edits or imports); uploads it again.
     void setScene(SceneSnapshot scene);
+    // The density heatmap over the base map (nullptr: none). Only the values are uploaded again.
+    void setHeatmap(std::shared_ptr<const RasterOverlay> overlay);
 
     const Scene& scene() const;
     const Style& style() const;

@@ -312,3 +312,61 @@ TEST_F(GlRender, DensePointLayersAreDrawnAfterTheMultisampleResolve) {
     const auto again = multi.readPixels();
     EXPECT_EQ(compare(again, single.readPixels()).max, d.max);
 }
+
+TEST_F(GlRender, HeatmapLiesUnderThematicLayersWithItsRampColours) {
+    auto scene = std::make_shared<Scene>();
+    SceneLayer point;
+    point.name = "incidents";
+    point.kind = GeometryKind::Point;
+    point.beginFeature(1, "");
+    point.beginPart();
+    point.beginRing();
+    point.addCoord(25, 75);  // in the hot cell (upper left)
+    scene->layers.push_back(point);
+    SceneLayer corner = point;  // a second point fixes the extent to 0..100
+    corner.fid = {2};
+    corner.xy = {100, 0};
+    scene->layers.push_back(corner);
+
+    auto overlay = std::make_shared<RasterOverlay>();
+    overlay->originX = 0;
+    overlay->originY = 100;
+    overlay->cell = 50;
+    overlay->columns = overlay->rows = 2;
+    overlay->values = {10, 5, 0, 0};  // top row: hot, half; bottom row: nothing
+    overlay->maxValue = 10;
+    overlay->legend = overlay->legendEn = "density";
+
+    const Style style = Style::parse(R"({"background":"#ffffff","layers":[
+        {"layer":"incidents","thematic":true,"classes":[{"size":9,"symbolFill":"#ff0000"}]}]})",
+                                     "heat.json");
+    gl::MapRenderer renderer(scene, style, GlyphAtlas::defaultFontFile());
+    renderer.setHeatmap(overlay);
+    gl::RenderTarget target(100, 100);
+    RenderOptions options = mapOnly();
+    options.heatmapOpacity = 1;
+    MapView view;
+    view.width = view.height = 100;
+    view.centerX = view.centerY = 50;
+    view.metresPerPixel = 1;
+    renderer.render(view, options, target);
+    const auto px = target.readPixels();
+    auto at = [&](int x, int y) { return &px[(static_cast<std::size_t>(y) * 100 + x) * 4]; };
+
+    const Color hot = heatRamp(1.0f);  // opaque dark red
+    EXPECT_NEAR(at(10, 10)[0], hot.r * 255, 3);
+    EXPECT_NEAR(at(10, 10)[1], hot.g * 255, 3);
+    EXPECT_NEAR(at(10, 10)[2], hot.b * 255, 3);
+    // Bottom half: no density, the white background shows.
+    EXPECT_EQ(at(30, 80)[0], 255);
+    EXPECT_EQ(at(30, 80)[1], 255);
+    EXPECT_EQ(at(30, 80)[2], 255);
+    // The incident symbol (pure red, 9 px) is drawn on top of the heatmap.
+    EXPECT_GT(at(25, 25)[0], 240);
+    EXPECT_LT(at(25, 25)[1], 20);
+    EXPECT_LT(at(25, 25)[2], 20);
+    // Switched off in the options: background again.
+    options.heatmap = false;
+    renderer.render(view, options, target);
+    EXPECT_EQ(target.readPixels()[(10 * 100 + 10) * 4 + 1], 255);
+}
