@@ -14,6 +14,7 @@
 #include "cli/commands/info_command.hpp"
 #include "cli/commands/render_command.hpp"
 #include "cli/commands/init_command.hpp"
+#include "cli/commands/query_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/error.hpp"
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::InfoCommand>());
     commands.push_back(std::make_unique<cli::RenderCommand>());
     commands.push_back(std::make_unique<cli::BenchRenderCommand>());
+    commands.push_back(std::make_unique<cli::QueryCommand>());
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
     for (auto& command : commands) {
         CLI::App* sub = app.add_subcommand(command->name(), command->description());
