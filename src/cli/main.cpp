@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands/demo_command.hpp"
+#include "cli/commands/hotspots_command.hpp"
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/import_osm_command.hpp"
 #include "cli/commands/info_command.hpp"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::RenderCommand>());
     commands.push_back(std::make_unique<cli::BenchRenderCommand>());
     commands.push_back(std::make_unique<cli::QueryCommand>());
+    commands.push_back(std::make_unique<cli::HotspotsCommand>());
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
     for (auto& command : commands) {
         CLI::App* sub = app.add_subcommand(command->name(), command->description());

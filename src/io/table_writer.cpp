@@ -4,6 +4,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <cstring>
 #include <fstream>
 #include <memory>
 
@@ -43,6 +44,19 @@ OGRFieldType ogrType(FieldType type) {
 [[noreturn]] void gdalFailed(const std::filesystem::path& path, const GdalErrorScope& errors, const char* what) {
     throw core::ProcessingError("cannot write " + path.string() + ": " + what +
                                 (errors.hasFailure() ? " (" + errors.failureText() + ")" : std::string()));
+}
+
+// The common WKB type of all geometries (wkbUnknown when they differ), so GIS programs see e.g. polygons.
+OGRwkbGeometryType commonType(const std::vector<core::Wkb>& geometries) {
+    std::uint32_t type = 0;
+    for (const auto& wkb : geometries) {
+        if (wkb.size() < 5) continue;
+        std::uint32_t t;
+        std::memcpy(&t, wkb.data() + 1, 4);
+        if (type != 0 && t != type) return wkbUnknown;
+        type = t;
+    }
+    return type == 0 ? wkbUnknown : static_cast<OGRwkbGeometryType>(type);
 }
 
 }  // namespace
@@ -87,7 +101,7 @@ void writeGeoPackage(const std::filesystem::path& path, const OutputTable& table
         if (!table.crs.empty()) srs.importFromEPSG(geo::epsgCode(table.crs));
         const bool spatial = !table.geometries.empty();
         OGRLayer* layer = dataset->CreateLayer(table.name.c_str(), spatial ? &srs : nullptr,
-                                               spatial ? wkbUnknown : wkbNone, nullptr);
+                                               spatial ? commonType(table.geometries) : wkbNone, nullptr);
         if (!layer) gdalFailed(path, errors, "cannot create the layer");
         for (const auto& field : table.fields) {
             OGRFieldDefn definition(field.name.c_str(), ogrType(field.type));
