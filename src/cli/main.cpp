@@ -10,11 +10,14 @@
 
 #include "cli/commands/demo_command.hpp"
 #include "cli/commands/gui_command.hpp"
+#include "cli/commands/hotspots_command.hpp"
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/import_osm_command.hpp"
 #include "cli/commands/info_command.hpp"
 #include "cli/commands/render_command.hpp"
+#include "cli/commands/sql_command.hpp"
 #include "cli/commands/init_command.hpp"
+#include "cli/commands/query_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/error.hpp"
 
@@ -42,6 +45,9 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::GuiCommand>());
     commands.push_back(std::make_unique<cli::RenderCommand>());
     commands.push_back(std::make_unique<cli::BenchRenderCommand>());
+    commands.push_back(std::make_unique<cli::QueryCommand>());
+    commands.push_back(std::make_unique<cli::HotspotsCommand>());
+    commands.push_back(std::make_unique<cli::SqlCommand>());
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
     for (auto& command : commands) {
         CLI::App* sub = app.add_subcommand(command->name(), command->description());

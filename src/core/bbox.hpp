@@ -27,6 +27,7 @@ struct BBox {
     bool contains(double x, double y) const { return x >= minX && x <= maxX && y >= minY && y <= maxY; }
     double width() const { return maxX - minX; }
     double height() const { return maxY - minY; }
+    bool operator==(const BBox&) const = default;
 };
 
 }  // namespace lb::core

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/time.hpp"
+#include "engine/geometry_column.hpp"
+#include "engine/packed_rtree.hpp"
+
+namespace lb::engine {
+
+// A text attribute, dictionary-encoded: codes[i] indexes dictionary; code 0 is null/empty.
+struct AttributeColumn {
+    std::vector<std::uint32_t> codes;
+    std::vector<std::string> dictionary{""};
+
+    const std::string& value(std::size_t feature) const { return dictionary[codes[feature]]; }
+    // The code of a value, or nothing if no feature has it.
+    std::optional<std::uint32_t> find(const std::string& value) const;
+    void append(const std::string& value);
+
+private:
+    std::map<std::string, std::uint32_t, std::less<>> m_lookup;
+};
+
+inline constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
+
+// One layer in memory, column by column: feature ids, geometry, time (UTC seconds and Berlin wall-clock
+// seconds, kNoTime where missing) and the text attributes that were asked for. finish() builds the
+// spatial index (packed Hilbert R-tree) and the time index (rows sorted by time). Immutable afterwards,
+// so any number of threads may query it.
+class FeatureTable {
+public:
+    explicit FeatureTable(std::string layer, std::vector<std::string> attributeNames = {});
+
+    // Appends one feature; `attributes` is aligned with the attribute names given to the constructor.
+    void append(std::int64_t id, const core::Wkb& geometry, std::optional<core::Timestamp> time,
+                const std::vector<std::string>& attributes);
+    void appendPoint(std::int64_t id, double x, double y, std::optional<core::Timestamp> time,
+                     const std::vector<std::string>& attributes);
+    void finish();
+
+    const std::string& layer() const { return m_layer; }
+    std::size_t size() const { return m_ids.size(); }
+    std::int64_t id(std::size_t row) const { return m_ids[row]; }
+    const GeometryColumn& geometry() const { return m_geometry; }
+    bool hasTime() const { return m_hasTime; }
+    std::int64_t time(std::size_t row) const { return m_times[row]; }
+    std::int64_t localTime(std::size_t row) const { return m_localTimes[row]; }
+    bool hasAttribute(const std::string& name) const { return m_attributes.count(name) > 0; }
+    // Throws core::UsageError naming the layer when the attribute was not loaded.
+    const AttributeColumn& attribute(const std::string& name) const;
+    const std::vector<std::string>& attributeNames() const { return m_attributeNames; }
+
+    const PackedRTree& spatialIndex() const { return m_rtree; }
+    // Rows whose time lies in [from, to), in time order (rows without time never match).
+    std::span<const std::uint32_t> timeRange(std::int64_t from, std::int64_t to) const;
+
+private:
+    void appendCommon(std::int64_t id, std::optional<core::Timestamp> time, const std::vector<std::string>& attributes);
+
+    std::string m_layer;
+    std::vector<std::string> m_attributeNames;
+    std::vector<std::int64_t> m_ids;
+    GeometryColumn m_geometry;
+    std::vector<std::int64_t> m_times;
+    std::vector<std::int64_t> m_localTimes;
+    bool m_hasTime = false;
+    std::map<std::string, AttributeColumn> m_attributes;
+    PackedRTree m_rtree;
+    std::vector<std::uint32_t> m_timeOrder;  // rows with a time, sorted by time
+};
+
+// Local-time helpers for Berlin wall-clock seconds: hour 0–23, weekday 0 = Monday … 6 = Sunday,
+// month key year*12 + (month-1).
+int localHour(std::int64_t localSeconds);
+int localWeekday(std::int64_t localSeconds);
+int localMonthKey(std::int64_t localSeconds);
+
+}  // namespace lb::engine

@@ -1,0 +1,270 @@
+#include "engine/geometry_column.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace lb::engine {
+namespace {
+
+std::uint32_t readU32(const std::uint8_t*& data, const std::uint8_t* end) {
+    if (end - data < 4) throw core::InputError("truncated geometry");
+    std::uint32_t v;
+    std::memcpy(&v, data, 4);
+    data += 4;
+    return v;
+}
+
+double segmentDistanceSquared(double px, double py, double ax, double ay, double bx, double by) {
+    const double dx = bx - ax, dy = by - ay;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0.0;
+    t = t < 0 ? 0 : (t > 1 ? 1 : t);
+    const double ex = ax + t * dx - px, ey = ay + t * dy - py;
+    return ex * ex + ey * ey;
+}
+
+void putU32(core::Wkb& out, std::uint32_t v) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(&v);
+    out.insert(out.end(), bytes, bytes + 4);
+}
+
+void putDouble(core::Wkb& out, double v) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(&v);
+    out.insert(out.end(), bytes, bytes + 8);
+}
+
+void putHeader(core::Wkb& out, std::uint32_t type) {
+    out.push_back(1);
+    putU32(out, type);
+}
+
+}  // namespace
+
+void GeometryColumn::append(const core::Wkb& wkb) {
+    if (wkb.empty()) {
+        appendEmpty();
+        return;
+    }
+    const std::uint8_t* data = wkb.data();
+    const std::size_t firstRing = m_ringKind.size();
+    const std::size_t firstCoord = m_xy.size();
+    try {
+        readGeometry(data, data + wkb.size());
+    } catch (...) {
+        m_ringKind.resize(firstRing);
+        m_ringShell.resize(firstRing);
+        m_ringStart.resize(firstRing + 1);
+        m_xy.resize(firstCoord);
+        m_current = {};
+        throw;
+    }
+    endFeature();
+}
+
+void GeometryColumn::appendPoint(double x, double y) {
+    beginRing(RingKind::Point);
+    addCoord(x, y);
+    endFeature();
+}
+
+void GeometryColumn::appendEmpty() {
+    m_allPoints = false;
+    endFeature();
+}
+
+void GeometryColumn::readGeometry(const std::uint8_t*& data, const std::uint8_t* end) {
+    if (end - data < 1 || *data++ != 1) throw core::InputError("geometry is not little-endian WKB");
+    const std::uint32_t type = readU32(data, end);
+    if (type > 7) throw core::InputError("unsupported geometry type " + std::to_string(type));
+    auto coords = [&](std::uint32_t n) {
+        if (static_cast<std::size_t>(end - data) < std::size_t{16} * n) throw core::InputError("truncated geometry");
+        for (std::uint32_t i = 0; i < n; ++i) {
+            double xy[2];
+            std::memcpy(xy, data, 16);
+            data += 16;
+            addCoord(xy[0], xy[1]);
+        }
+    };
+    switch (type) {
+        case 1:
+            beginRing(RingKind::Point);
+            coords(1);
+            break;
+        case 2:
+            beginRing(RingKind::Line);
+            coords(readU32(data, end));
+            break;
+        case 3: {
+            const std::uint32_t rings = readU32(data, end);
+            for (std::uint32_t r = 0; r < rings; ++r) {
+                beginRing(RingKind::Polygon, r == 0);
+                coords(readU32(data, end));
+            }
+            break;
+        }
+        default:
+            for (std::uint32_t n = readU32(data, end); n > 0; --n) readGeometry(data, end);
+    }
+}
+
+void GeometryColumn::beginRing(RingKind kind, bool shell) {
+    // m_ringStart.back() is the end of the rings so far, i.e. where this ring starts; push its end.
+    m_ringKind.push_back(kind);
+    m_ringShell.push_back(shell ? 1 : 0);
+    m_ringStart.push_back(static_cast<std::uint32_t>(m_xy.size() / 2));
+}
+
+void GeometryColumn::addCoord(double x, double y) {
+    m_xy.push_back(x);
+    m_xy.push_back(y);
+    m_ringStart.back() = static_cast<std::uint32_t>(m_xy.size() / 2);
+    m_current.add(x, y);
+}
+
+void GeometryColumn::endFeature() {
+    const std::uint32_t first = m_featureRing.back();
+    const auto rings = static_cast<std::uint32_t>(m_ringKind.size());
+    if (rings - first != 1 || m_ringKind[first] != RingKind::Point) m_allPoints = false;
+    m_featureRing.push_back(rings);
+    m_boxes.push_back(m_current);
+    m_current = {};
+}
+
+bool GeometryColumn::containsPoint(std::size_t feature, double x, double y) const {
+    if (!m_boxes[feature].contains(x, y)) return false;
+    bool inside = false;
+    for (std::uint32_t r = m_featureRing[feature]; r < m_featureRing[feature + 1]; ++r) {
+        if (m_ringKind[r] != RingKind::Polygon) continue;
+        const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
+        if (end - begin < 3) continue;
+        for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
+            const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1];
+            const double xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+double GeometryColumn::distanceToPoint(std::size_t feature, double x, double y) const {
+    double best = std::numeric_limits<double>::infinity();
+    bool hasPolygon = false;
+    for (std::uint32_t r = m_featureRing[feature]; r < m_featureRing[feature + 1]; ++r) {
+        const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
+        if (begin == end) continue;
+        hasPolygon = hasPolygon || m_ringKind[r] == RingKind::Polygon;
+        if (end - begin == 1) {
+            const double dx = m_xy[2 * begin] - x, dy = m_xy[2 * begin + 1] - y;
+            best = std::min(best, dx * dx + dy * dy);
+            continue;
+        }
+        for (std::uint32_t i = begin + 1; i < end; ++i) {
+            best = std::min(best, segmentDistanceSquared(x, y, m_xy[2 * i - 2], m_xy[2 * i - 1], m_xy[2 * i],
+                                                         m_xy[2 * i + 1]));
+        }
+    }
+    if (hasPolygon && containsPoint(feature, x, y)) return 0.0;
+    return std::sqrt(best);
+}
+
+std::pair<double, double> GeometryColumn::representativePoint(std::size_t feature) const {
+    const core::BBox& box = m_boxes[feature];
+    if (box.empty()) return {std::nan(""), std::nan("")};
+    double area = 0, cx = 0, cy = 0;
+    for (std::uint32_t r = m_featureRing[feature]; r < m_featureRing[feature + 1]; ++r) {
+        if (m_ringKind[r] == RingKind::Point && m_featureRing[feature + 1] - m_featureRing[feature] == 1) {
+            return {m_xy[2 * m_ringStart[r]], m_xy[2 * m_ringStart[r] + 1]};
+        }
+        if (m_ringKind[r] != RingKind::Polygon) continue;
+        const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
+        // Shoelace relative to the box corner for precision at UTM coordinates; holes have the opposite
+        // orientation of their shell in valid data, so signed sums subtract them.
+        double ringArea = 0, rx = 0, ry = 0;
+        for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
+            const double xi = m_xy[2 * i] - box.minX, yi = m_xy[2 * i + 1] - box.minY;
+            const double xj = m_xy[2 * j] - box.minX, yj = m_xy[2 * j + 1] - box.minY;
+            const double cross = xj * yi - xi * yj;
+            ringArea += cross;
+            rx += (xj + xi) * cross;
+            ry += (yj + yi) * cross;
+        }
+        // Orient every shell positively and every hole negatively, whatever the file's winding.
+        const double sign = ((ringArea >= 0) == (m_ringShell[r] == 1)) ? 1.0 : -1.0;
+        area += sign * ringArea;
+        cx += sign * rx;
+        cy += sign * ry;
+    }
+    if (area != 0) return {box.minX + cx / (3 * area), box.minY + cy / (3 * area)};
+    return {(box.minX + box.maxX) / 2, (box.minY + box.maxY) / 2};
+}
+
+core::Wkb GeometryColumn::toWkb(std::size_t feature) const {
+    core::Wkb out;
+    const std::uint32_t first = m_featureRing[feature], last = m_featureRing[feature + 1];
+    if (first == last) return out;
+    bool samekind = true;
+    for (std::uint32_t r = first; r < last; ++r) samekind = samekind && m_ringKind[r] == m_ringKind[first];
+    auto ring = [&](std::uint32_t r, bool withCount) {
+        if (withCount) putU32(out, m_ringStart[r + 1] - m_ringStart[r]);
+        for (std::uint32_t i = m_ringStart[r]; i < m_ringStart[r + 1]; ++i) {
+            putDouble(out, m_xy[2 * i]);
+            putDouble(out, m_xy[2 * i + 1]);
+        }
+    };
+    // Polygons: the rings of each polygon run from its shell to the next shell.
+    auto polygonEnd = [&](std::uint32_t r) {
+        std::uint32_t e = r + 1;
+        while (e < last && m_ringKind[e] == RingKind::Polygon && !m_ringShell[e]) ++e;
+        return e;
+    };
+    auto polygon = [&](std::uint32_t r, std::uint32_t e) {
+        putHeader(out, 3);
+        putU32(out, e - r);
+        for (std::uint32_t k = r; k < e; ++k) ring(k, true);
+    };
+    const RingKind kind = m_ringKind[first];
+    if (kind == RingKind::Polygon && samekind) {
+        std::uint32_t polygons = 0;
+        for (std::uint32_t r = first; r < last; r = polygonEnd(r)) ++polygons;
+        if (polygons == 1) {
+            polygon(first, last);
+            return out;
+        }
+        putHeader(out, 6);
+        putU32(out, polygons);
+        for (std::uint32_t r = first; r < last;) {
+            const std::uint32_t e = polygonEnd(r);
+            polygon(r, e);
+            r = e;
+        }
+        return out;
+    }
+    auto single = [&](std::uint32_t r) {
+        putHeader(out, m_ringKind[r] == RingKind::Point ? 1 : 2);
+        ring(r, m_ringKind[r] != RingKind::Point);
+    };
+    if (last - first == 1) {
+        single(first);
+        return out;
+    }
+    putHeader(out, !samekind ? 7 : (kind == RingKind::Point ? 4 : 5));
+    std::uint32_t members = 0;
+    for (std::uint32_t r = first; r < last; r = m_ringKind[r] == RingKind::Polygon ? polygonEnd(r) : r + 1) ++members;
+    putU32(out, members);
+    for (std::uint32_t r = first; r < last;) {
+        if (m_ringKind[r] == RingKind::Polygon) {
+            const std::uint32_t e = polygonEnd(r);
+            polygon(r, e);
+            r = e;
+        } else {
+            single(r++);
+        }
+    }
+    return out;
+}
+
+}  // namespace lb::engine

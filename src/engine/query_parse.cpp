@@ -1,0 +1,168 @@
+#include "engine/query_parse.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/field_of_action.hpp"
+
+namespace lb::engine {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = s.find(sep, start);
+        parts.push_back(trim(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+[[noreturn]] void bad(std::string_view flag, std::string_view text, const std::string& why) {
+    throw core::UsageError(std::string(flag) + " \"" + std::string(text) + "\": " + why);
+}
+
+std::optional<double> parseNumber(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return std::nullopt;
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+bool isBareDate(std::string_view s) {
+    s = trim(s);
+    return s.find(' ') == std::string_view::npos && s.find('T') == std::string_view::npos;
+}
+
+}  // namespace
+
+AttributeFilter parseAttributeFilter(std::string_view text, std::string_view flag) {
+    const std::size_t eq = text.find('=');
+    if (eq == std::string_view::npos) bad(flag, text, "expected ATTR=VALUE[,VALUE...]");
+    AttributeFilter filter;
+    filter.attribute = std::string(trim(text.substr(0, eq)));
+    if (filter.attribute.empty()) bad(flag, text, "the attribute name is missing before '='");
+    for (auto value : split(text.substr(eq + 1), ',')) filter.values.emplace_back(value);
+    return filter;
+}
+
+LayerRef parseLayerRef(std::string_view text, std::string_view flag) {
+    LayerRef ref;
+    const std::size_t colon = text.find(':');
+    ref.layer = std::string(trim(text.substr(0, colon)));
+    if (ref.layer.empty()) bad(flag, text, "expected LAYER[:ATTR=VALUE]");
+    if (colon != std::string_view::npos) ref.filter = parseAttributeFilter(text.substr(colon + 1), flag);
+    return ref;
+}
+
+HourRange parseHours(std::string_view text) {
+    const auto parts = split(text, '-');
+    if (parts.size() != 2) bad("--hours", text, "expected H1-H2, e.g. 20-4 (20:00 to 04:00)");
+    const auto from = parseNumber(parts[0]);
+    const auto to = parseNumber(parts[1]);
+    auto whole = [](std::optional<double> v, double max) { return v && *v >= 0 && *v <= max && *v == std::floor(*v); };
+    if (!whole(from, 23) || !whole(to, 24)) bad("--hours", text, "hours must be whole numbers, H1 0–23 and H2 0–24");
+    HourRange range{static_cast<int>(*from), static_cast<int>(*to)};
+    if (range.from == range.to) bad("--hours", text, "the range is empty; use 0-24 for the whole day");
+    if (range.to == 24) range.to = 0;
+    if (range.from == 0 && range.to == 0) range.to = 24;
+    return range;
+}
+
+std::string_view weekdayKey(int weekday) {
+    static constexpr std::array<std::string_view, 7> kKeys{"mo", "di", "mi", "do", "fr", "sa", "so"};
+    return kKeys[static_cast<std::size_t>(weekday)];
+}
+
+std::uint8_t parseWeekdays(std::string_view text) {
+    static constexpr std::array<std::string_view, 7> kEnglish{"mo", "tu", "we", "th", "fr", "sa", "su"};
+    std::uint8_t mask = 0;
+    for (auto part : split(text, ',')) {
+        const std::string day = core::foldGerman(part);
+        const std::string_view key = std::string_view(day).substr(0, 2);
+        int found = -1;
+        for (int d = 0; d < 7; ++d) {
+            if (key == weekdayKey(d) || key == kEnglish[static_cast<std::size_t>(d)]) found = d;
+        }
+        if (found < 0 || day.size() < 2) bad("--weekdays", text, "unknown weekday \"" + std::string(part) +
+                                                                     "\"; use mo,di,mi,do,fr,sa,so");
+        mask |= static_cast<std::uint8_t>(1u << found);
+    }
+    return mask;
+}
+
+core::BBox parseBBox(std::string_view text, std::string_view flag) {
+    const auto parts = split(text, ',');
+    if (parts.size() != 4) bad(flag, text, "expected minx,miny,maxx,maxy");
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+        const auto n = parseNumber(parts[static_cast<std::size_t>(i)]);
+        if (!n) bad(flag, text, "\"" + std::string(parts[static_cast<std::size_t>(i)]) + "\" is not a number");
+        v[i] = *n;
+    }
+    if (v[0] > v[2] || v[1] > v[3]) bad(flag, text, "min must not exceed max");
+    core::BBox box;
+    box.add(v[0], v[1]);
+    box.add(v[2], v[3]);
+    return box;
+}
+
+core::Timestamp parseFromTime(std::string_view text, std::string_view flag) {
+    const auto t = core::parseTime(trim(text));
+    if (!t) bad(flag, text, "not a date; use YYYY-MM-DD, DD.MM.YYYY or YYYY-MM-DDTHH:MM");
+    return *t;
+}
+
+core::Timestamp parseToTime(std::string_view text, std::string_view flag) {
+    const core::Timestamp t = parseFromTime(text, flag);
+    if (!isBareDate(text)) return t;
+    // The whole day: up to local midnight of the next day.
+    core::CivilTime next = core::civilFromUnix(t.unixSeconds + core::berlinOffsetSeconds(t.unixSeconds) + 86400);
+    next.hour = next.minute = next.second = 0;
+    return core::fromBerlinLocal(next);
+}
+
+GroupBy parseGroupBy(std::string_view text) {
+    text = trim(text);
+    GroupBy group;
+    if (text == "hour") {
+        group.kind = GroupKind::Hour;
+    } else if (text == "weekday") {
+        group.kind = GroupKind::Weekday;
+    } else if (text == "month") {
+        group.kind = GroupKind::Month;
+    } else if (text == "category") {
+        group.kind = GroupKind::Category;
+    } else if (text == "hour-weekday") {
+        group.kind = GroupKind::HourWeekday;
+    } else if (text == "month-category") {
+        group.kind = GroupKind::MonthCategory;
+    } else if (text.starts_with("grid:")) {
+        const auto size = parseNumber(text.substr(5));
+        if (!size || *size <= 0) bad("--count-by", text, "grid:SIZE needs a cell size in metres > 0");
+        group.kind = GroupKind::Grid;
+        group.cellSize = *size;
+    } else if (!text.empty() && text.find_first_of(":= ") == std::string_view::npos) {
+        group.kind = GroupKind::Zones;
+        group.zoneLayer = std::string(text);
+    } else {
+        bad("--count-by", text,
+            "expected a polygon layer, hour, weekday, month, category, grid:SIZE, hour-weekday or month-category");
+    }
+    return group;
+}
+
+}  // namespace lb::engine
