@@ -36,20 +36,6 @@ void checkReferences(EditContext& context, LayerId layer, const AttributeValues&
     }
 }
 
-EditKind addKind(const core::Wkb& geometry) {
-    if (geometry.empty()) return EditKind::AddRecord;
-    switch (geo::wkbType(geometry)) {
-        case geo::WkbType::Point:
-        case geo::WkbType::MultiPoint:
-            return EditKind::AddPoint;
-        case geo::WkbType::LineString:
-        case geo::WkbType::MultiLineString:
-            return EditKind::AddLine;
-        default:
-            return EditKind::AddPolygon;
-    }
-}
-
 // A command that changes the geometry of an existing feature with `edit`.
 std::unique_ptr<EditCommand> geometryEdit(EditKind kind, LayerId layer, std::string uuid,
                                           std::function<void(detail::GeometryParts&)> edit) {
@@ -107,7 +93,7 @@ std::string_view editKindId(EditKind kind) {
 
 std::unique_ptr<EditCommand> addFeature(LayerId layer, core::Wkb geometry, AttributeValues values) {
     (void)formFor(layer);  // base-map layers: UsageError at once
-    const EditKind kind = addKind(geometry);
+    const EditKind kind = detail::addKindFor(geometry);
     std::string uuid = core::UuidGenerator().next();
     return std::make_unique<FeatureCommand>(
         kind, layer, uuid,

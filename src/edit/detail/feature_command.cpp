@@ -1,6 +1,7 @@
 #include "edit/detail/feature_command.hpp"
 
 #include "core/error.hpp"
+#include "geo/wkb.hpp"
 
 namespace lb::edit::detail {
 
@@ -50,6 +51,20 @@ void CombinedCommand::apply(EditContext& context) {
 
 void CombinedCommand::revert(EditContext& context) {
     for (auto it = m_parts.rbegin(); it != m_parts.rend(); ++it) (*it)->revert(context);
+}
+
+EditKind addKindFor(const core::Wkb& geometry) {
+    if (geometry.empty()) return EditKind::AddRecord;
+    switch (geo::wkbType(geometry)) {
+        case geo::WkbType::Point:
+        case geo::WkbType::MultiPoint:
+            return EditKind::AddPoint;
+        case geo::WkbType::LineString:
+        case geo::WkbType::MultiLineString:
+            return EditKind::AddLine;
+        default:
+            return EditKind::AddPolygon;
+    }
 }
 
 const FeatureSnapshot& requireFeature(const std::optional<FeatureSnapshot>& current, core::LayerId layer,

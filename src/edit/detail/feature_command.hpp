@@ -46,6 +46,9 @@ private:
     std::vector<std::unique_ptr<EditCommand>> m_parts;
 };
 
+// add_point / add_line / add_polygon / add_record for a new feature's geometry.
+EditKind addKindFor(const core::Wkb& geometry);
+
 // The current state, or core::InputError naming layer and uuid when the feature does not exist.
 const FeatureSnapshot& requireFeature(const std::optional<FeatureSnapshot>& current, core::LayerId layer,
                                       const std::string& uuid);
