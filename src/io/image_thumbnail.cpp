@@ -47,37 +47,40 @@ struct DatasetCloser {
 };
 using Dataset = std::unique_ptr<void, DatasetCloser>;
 
-Dataset openImage(const MemoryFile& file, const std::string& mime, const std::string& what, GdalErrorScope& errors) {
-    const char* drivers[] = {mime == "image/png" ? "PNG" : "JPEG", nullptr};
-    GDALDatasetH ds = GDALOpenEx(file.name().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr);
-    if (!ds) {
-        throw core::InputError(what + ": the " + (mime == "image/png" ? "PNG" : "JPEG") + " image cannot be read" +
-                               (errors.hasFailure() ? " (" + errors.failureText() + ")" : std::string()));
+// An image opened by GDAL from memory; the error scope collects GDAL's messages while it lives.
+struct OpenedImage {
+    std::string mime;
+    GdalErrorScope errors;
+    MemoryFile file;
+    Dataset dataset;
+
+    OpenedImage(const std::vector<std::uint8_t>& bytes, const std::string& what) : mime(mimeOf(bytes)), file(bytes) {
+        if (mime.empty()) throw core::InputError(what + ": not a JPEG or PNG image (checked by content)");
+        const char* drivers[] = {mime == "image/png" ? "PNG" : "JPEG", nullptr};
+        GDALDatasetH ds =
+            GDALOpenEx(file.name().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr);
+        if (!ds) {
+            throw core::InputError(what + ": the " + (mime == "image/png" ? "PNG" : "JPEG") + " image cannot be read" +
+                                   (errors.hasFailure() ? " (" + errors.failureText() + ")" : std::string()));
+        }
+        dataset.reset(ds);
     }
-    return Dataset(ds);
-}
+    GDALDatasetH handle() const { return static_cast<GDALDatasetH>(dataset.get()); }
+};
 
 }  // namespace
 
 ImageInfo inspectImage(const std::vector<std::uint8_t>& bytes, const std::string& what) {
-    const std::string mime = mimeOf(bytes);
-    if (mime.empty()) throw core::InputError(what + ": not a JPEG or PNG image (checked by content)");
     ensureGdal();
-    GdalErrorScope errors;
-    MemoryFile file(bytes);
-    Dataset ds = openImage(file, mime, what, errors);
-    auto* h = static_cast<GDALDatasetH>(ds.get());
-    return {mime, GDALGetRasterXSize(h), GDALGetRasterYSize(h)};
+    const OpenedImage image(bytes, what);
+    return {image.mime, GDALGetRasterXSize(image.handle()), GDALGetRasterYSize(image.handle())};
 }
 
 std::vector<std::uint8_t> thumbnailPng(const std::vector<std::uint8_t>& bytes, int maxEdge, const std::string& what) {
-    const std::string mime = mimeOf(bytes);
-    if (mime.empty()) throw core::InputError(what + ": not a JPEG or PNG image (checked by content)");
     ensureGdal();
-    GdalErrorScope errors;
-    MemoryFile file(bytes);
-    Dataset ds = openImage(file, mime, what, errors);
-    auto* h = static_cast<GDALDatasetH>(ds.get());
+    OpenedImage image(bytes, what);
+    GDALDatasetH h = image.handle();
+    const GdalErrorScope& errors = image.errors;
     const int width = GDALGetRasterXSize(h), height = GDALGetRasterYSize(h);
     const double scale = std::min(1.0, static_cast<double>(maxEdge) / std::max(width, height));
     const std::string w = std::to_string(std::max(1, static_cast<int>(width * scale + 0.5)));
@@ -93,7 +96,7 @@ std::vector<std::uint8_t> thumbnailPng(const std::vector<std::uint8_t>& bytes, i
     }
     args.push_back(nullptr);
     GDALTranslateOptions* options = GDALTranslateOptionsNew(const_cast<char**>(args.data()), nullptr);
-    const std::string out = file.name() + "-thumbnail.png";
+    const std::string out = image.file.name() + "-thumbnail.png";
     int usageError = 0;
     GDALDatasetH result = GDALTranslate(out.c_str(), h, options, &usageError);
     GDALTranslateOptionsFree(options);

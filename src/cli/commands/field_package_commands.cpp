@@ -22,27 +22,23 @@ void FieldExportCommand::addOptions(CLI::App& app) {
 }
 
 void FieldExportCommand::setup() {
-    if (!m_bbox.empty()) (void)project::parseBBox(m_bbox, "--bbox");
+    if (!m_bbox.empty()) m_options.bbox = project::parseBBox(m_bbox, "--bbox");
     if (!m_layers.empty()) {
         for (const auto& layer : project::parseLayerList(m_layers, "--layers")) {
-            if (core::layerInfo(*core::layerFromName(layer)).kind != core::LayerKind::Thematic) {
+            const auto id = *core::layerFromName(layer);
+            if (core::layerInfo(id).kind != core::LayerKind::Thematic) {
                 throw core::UsageError("--layers: " + layer + " is base map",
                                        "give thematic layers: " +
                                            std::string(core::layerNamesList(core::LayerKind::Thematic)));
             }
+            m_options.layers.push_back(id);
         }
     }
+    m_options.includeBaseMap = !m_noBaseMap;
 }
 
 int FieldExportCommand::run() {
-    edit::FieldExportOptions options;
-    if (!m_bbox.empty()) options.bbox = project::parseBBox(m_bbox, "--bbox");
-    if (!m_layers.empty()) {
-        for (const auto& layer : project::parseLayerList(m_layers, "--layers")) {
-            options.layers.push_back(*core::layerFromName(layer));
-        }
-    }
-    options.includeBaseMap = !m_noBaseMap;
+    edit::FieldExportOptions options = m_options;
     auto project = project::Project::open(m_project, false);
     options.author = project->store().author();
     const auto report = edit::exportFieldPackage(project->store(), m_out, options);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "edit/field_package.hpp"
 
 namespace lb::cli {
 
@@ -25,6 +26,7 @@ private:
     std::string m_layers;
     bool m_noBaseMap = false;
     bool m_json = false;
+    edit::FieldExportOptions m_options;  // from the flags, by setup()
 };
 
 // `lagebild field-merge PROJECT PACKAGE [--json]`: merges a field package back; conflicts are kept in the

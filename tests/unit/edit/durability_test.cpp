@@ -18,6 +18,7 @@
 #include "geo/wkb.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
+#include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 
 using namespace lb;
@@ -136,12 +137,6 @@ std::string integrity(store::ProjectStore& project) {
     return s.step() ? s.columnText(0) : "";
 }
 
-std::int64_t scalar(store::ProjectStore& project, const std::string& sql) {
-    store::Statement s(project.db(), sql);
-    s.step();
-    return s.columnInt(0);
-}
-
 }  // namespace
 
 TEST(Durability, EditsKilledAtRandomMomentsLoseNothingCommitted) {
@@ -187,9 +182,9 @@ TEST(Durability, EditsKilledAtRandomMomentsLoseNothingCommitted) {
         for (const auto& uuid : expectedPresent) ASSERT_TRUE(stored.count(uuid)) << "lost edit " << uuid << " run " << run;
         for (const auto& uuid : expectedAbsent) ASSERT_FALSE(stored.count(uuid)) << "deleted " << uuid << " came back";
         // The spatial index is in step with the layer, and every stored feature has its audit row.
-        ASSERT_EQ(scalar(*project, "SELECT count(*) FROM idx_incidents_geometry"),
-                  scalar(*project, "SELECT count(*) FROM incidents"));
-        ASSERT_EQ(scalar(*project, "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+        ASSERT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM idx_incidents_geometry"),
+                  test::sqlInt(project->db(), "SELECT count(*) FROM incidents"));
+        ASSERT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
                                    "WHERE a.feature_uuid = i.uuid AND a.action = 'add_point')"),
                   0);
     }
@@ -241,5 +236,5 @@ TEST(Durability, TwoEditorsAndAReaderOnOneProjectLoseNothing) {
     }
     EXPECT_EQ(stored.size(), expected);
     // Every edit of both editors is in the audit log.
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM audit_log WHERE author = 'worker'"), 2 * kEdits);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM audit_log WHERE author = 'worker'"), 2 * kEdits);
 }

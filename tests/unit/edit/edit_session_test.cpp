@@ -7,6 +7,7 @@
 #include "geo/wkb.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
+#include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 
 using namespace lb;
@@ -15,17 +16,6 @@ using core::LayerId;
 namespace {
 
 constexpr double kX = 316000, kY = 5690000;
-
-std::int64_t scalar(store::ProjectStore& store, const std::string& sql) {
-    store::Statement s(store.db(), sql);
-    s.step();
-    return s.columnInt(0);
-}
-
-std::string text(store::ProjectStore& store, const std::string& sql) {
-    store::Statement s(store.db(), sql);
-    return s.step() ? s.columnText(0) : std::string("<no row>");
-}
 
 edit::AttributeValues incident(const std::string& category = "gewalt") {
     return {{"time", std::string("14.03.2025 22:15")}, {"category", category}};
@@ -47,15 +37,15 @@ TEST_F(EditSessionTest, AddPointIsCommittedAndAudited) {
     // Another connection sees the committed feature at once.
     auto reader = store::ProjectStore::open(dir / "p.sqlite", store::ProjectStore::Access::ReadOnly);
     EXPECT_EQ(reader->count(LayerId::Incidents), 1);
-    EXPECT_EQ(text(*reader, "SELECT time FROM incidents"), "2025-03-14T22:15:00+01:00");
-    EXPECT_EQ(text(*reader, "SELECT author FROM incidents"), "Test Planerin");
-    EXPECT_EQ(text(*reader, "SELECT action || ' ' || author || ' ' || feature_uuid FROM audit_log WHERE layer = "
+    EXPECT_EQ(test::sqlText(reader->db(), "SELECT time FROM incidents"), "2025-03-14T22:15:00+01:00");
+    EXPECT_EQ(test::sqlText(reader->db(), "SELECT author FROM incidents"), "Test Planerin");
+    EXPECT_EQ(test::sqlText(reader->db(), "SELECT action || ' ' || author || ' ' || feature_uuid FROM audit_log WHERE layer = "
                             "'incidents'"),
               "add_point Test Planerin " + command.featureUuid());
-    EXPECT_NE(text(*reader, "SELECT new_values FROM audit_log WHERE layer = 'incidents'").find("\"category\":\"gewalt\""),
+    EXPECT_NE(test::sqlText(reader->db(), "SELECT new_values FROM audit_log WHERE layer = 'incidents'").find("\"category\":\"gewalt\""),
               std::string::npos);
     // The spatial index knows the point.
-    EXPECT_EQ(scalar(*reader, "SELECT count(*) FROM idx_incidents_geometry WHERE xmin <= 316000 AND xmax >= 316000"), 1);
+    EXPECT_EQ(test::sqlInt(reader->db(), "SELECT count(*) FROM idx_incidents_geometry WHERE xmin <= 316000 AND xmax >= 316000"), 1);
 }
 
 TEST_F(EditSessionTest, UndoRedoSequenceRestoresEveryState) {
@@ -92,8 +82,8 @@ TEST_F(EditSessionTest, UndoRedoSequenceRestoresEveryState) {
     EXPECT_FALSE(session.canRedo());
     EXPECT_EQ(coords()[0], geo::Coord(kX + 10, kY));
     // Undo and redo are audited edits themselves.
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM audit_log WHERE action LIKE 'undo:%'"), 4);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM audit_log WHERE action LIKE 'redo:%'"), 2);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'undo:%'"), 4);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'redo:%'"), 2);
     EXPECT_EQ(session.revision(), 11u);
 }
 
@@ -103,7 +93,7 @@ TEST_F(EditSessionTest, DeleteAndUndoRestoresTheFeatureWithItsIdentity) {
     const auto before = session.feature(LayerId::Incidents, uuid);
     session.apply(edit::deleteFeature(LayerId::Incidents, uuid));
     EXPECT_EQ(project->count(LayerId::Incidents), 0);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM idx_incidents_geometry"), 0);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM idx_incidents_geometry"), 0);
     session.undo();
     const auto after = session.feature(LayerId::Incidents, uuid);
     ASSERT_TRUE(after);
@@ -111,7 +101,7 @@ TEST_F(EditSessionTest, DeleteAndUndoRestoresTheFeatureWithItsIdentity) {
     EXPECT_EQ(after->author, before->author);
     EXPECT_EQ(after->values, before->values);
     EXPECT_EQ(after->geometry, before->geometry);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM idx_incidents_geometry"), 1);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM idx_incidents_geometry"), 1);
 }
 
 TEST_F(EditSessionTest, UndoRefusesWhenSomeoneElseChangedTheFeature) {
@@ -128,7 +118,7 @@ TEST_F(EditSessionTest, UndoRefusesWhenSomeoneElseChangedTheFeature) {
 
 TEST_F(EditSessionTest, InvalidValuesAreRefusedAndNothingIsSaved) {
     const auto before = test::fileDigest(dir / "p.sqlite");
-    const auto audits = scalar(*project, "SELECT count(*) FROM audit_log");
+    const auto audits = test::sqlInt(project->db(), "SELECT count(*) FROM audit_log");
     try {
         session.apply(edit::addFeature(LayerId::Incidents, geo::pointWkb(kX, kY),
                                        {{"time", std::string("31.02.2025")},
@@ -143,7 +133,7 @@ TEST_F(EditSessionTest, InvalidValuesAreRefusedAndNothingIsSaved) {
     }
     EXPECT_FALSE(session.canUndo());
     EXPECT_EQ(project->count(LayerId::Incidents), 0);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM audit_log"), audits);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM audit_log"), audits);
     EXPECT_EQ(test::fileDigest(dir / "p.sqlite"), before);
 }
 

@@ -9,6 +9,7 @@
 #include "geo/wkb.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
+#include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 
 using namespace lb;
@@ -18,17 +19,6 @@ using store::ProjectStore;
 namespace {
 
 constexpr double kX = 316000, kY = 5690000;
-
-std::string text(ProjectStore& store, const std::string& sql) {
-    store::Statement s(store.db(), sql);
-    return s.step() ? s.columnText(0) : std::string("<no row>");
-}
-
-std::int64_t scalar(ProjectStore& store, const std::string& sql) {
-    store::Statement s(store.db(), sql);
-    s.step();
-    return s.columnInt(0);
-}
 
 std::string value(edit::EditSession& session, LayerId layer, const std::string& uuid, const char* column) {
     const auto record = session.feature(layer, uuid);
@@ -91,7 +81,7 @@ TEST_F(FieldPackageTest, RoundTripAppliesFieldEditsAndKeepsConflictsForThePlanne
         auto package = ProjectStore::open(packagePath, ProjectStore::Access::ReadWrite);
         EXPECT_EQ(package->count(LayerId::Incidents), 3);  // the far one stayed at home
         EXPECT_EQ(package->count(LayerId::Visits), 1);     // visits without location come along
-        EXPECT_EQ(text(*package, "SELECT value FROM lagebild_meta WHERE key = 'field_package_id'"), exported.packageId);
+        EXPECT_EQ(test::sqlText(package->db(), "SELECT value FROM lagebild_meta WHERE key = 'field_package_id'"), exported.packageId);
 
         // In the field: a new mark, an edit, a deletion, a status change, and a change the planner also makes.
         edit::EditSession field(*package, "Streetwork");
@@ -115,23 +105,23 @@ TEST_F(FieldPackageTest, RoundTripAppliesFieldEditsAndKeepsConflictsForThePlanne
     EXPECT_EQ(value(planner, LayerId::Incidents, incidents[1], "source"), "<deleted>");
     EXPECT_EQ(value(planner, LayerId::Graffiti, site, "status"), "begutachtet");
     EXPECT_EQ(edit::graffitiHistory(*project, site).size(), 2u);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM observations WHERE category = 'Müll'"), 1);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM observations WHERE category = 'Müll'"), 1);
     // Conflicts: the project keeps its version, the package's waits in field_conflicts.
     EXPECT_EQ(value(planner, LayerId::Incidents, incidents[2], "source"), "Büro");
     EXPECT_EQ(value(planner, LayerId::Visits, visit, "contacts"), "5");
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM field_conflicts"), 2);
-    EXPECT_NE(text(*project, "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" + incidents[2] + "'")
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM field_conflicts"), 2);
+    EXPECT_NE(test::sqlText(project->db(), "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" + incidents[2] + "'")
                   .find("\"source\":\"Feld\""),
               std::string::npos);
-    EXPECT_EQ(text(*project, "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + visit + "'"),
+    EXPECT_EQ(test::sqlText(project->db(), "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + visit + "'"),
               "changed in both since the export");
-    EXPECT_GE(scalar(*project, "SELECT count(*) FROM audit_log WHERE action LIKE 'field_merge:%'"), 4);
+    EXPECT_GE(test::sqlInt(project->db(), "SELECT count(*) FROM audit_log WHERE action LIKE 'field_merge:%'"), 4);
 
     // Merging the same package again changes nothing.
     const auto again = edit::mergeFieldPackage(*project, packagePath, "Planerin");
     EXPECT_EQ(again.added + again.updated + again.deleted, 0);
     EXPECT_EQ(again.conflicts.size(), 2u);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM field_conflicts"), 2);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM field_conflicts"), 2);
     EXPECT_EQ(value(planner, LayerId::Incidents, incidents[2], "source"), "Büro");
 }
 

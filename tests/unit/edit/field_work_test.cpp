@@ -15,6 +15,7 @@
 #include "geo/wkb.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
+#include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 
 using namespace lb;
@@ -46,12 +47,6 @@ std::vector<std::uint8_t> writeImage(const char* driverName, int width, int heig
     std::vector<std::uint8_t> bytes(data, data + length);
     VSIFree(data);
     return bytes;
-}
-
-std::int64_t scalar(store::ProjectStore& store, const std::string& sql) {
-    store::Statement s(store.db(), sql);
-    s.step();
-    return s.columnInt(0);
 }
 
 class FieldWorkTest : public ::testing::Test {
@@ -108,7 +103,7 @@ TEST_F(FieldWorkTest, GraffitiLifecycleEnforcesTransitionsAndDerivesDurations) {
     EXPECT_EQ(core::toString(session.feature(LayerId::Graffiti, site)->values.at("status")), "erneut besprüht");
     session.redo();
     session.apply(edit::deleteFeature(LayerId::Graffiti, site));
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM graffiti_status"), 0);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM graffiti_status"), 0);
     session.undo();
     EXPECT_EQ(edit::graffitiHistory(*project, site), history);
 }
@@ -159,7 +154,7 @@ TEST_F(FieldWorkTest, PhotosAreCheckedByContentAndGetAThumbnail) {
     EXPECT_THROW(edit::attachPhoto(observation, {}), core::InputError);
     EXPECT_THROW(edit::attachPhoto(observation, std::vector<std::uint8_t>(edit::kMaxPhotoBytes + 1, 0xFF)),
                  core::InputError);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM observation_photos"), 2);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM observation_photos"), 2);
     // Remove and undo.
     session.apply(edit::removePhoto(observation, photos[0].id));
     EXPECT_EQ(edit::observationPhotos(*project, observation).size(), 1u);
@@ -188,7 +183,7 @@ TEST_F(FieldWorkTest, FieldMarkSavesAtOnceAndGraffitiMarksCreateASite) {
     session.undo();
     EXPECT_EQ(project->count(LayerId::Graffiti), 0);
     EXPECT_EQ(project->count(LayerId::Observations), 1);
-    EXPECT_EQ(scalar(*project, "SELECT count(*) FROM observation_photos"), 0);
+    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM observation_photos"), 0);
     // A bad photo saves nothing.
     EXPECT_THROW(edit::markField(session, edit::FieldMarkKind::Graffiti, kX, kY, "", std::vector<std::uint8_t>{1, 2, 3}),
                  core::InputError);
