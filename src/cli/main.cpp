@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands/demo_command.hpp"
+#include "cli/commands/field_package_commands.hpp"
 #include "cli/commands/gui_command.hpp"
 #include "cli/commands/hotspots_command.hpp"
 #include "cli/commands/import_command.hpp"
@@ -38,6 +39,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "lagebild 0.1.0");
     std::vector<std::unique_ptr<cli::Command>> commands;
     commands.push_back(std::make_unique<cli::InitCommand>());
+    commands.push_back(std::make_unique<cli::FieldExportCommand>());
+    commands.push_back(std::make_unique<cli::FieldMergeCommand>());
     commands.push_back(std::make_unique<cli::DemoCommand>());
     commands.push_back(std::make_unique<cli::ImportOsmCommand>());
     commands.push_back(std::make_unique<cli::ImportCommand>());

@@ -70,6 +70,11 @@ std::string GeosContext::invalidReason(const core::Wkb& wkb) {
     return out;
 }
 
+bool GeosContext::isSimple(const core::Wkb& wkb) {
+    auto g = m_impl->read(wkb);
+    return GEOSisSimple_r(m_impl->handle, g.get()) == 1;
+}
+
 core::Wkb GeosContext::makeValid(const core::Wkb& wkb) {
     auto g = m_impl->read(wkb);
     auto valid = m_impl->own(GEOSMakeValid_r(m_impl->handle, g.get()), "MakeValid");

@@ -21,6 +21,8 @@ public:
 
     // Empty when valid; otherwise GEOS's reason, e.g. "Self-intersection[12.5 3]".
     std::string invalidReason(const core::Wkb& wkb);
+    // False when a line crosses or touches itself (GEOS isSimple); polygons: see invalidReason.
+    bool isSimple(const core::Wkb& wkb);
     // GEOS MakeValid; the result may change type (a bow-tie polygon becomes a MultiPolygon).
     core::Wkb makeValid(const core::Wkb& wkb);
     // A point guaranteed to lie on the geometry (inside a polygon, on a line).

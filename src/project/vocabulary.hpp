@@ -1,49 +1,17 @@
 #pragma once
 
-#include <array>
-#include <optional>
-#include <string>
-#include <string_view>
+// The controlled vocabularies moved to core/vocabulary.hpp (the edit forms need them below project/);
+// these names keep the importers' spelling.
+#include "core/vocabulary.hpp"
 
 namespace lb::project {
 
-// Controlled vocabularies of the thematic layers (German, as the UI and reports show them).
-
-// Graffiti status lifecycle: gemeldet → begutachtet → entfernt / legal gestaltet → erneut besprüht.
-inline constexpr std::array<std::string_view, 5> kGraffitiStatuses{"gemeldet", "begutachtet", "entfernt",
-                                                                   "legal gestaltet", "erneut besprüht"};
-inline constexpr std::array<std::string_view, 9> kMeasureTypes{
-    "Beleuchtung",    "Rückschnitt/Sichtachsen",         "Platzgestaltung",         "Wegeführung",
-    "Abfallbehälter", "Wandgestaltung/legales Graffiti", "Sozialbüro/Anlaufstelle", "Videoschutz",
-    "Sonstiges"};
-inline constexpr std::array<std::string_view, 3> kMeasureStatuses{"geplant", "in Umsetzung", "umgesetzt"};
-inline constexpr std::array<std::string_view, 7> kObservationCategories{
-    "Treffpunkt", "Graffiti", "Müll", "Spritzen/Drogenfund", "Defekte Beleuchtung", "Angstraum", "Sonstiges"};
-
-// Finds `text` in a vocabulary, ignoring case, surrounding space and ae/oe/ue/ss spellings of umlauts;
-// returns the canonical spelling.
-template <std::size_t N>
-std::optional<std::string> matchVocabulary(const std::array<std::string_view, N>& vocabulary, std::string_view text);
-
-std::string normaliseForMatch(std::string_view text);
-
-template <std::size_t N>
-std::optional<std::string> matchVocabulary(const std::array<std::string_view, N>& vocabulary, std::string_view text) {
-    const std::string wanted = normaliseForMatch(text);
-    for (const auto& entry : vocabulary) {
-        if (normaliseForMatch(entry) == wanted) return std::string(entry);
-    }
-    return std::nullopt;
-}
-
-template <std::size_t N>
-std::string joinVocabulary(const std::array<std::string_view, N>& vocabulary) {
-    std::string out;
-    for (const auto& entry : vocabulary) {
-        if (!out.empty()) out += ", ";
-        out += entry;
-    }
-    return out;
-}
+using core::joinVocabulary;
+using core::kGraffitiStatuses;
+using core::kMeasureStatuses;
+using core::kMeasureTypes;
+using core::kObservationCategories;
+using core::matchVocabulary;
+using core::normaliseForMatch;
 
 }  // namespace lb::project

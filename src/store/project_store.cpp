@@ -90,6 +90,9 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const std::filesystem::path& 
         store->audit("create", std::nullopt, "", "", "", "project created in " + crs);
         spatial_index::recordInStep(db);
         tx.commit();
+        // Write the header (application_id) into the main file now: other processes check it there before
+        // they open the project, while this connection may keep the WAL for a long time.
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE);");
         store->readMeta();
     } catch (...) {
         store.reset();
@@ -242,11 +245,12 @@ std::uint64_t ProjectStore::contentChecksum(core::LayerId layer) {
 }
 
 void ProjectStore::audit(const std::string& action, std::optional<core::LayerId> layer, const std::string& featureUuid,
-                         const std::string& oldValues, const std::string& newValues, const std::string& detail) {
+                         const std::string& oldValues, const std::string& newValues, const std::string& detail,
+                         const std::string& byAuthor) {
     Statement s(*m_db,
                 "INSERT INTO audit_log(time, author, action, layer, feature_uuid, old_values, new_values, detail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, core::formatUtc(core::now())).bind(2, author()).bind(3, action);
+    s.bind(1, core::formatUtc(core::now())).bind(2, byAuthor.empty() ? author() : byAuthor).bind(3, action);
     if (layer) {
         s.bind(4, core::layerInfo(*layer).name);
     } else {

@@ -54,9 +54,10 @@ public:
     // bookkeeping), in id order — equal for equal content.
     std::uint64_t contentChecksum(core::LayerId layer);
 
-    // Appends to the audit log (inside the caller's transaction).
+    // Appends to the audit log (inside the caller's transaction); an empty byAuthor means author().
     void audit(const std::string& action, std::optional<core::LayerId> layer, const std::string& featureUuid,
-               const std::string& oldValues, const std::string& newValues, const std::string& detail);
+               const std::string& oldValues, const std::string& newValues, const std::string& detail,
+               const std::string& byAuthor = {});
 
 private:
     ProjectStore(std::filesystem::path path, std::unique_ptr<Db> db);

@@ -93,6 +93,26 @@ void createLayerTable(Db& db, const core::LayerInfo& layer, int srid) {
     spatial_index::dropIndexTriggers(db, layer.id);
 }
 
+// Schema version 2: a PNG thumbnail per photo, and the conflicts a field-package merge left for the planner
+// (the package's version of a feature that was changed on both sides, as JSON).
+void addVersion2(Db& db) {
+    db.exec(R"SQL(
+ALTER TABLE observation_photos ADD COLUMN thumbnail BLOB;
+CREATE TABLE field_conflicts (
+    id INTEGER PRIMARY KEY,
+    package_id TEXT NOT NULL,
+    layer TEXT NOT NULL,
+    feature_uuid TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    project_modified TEXT,
+    package_modified TEXT,
+    package_values TEXT,
+    detected TEXT NOT NULL,
+    resolved TEXT);
+CREATE UNIQUE INDEX field_conflicts_feature ON field_conflicts(package_id, layer, feature_uuid);
+)SQL");
+}
+
 }  // namespace
 
 std::span<const ColumnDef> layerColumns(core::LayerId layer) {
@@ -211,14 +231,18 @@ CREATE INDEX incidents_time ON incidents(time);
 CREATE INDEX incidents_category ON incidents(category);
 CREATE INDEX visits_route ON visits(route_uuid);
 )SQL");
+    addVersion2(db);
 }
 
 void migrate(Db& db, int fromVersion, int srid) {
     (void)srid;
-    // Version 1 is the first schema; each later version adds a step here:
-    //   if (fromVersion < 2) { ...; fromVersion = 2; }
     if (fromVersion < 1 || fromVersion > kSchemaVersion) {
         throw core::InputError(db.path() + ": unknown schema version " + std::to_string(fromVersion));
+    }
+    // Each later version adds a step here.
+    if (fromVersion < 2) {
+        addVersion2(db);
+        fromVersion = 2;
     }
 }
 

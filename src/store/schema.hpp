@@ -10,7 +10,8 @@ namespace lb::store {
 class Db;
 
 // The newest schema this program writes; files with a higher version are refused.
-inline constexpr int kSchemaVersion = 1;
+// Version 2 (edit module): observation_photos.thumbnail, the field_conflicts table of field-package merges.
+inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of a Lagebild project ("LBLD").
 inline constexpr int kApplicationId = 0x4C424C44;
 

@@ -48,6 +48,19 @@ void clear(Db& db, core::LayerId layer) {
     db.exec("DELETE FROM " + quoteIdentifier(indexTable(layer)));
 }
 
+void putEntry(Db& db, core::LayerId layer, std::int64_t rowid, const core::BBox& box) {
+    removeEntry(db, layer, rowid);
+    Statement insert(db, "INSERT INTO " + quoteIdentifier(indexTable(layer)) +
+                             " (pkid, xmin, xmax, ymin, ymax) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, rowid).bind(2, box.minX).bind(3, box.maxX).bind(4, box.minY).bind(5, box.maxY);
+    insert.run();
+}
+
+void removeEntry(Db& db, core::LayerId layer, std::int64_t rowid) {
+    Statement remove(db, "DELETE FROM " + quoteIdentifier(indexTable(layer)) + " WHERE pkid = ?");
+    remove.bind(1, rowid).run();
+}
+
 void recordInStep(Db& db) {
     Statement put(db, "INSERT INTO lagebild_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?2");
     for (const auto& layer : core::kLayers) {

@@ -28,6 +28,9 @@ void dropIndexTriggers(Db& db, core::LayerId layer);
 void rebuild(Db& db, core::LayerId layer);
 // Deletes every entry of a layer's index.
 void clear(Db& db, core::LayerId layer);
+// Sets (replacing) or removes one feature's entry, for edits of single features.
+void putEntry(Db& db, core::LayerId layer, std::int64_t rowid, const core::BBox& box);
+void removeEntry(Db& db, core::LayerId layer, std::int64_t rowid);
 // Remembers geometry_columns_time of every layer as "in step with the index"; call before committing a
 // write transaction.
 void recordInStep(Db& db);

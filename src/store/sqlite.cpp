@@ -68,7 +68,7 @@ void Db::fail(int code, const std::string& what) const {
                                    "check the file's permissions");
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw core::ProcessingError(message, "another program holds the project; try again");
+            throw BusyError(message, "another program holds the project; try again");
         case SQLITE_FULL:
             throw core::ProcessingError(message, "the disk is full");
         case SQLITE_CONSTRAINT:

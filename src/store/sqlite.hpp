@@ -7,12 +7,20 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/value.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace lb::store {
+
+// Another connection holds the lock the statement needs (SQLITE_BUSY / SQLITE_LOCKED after the busy
+// timeout); callers that can retry the whole transaction catch this one.
+class BusyError : public core::ProcessingError {
+public:
+    using core::ProcessingError::ProcessingError;
+};
 
 // RAII wrappers over the SQLite C API. Every error becomes a core::Error that names the project file and
 // the statement's purpose; corrupt or foreign files become core::InputError.

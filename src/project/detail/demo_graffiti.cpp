@@ -226,7 +226,7 @@ void writeGraffiti(const Town& town, const Wgs84Projector& projector, std::uint6
             const HistoryEntry& e = r.history[k];
             JsonObject entry;
             entry.add("status", e.status).add("date", isoDate(e.day)).add("cost_eur", e.cost);
-            if (k > 0) history += ',';
+            if (k > 0) history += ',';  // not `"," + str`: GCC 12 -Wrestrict false positive at -O3
             history += entry.str();
             total += e.cost;
         }

@@ -272,3 +272,32 @@ TEST(ProjectStore, RebuildsTheSpatialIndexAfterAnotherProgramEditedALayer) {
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM idx_districts_geometry WHERE xmin >= 99 AND xmax <= 111"), 1);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM idx_districts_geometry WHERE xmax <= 11"), 0);
 }
+
+// A version-1 file (as the first release wrote it: no photo thumbnails, no field_conflicts) is brought to
+// the current schema when opened for writing, keeping its data.
+TEST(SchemaMigration, Version1FileIsMigratedKeepingItsData) {
+    test::TempDir dir;
+    const auto path = dir / "v1.sqlite";
+    ProjectStore::create(path, "EPSG:25833").reset();
+    rawExec(path,
+            "DROP TABLE field_conflicts;"
+            "ALTER TABLE observation_photos DROP COLUMN thumbnail;"
+            "INSERT INTO settings(key, value) VALUES ('kept', 'yes');"
+            "UPDATE lagebild_meta SET value = '1' WHERE key = 'schema_version';"
+            "PRAGMA user_version = 1;");
+    // Read-only opening refuses to migrate and leaves the file alone.
+    const auto before = test::fileDigest(path);
+    EXPECT_THROW(ProjectStore::open(path, ProjectStore::Access::ReadOnly), core::InputError);
+    EXPECT_EQ(test::fileDigest(path), before);
+
+    auto project = ProjectStore::open(path, ProjectStore::Access::ReadWrite);
+    EXPECT_EQ(project->schemaVersion(), store::kSchemaVersion);
+    EXPECT_EQ(scalar(project->db(), "PRAGMA user_version"), store::kSchemaVersion);
+    EXPECT_EQ(project->setting("kept"), "yes");
+    EXPECT_EQ(scalar(project->db(), "SELECT count(*) FROM pragma_table_info('observation_photos') WHERE name = 'thumbnail'"),
+              1);
+    EXPECT_EQ(scalar(project->db(), "SELECT count(*) FROM field_conflicts"), 0);
+    project.reset();
+    // Opening again does not migrate twice.
+    EXPECT_EQ(ProjectStore::open(path, ProjectStore::Access::ReadWrite)->schemaVersion(), store::kSchemaVersion);
+}

@@ -1,8 +1,8 @@
-#include "project/vocabulary.hpp"
+#include "core/vocabulary.hpp"
 
 #include "core/field_of_action.hpp"
 
-namespace lb::project {
+namespace lb::core {
 
 std::string normaliseForMatch(std::string_view text) {
     std::string folded = core::foldGerman(text);
@@ -34,4 +34,4 @@ std::string normaliseForMatch(std::string_view text) {
     return out;
 }
 
-}  // namespace lb::project
+}  // namespace lb::core
