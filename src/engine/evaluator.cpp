@@ -74,6 +74,10 @@ std::vector<std::uint32_t> selectRows(Dataset& dataset, const Query& query) {
 
     const std::vector<std::uint32_t> rows = candidates(table, query);
     const GeometryColumn& geometry = table.geometry();
+    // Few reference features (schools, one district): mark the rows from their side instead.
+    std::vector<std::uint8_t> insideMask, nearMask;
+    if (inside && inside->selectedCount() * 64 < rows.size()) insideMask = inside->maskInside(table);
+    if (near && near->selectedCount() * 64 < rows.size()) nearMask = near->maskWithin(table, query.within->metres);
     auto pass = [&](std::uint32_t row) {
         for (const auto& f : filters) {
             if (!f.pass(row)) return false;
@@ -93,11 +97,13 @@ std::vector<std::uint32_t> selectRows(Dataset& dataset, const Query& query) {
                                box.maxY < query.bbox->minY || box.minY > query.bbox->maxY)) {
                 return false;
             }
-            if (inside || near) {
+            if (!insideMask.empty() && !insideMask[row]) return false;
+            if (!nearMask.empty() && !nearMask[row]) return false;
+            if ((inside && insideMask.empty()) || (near && nearMask.empty())) {
                 const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
                                                          : geometry.representativePoint(row);
-                if (inside && !inside->contains(x, y)) return false;
-                if (near && !near->within(x, y, query.within->metres)) return false;
+                if (inside && insideMask.empty() && !inside->contains(x, y)) return false;
+                if (near && nearMask.empty() && !near->within(x, y, query.within->metres)) return false;
             }
         }
         return true;

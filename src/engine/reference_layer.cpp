@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
+#include "engine/parallel.hpp"
 
 namespace lb::engine {
 
@@ -21,6 +22,7 @@ ReferenceLayer::ReferenceLayer(Dataset& dataset, const LayerRef& ref, Need need)
         }
         for (std::size_t r = 0; r < m_selected.size(); ++r) m_selected[r] = allowed[column.codes[r]];
     }
+    m_selectedCount = static_cast<std::size_t>(std::count(m_selected.begin(), m_selected.end(), 1));
     if (need == Need::Polygons && m_table->size() > 0 && m_table->geometry().allPoints()) {
         throw core::UsageError("layer " + ref.layer + " has points, not polygons; --inside needs a polygon layer");
     }
@@ -51,6 +53,43 @@ void ReferenceLayer::containing(double x, double y, std::vector<std::uint32_t>& 
         if (m_selected[r] != 0 && m_table->geometry().containsPoint(r, x, y)) rows.push_back(static_cast<std::uint32_t>(r));
     });
     std::sort(rows.begin(), rows.end());
+}
+
+template <typename Test>
+std::vector<std::uint8_t> ReferenceLayer::mask(const FeatureTable& target, double grow, Test&& test) const {
+    std::vector<std::uint32_t> selected;
+    for (std::uint32_t r = 0; r < m_selected.size(); ++r) {
+        if (m_selected[r]) selected.push_back(r);
+    }
+    const GeometryColumn& geometry = target.geometry();
+    std::vector<std::vector<std::uint32_t>> hits(chunkCount(selected.size(), 1));
+    parallelChunks(selected.size(), 1, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::uint32_t r = selected[k];
+            core::BBox box = m_table->geometry().box(r);
+            box.add(box.minX - grow, box.minY - grow);
+            box.add(box.maxX + grow, box.maxY + grow);
+            target.spatialIndex().search(box, [&](std::size_t row) {
+                const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
+                                                         : geometry.representativePoint(row);
+                if (test(r, x, y)) hits[chunk].push_back(static_cast<std::uint32_t>(row));
+            });
+        }
+    });
+    std::vector<std::uint8_t> out(target.size(), 0);
+    for (const auto& h : hits) {
+        for (std::uint32_t row : h) out[row] = 1;
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> ReferenceLayer::maskInside(const FeatureTable& target) const {
+    return mask(target, 0.0, [&](std::uint32_t r, double x, double y) { return m_table->geometry().containsPoint(r, x, y); });
+}
+
+std::vector<std::uint8_t> ReferenceLayer::maskWithin(const FeatureTable& target, double metres) const {
+    return mask(target, metres,
+                [&](std::uint32_t r, double x, double y) { return m_table->geometry().distanceToPoint(r, x, y) <= metres; });
 }
 
 }  // namespace lb::engine

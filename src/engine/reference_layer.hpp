@@ -26,12 +26,23 @@ public:
     // Every selected feature containing (x, y), in ascending row order.
     void containing(double x, double y, std::vector<std::uint32_t>& rows) const;
 
+    // The same tests driven from the reference side: a mask over the rows of `target` (1 = passes), from
+    // one R-tree search of `target` per selected reference feature. Cheaper than testing every row when
+    // few reference features are selected (schools, one district).
+    std::vector<std::uint8_t> maskInside(const FeatureTable& target) const;
+    std::vector<std::uint8_t> maskWithin(const FeatureTable& target, double metres) const;
+    std::size_t selectedCount() const { return m_selectedCount; }
+
     const FeatureTable& table() const { return *m_table; }
     bool selected(std::size_t row) const { return m_selected[row] != 0; }
 
 private:
+    template <typename Test>
+    std::vector<std::uint8_t> mask(const FeatureTable& target, double grow, Test&& test) const;
+
     const FeatureTable* m_table;
     std::vector<std::uint8_t> m_selected;
+    std::size_t m_selectedCount = 0;
 };
 
 }  // namespace lb::engine
