@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/gistar.hpp"
 #include "analysis/kde.hpp"
@@ -17,6 +18,13 @@ class Dataset;
 namespace lb::project {
 
 // Hot-spot analyses over the incidents a query selects; the CLI's `hotspots` and the GUI call these.
+
+// The locations of the features a query selects (points as they are, other geometries by their
+// representative point; features without a location are left out).
+struct Locations {
+    std::vector<double> x, y;
+};
+Locations locationsOf(engine::Dataset& dataset, const engine::Query& query);
 
 // KDE of the selected features' locations → a raster in incidents per km² (grid: analysis::kdeGrid).
 io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, const analysis::KdeOptions& options,

@@ -50,10 +50,10 @@ std::vector<char32_t> coverage() {
     for (char32_t c = 0x20; c <= 0x7E; ++c) codePoints.push_back(c);    // ASCII
     for (char32_t c = 0xA0; c <= 0xFF; ++c) codePoints.push_back(c);    // Latin-1 supplement
     for (char32_t c = 0x100; c <= 0x17F; ++c) codePoints.push_back(c);  // Latin Extended-A
-    // € „ “ ” ‚ ‘ ’ – — … • ‹ › − → ← and the replacement character
+    // € „ “ ” ‚ ‘ ’ – — … • ‹ › − → ← ≤ ≥ and the replacement character
     for (char32_t c :
          {U'\u20AC', U'\u201E', U'\u201C', U'\u201D', U'\u201A', U'\u2018', U'\u2019', U'\u2013', U'\u2014', U'\u2026',
-          U'\u2022', U'\u2039', U'\u203A', U'\u2212', U'\u2192', U'\u2190', kReplacement})
+          U'\u2022', U'\u2039', U'\u203A', U'\u2212', U'\u2192', U'\u2190', U'\u2264', U'\u2265', kReplacement})
         codePoints.push_back(c);
     return codePoints;
 }

@@ -23,7 +23,7 @@ struct Glyph {
 // A signed-distance-field glyph atlas made with FreeType from a TrueType font (DejaVu Sans from
 // fonts-dejavu-core by default): single channel, 0.5 = glyph edge, so one atlas serves every text size
 // and the shader draws crisp text with a halo. Covers ASCII, Latin-1 (ä ö ü ß Ä Ö Ü é …), Latin
-// Extended-A, €, „ “ – and a few symbols; other code points map to '?'.
+// Extended-A, €, „ “ – ≤ ≥ and a few symbols; other code points map to '?'.
 class GlyphAtlas {
 public:
     // Throws core::ProcessingError when the font cannot be loaded.

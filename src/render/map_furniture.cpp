@@ -34,11 +34,15 @@ std::string formatScale(double denominator, const std::string& language) {
         const double magnitude = std::pow(10.0, std::floor(std::log10(static_cast<double>(value))) - 1);
         value = static_cast<long long>(std::llround(value / magnitude) * magnitude);
     }
-    std::string digits = std::to_string(std::max<long long>(value, 1));
+    return "1:" + formatInteger(std::max<long long>(value, 1), language);
+}
+
+std::string formatInteger(long long value, const std::string& language) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
     const char separator = language == "en" ? ',' : '.';
     for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
         digits.insert(static_cast<std::size_t>(i), 1, separator);
-    return "1:" + digits;
+    return value < 0 ? "-" + digits : digits;
 }
 
 std::string osmAttribution(const std::string& language) {

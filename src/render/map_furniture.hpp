@@ -12,6 +12,9 @@ struct ScaleBar {
 };
 ScaleBar niceScaleBar(double metresPerPixel, double maxPixels);
 
+// A whole number with thousands separators: "32.180" (de) or "32,180" (en).
+std::string formatInteger(long long value, const std::string& language);
+
 // "1:12.500" with German thousands separators (the UI's number format), or "1:12,500" in English.
 std::string formatScale(double denominator, const std::string& language);
 

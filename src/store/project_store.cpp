@@ -140,10 +140,9 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& pa
                                    std::to_string(kSchemaVersion) + ")",
                                "update Lagebild to open this project");
     }
-    if (store->m_schemaVersion < kSchemaVersion) {
-        if (access == Access::ReadOnly) {
-            throw core::InputError(path.string() + ": needs a schema upgrade; open it once for writing");
-        }
+    // An older project is upgraded when it is opened for writing. Read-only use (render, query, sql, info)
+    // leaves the file as it is: every later version only adds what editing needs.
+    if (store->m_schemaVersion < kSchemaVersion && access == Access::ReadWrite) {
         Transaction tx(*store->m_db);
         migrate(*store->m_db, store->m_schemaVersion, store->m_srid);
         store->m_db->exec("PRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");

@@ -10,6 +10,9 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "engine/dataset.hpp"
+#include "project/density_overlay.hpp"
+#include "project/engine_source.hpp"
 #include "project/map_request.hpp"
 #include "project/project.hpp"
 #include "project/scene_loader.hpp"
@@ -43,9 +46,11 @@ struct LoadedMap {
     render::SceneSnapshot scene;
     render::RenderOptions options;
     core::BBox extent;
+    std::shared_ptr<render::RasterOverlay> heatmap;  // --heatmap: density of all incidents
 };
 
-LoadedMap loadMap(const std::string& path, const project::MapRequest& request, const std::string& styleFile) {
+LoadedMap loadMap(const std::string& path, const project::MapRequest& request, const std::string& styleFile,
+                  bool heatmap = false) {
     LoadedMap map;
     map.style = render::Style::load(styleFile.empty() ? render::defaultStylePath() : std::filesystem::path(styleFile));
     auto project = project::Project::open(path, true);
@@ -53,6 +58,11 @@ LoadedMap loadMap(const std::string& path, const project::MapRequest& request, c
         project::loadScene(project->store(), map.style, project::layersToLoad(request)));
     map.options = project::renderOptionsFor(request, styleLayerNames(map.style));
     map.extent = request.bbox ? *request.bbox : map.scene->extent();
+    if (heatmap) {
+        project::StoreLayerSource source(project->store());
+        engine::Dataset dataset(source);
+        map.heatmap = project::densityOverlay(dataset, engine::Query{}, project::heatmapKdeDefaults());
+    }
     return map;
 }
 
@@ -71,6 +81,8 @@ void RenderCommand::addOptions(CLI::App& app) {
     app.add_flag("--no-legend", m_noLegend, "Leave out the legend");
     app.add_flag("--no-furniture", m_noFurniture, "Leave out scale bar, north arrow and attribution");
     app.add_option("--samples", m_samples, "Multisampling (1 = off, 4 = smooth polygon edges)")->capture_default_str();
+    app.add_flag("--heatmap", m_heatmap,
+                 "Draw the incident density (KDE, quartic, 200 m radius, 10 m cells) under the thematic layers");
 }
 
 void RenderCommand::setup() {
@@ -86,7 +98,7 @@ void RenderCommand::setup() {
 
 int RenderCommand::run() {
     const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);
-    LoadedMap map = loadMap(m_project, request, m_style);
+    LoadedMap map = loadMap(m_project, request, m_style, m_heatmap);
     map.options.labels = !m_noLabels;
     map.options.legend = !m_noLegend;
     map.options.furniture = !m_noFurniture;
@@ -94,6 +106,7 @@ int RenderCommand::run() {
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, m_samples);
     render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    if (map.heatmap) renderer.setHeatmap(map.heatmap);
     const auto view = render::MapView::fit(map.extent, request.width, request.height, 1, request.bbox ? 0 : 0.03);
     renderer.render(view, map.options, target);
     render::Image image{request.width, request.height, target.readPixels()};

@@ -524,7 +524,8 @@ struct MapRenderer::Impl {
             const float left = x + barW * static_cast<float>(i) / kSteps, right = x + barW * static_cast<float>(i + 1) / kSteps;
             pushQuad(quads, left, barTop, right, barBottom, heatRamp(t).withAlpha(options->heatmapOpacity));
         }
-        const std::string maxText = "\u2265 " + std::to_string(std::lround(heatmap->overlay()->maxValue));
+        const std::string maxText =
+            "\u2265 " + formatInteger(std::llround(heatmap->overlay()->maxValue), options->language);
         const float labelY = top + 2.5f * rowH + 0.35f * size;
         layoutText(text, "0", x, labelY, size, ink, Color{1, 1, 1, 0});
         layoutText(text, maxText, x + barW - atlas.measure(maxText, size), labelY, size, ink, Color{1, 1, 1, 0});

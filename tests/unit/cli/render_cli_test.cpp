@@ -2,9 +2,13 @@
 // rasterisation (gdal_rasterize), and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <sstream>
+#include <string>
 
 #include "render/png_image.hpp"
 #include "support/test_support.hpp"
@@ -178,4 +182,50 @@ TEST(RenderCli, BenchRenderPrintsFrameTimes) {
     EXPECT_NE(result.out.find("\"p95_ms\""), std::string::npos);
     EXPECT_NE(result.out.find("\"renderer\""), std::string::npos);
     EXPECT_NE(result.out.find("\"frames\": 5"), std::string::npos) << result.out;
+}
+
+TEST(RenderCli, HeatmapIsDarkestWhereIncidentsAreDensest) {
+    // Where are the incidents densest? Count them per 200 m cell from the project itself (through `sql`).
+    const auto sql = runLagebild({"sql", demoProject().string(), "SELECT X(geometry), Y(geometry) FROM incidents", "--csv"});
+    ASSERT_EQ(sql.exitCode, 0) << sql.err;
+    const double minX = 325000, maxY = 5634400, cell = 200;  // the view below: 4000 m × 3000 m
+    std::map<std::pair<int, int>, int> counts;
+    std::istringstream lines(sql.out);
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) {
+        const auto comma = line.find(',');
+        if (comma == std::string::npos) continue;
+        const double x = std::stod(line.substr(0, comma)), y = std::stod(line.substr(comma + 1));
+        ++counts[{static_cast<int>((x - minX) / cell), static_cast<int>((maxY - y) / cell)}];
+    }
+    ASSERT_GT(counts.size(), 10u);
+    const auto densest = std::max_element(counts.begin(), counts.end(),
+                                          [](const auto& a, const auto& b) { return a.second < b.second; });
+
+    TempDir out;
+    const fs::path heatPng = out / "heat.png", plainPng = out / "plain.png";
+    std::vector<std::string> args{"render", demoProject().string(), "--size", "400x300", "--bbox",
+                                  "325000,5631400,329000,5634400", "--layers", "districts", "--no-legend",
+                                  "--no-furniture", "--no-labels", "--out"};
+    auto withHeat = args;
+    withHeat.insert(withHeat.end(), {heatPng.string(), "--heatmap"});
+    args.push_back(plainPng.string());
+    const auto result = runLagebild(withHeat);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    ASSERT_EQ(runLagebild(args).exitCode, 0);
+    const Image heat = lb::render::readPng(heatPng), plain = lb::render::readPng(plainPng);
+    auto pixel = [](const Image& image, double px, double py) {
+        const auto x = static_cast<std::size_t>(px), y = static_cast<std::size_t>(py);
+        return &image.rgba[(y * static_cast<std::size_t>(image.width) + x) * 4];
+    };
+    // 10 m per pixel: the densest cell's centre. The ramp's top is dark red (much less green and blue).
+    const double hx = (densest->first.first + 0.5) * cell / 10, hy = (densest->first.second + 0.5) * cell / 10;
+    const auto* hot = pixel(heat, hx, hy);
+    EXPECT_GT(hot[0], 150);
+    EXPECT_LT(hot[1], 110) << "densest cell " << densest->second << " incidents";
+    EXPECT_LT(hot[2], 90);
+    // Far from every incident (upper left corner, outside the town): no heat, the picture as without it.
+    for (int k = 0; k < 3; ++k) EXPECT_EQ(pixel(heat, 5, 5)[k], pixel(plain, 5, 5)[k]);
+    EXPECT_NE(pixel(plain, hx, hy)[1], hot[1]);
 }

@@ -73,6 +73,9 @@ TEST(MapFurniture, ScaleIsFormattedLikeAPrintedMap) {
     EXPECT_EQ(lb::render::formatScale(1520000, "de"), "1:1.500.000");
     EXPECT_EQ(lb::render::formatScale(87, "de"), "1:87");
     EXPECT_EQ(lb::render::osmAttribution("de"), "\xc2\xa9 OpenStreetMap-Mitwirkende");
+    EXPECT_EQ(lb::render::formatInteger(32180, "de"), "32.180");
+    EXPECT_EQ(lb::render::formatInteger(-1234567, "en"), "-1,234,567");
+    EXPECT_EQ(lb::render::formatInteger(999, "de"), "999");
 }
 
 TEST(MapView, ImageRectOfAnEarlierViewFollowsPanAndZoom) {
