@@ -18,9 +18,8 @@ struct Locations {
     std::vector<double> x, y;
 };
 
-Locations locationsOf(engine::Dataset& dataset, const engine::Query& query) {
-    const std::vector<std::uint32_t> rows = engine::selectRows(dataset, query);
-    const engine::GeometryColumn& geometry = dataset.table(query.layer).geometry();
+Locations locationsOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows) {
+    const engine::GeometryColumn& geometry = table.geometry();
     Locations out;
     out.x.reserve(rows.size());
     out.y.reserve(rows.size());
@@ -32,6 +31,11 @@ Locations locationsOf(engine::Dataset& dataset, const engine::Query& query) {
         out.y.push_back(y);
     }
     return out;
+}
+
+Locations locationsOf(engine::Dataset& dataset, const engine::Query& query) {
+    const std::vector<std::uint32_t> rows = engine::selectRows(dataset, query);
+    return locationsOfRows(dataset.table(query.layer), rows);
 }
 
 std::vector<double> countPerCell(const analysis::GridSpec& grid, const Locations& points) {
@@ -222,6 +226,12 @@ io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, c
     grid.values = raster.density;
     grid.description = "incidents per km²";
     return grid;
+}
+
+analysis::KdeRaster kdeOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows,
+                              const analysis::KdeOptions& options) {
+    const Locations points = locationsOfRows(table, rows);
+    return analysis::kernelDensity(points.x, points.y, options);
 }
 
 io::OutputTable giStarTable(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs) {
