@@ -216,7 +216,7 @@ int Application::run() {
 }
 
 void Application::frame() {
-    if (m_options.click && m_clickFrame == 0 && m_mapFrames >= 1) {
+    if (m_options.click && m_clickFrame == 0 && m_mapFrames >= 1 && !m_shell->busy()) {
         // A real click through GLFW and ImGui's backend: move the pointer, press now, release next frame.
         glfwSetCursorPos(m_window, m_options.click->first, m_options.click->second);
         ImGui_ImplGlfw_MouseButtonCallback(m_window, GLFW_MOUSE_BUTTON_LEFT, GLFW_PRESS, 0);
@@ -299,7 +299,7 @@ bool Application::applyAnalysisOptions() {
 bool Application::screenshotDue() {
     // With --click: a few frames after the click, when the pick, highlight and info panel are drawn.
     if (m_options.click) {
-        if (m_clickFrame == 0 || m_frames < m_clickFrame + 3) return false;
+        if (m_clickFrame == 0 || m_frames < m_clickFrame + 3 || m_shell->busy()) return false;
         const auto& selection = m_shell->workspace().selection();
         if (selection) {
             std::fprintf(stderr, "picked: %s %lld (%zu attributes)\n", selection->ref.layer.c_str(),

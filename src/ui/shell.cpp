@@ -37,8 +37,8 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
     m_analysis = std::make_unique<AnalysisController>(ws, m_tasks);
     m_query = &m_panels.add<QueryPanel>(ws, *m_analysis, *m_fileDialog, m_layout);
-    m_temporal = &m_panels.add<TemporalPanel>(ws, *m_analysis);
-    auto& sql = m_panels.add<SqlConsolePanel>(ws, *m_analysis);
+    m_temporal = &m_panels.add<TemporalPanel>(ws, *m_analysis, m_layout);
+    auto& sql = m_panels.add<SqlConsolePanel>(ws, *m_analysis, m_layout);
     m_analysisMenu = std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_temporal, sql);
     auto& about = m_panels.add<AboutPanel>(ws);
     m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);

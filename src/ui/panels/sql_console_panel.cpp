@@ -8,6 +8,7 @@
 
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/format.hpp"
+#include "ui/layout.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -55,12 +56,14 @@ void drawResult(const store::SqlResult& result, int index, Language language, co
 
 }  // namespace
 
-SqlConsolePanel::SqlConsolePanel(Workspace& workspace, AnalysisController& analysis)
-    : Panel(false), m_workspace(workspace), m_analysis(analysis) {}
+SqlConsolePanel::SqlConsolePanel(Workspace& workspace, AnalysisController& analysis, const Layout& layout)
+    : Panel(false), m_workspace(workspace), m_analysis(analysis), m_layout(layout) {}
 
 void SqlConsolePanel::draw() {
     const Translator tr = m_workspace.tr();
     const Language language = m_workspace.language();
+    ImGui::SetNextWindowPos(ImVec2(m_layout.centre.x + 8 * m_layout.scale, m_layout.centre.y + 8 * m_layout.scale),
+                            ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 30), ImGuiCond_FirstUseEver);
     const std::string title = std::string(tr(Str::SqlTitle)) + "###sql_console";
     if (!ImGui::Begin(title.c_str(), openFlag())) {

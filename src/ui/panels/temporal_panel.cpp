@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "render/raster_overlay.hpp"
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/format.hpp"
+#include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
 #include "ui/workspace.hpp"
@@ -40,12 +42,17 @@ std::vector<std::string> weekdayNames(const Translator& tr) {
 
 }  // namespace
 
-TemporalPanel::TemporalPanel(Workspace& workspace, const AnalysisController& analysis)
-    : Panel(false), m_workspace(workspace), m_analysis(analysis) {}
+TemporalPanel::TemporalPanel(Workspace& workspace, const AnalysisController& analysis, const Layout& layout)
+    : Panel(false), m_workspace(workspace), m_analysis(analysis), m_layout(layout) {}
 
 void TemporalPanel::draw() {
     const Translator tr = m_workspace.tr();
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 32), ImGuiCond_FirstUseEver);
+    const ImVec2 size(ImGui::GetFontSize() * 34, ImGui::GetFontSize() * 30);
+    // First shown in the lower left corner of the map (the query panel sits at its right edge).
+    ImGui::SetNextWindowPos(ImVec2(m_layout.centre.x + 8 * m_layout.scale,
+                                   m_layout.centre.y + std::max(0.0f, m_layout.centre.h - size.y - 8 * m_layout.scale)),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
     const std::string title = std::string(tr(Str::TemporalTitle)) + "###temporal";
     if (!ImGui::Begin(title.c_str(), openFlag())) {
         ImGui::End();
@@ -145,8 +152,10 @@ void TemporalPanel::drawTrend(const QueryOutcome& outcome) {
         draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, thickness);
         if (points.size() == 1) draw->AddCircleFilled(points[0], thickness * 2, colour);
     }
-    // Month labels: the first, the last and about five between.
-    const std::size_t step = std::max<std::size_t>(1, months.size() / 6);
+    // Month labels as many as fit without touching.
+    const float labelWidth = ImGui::CalcTextSize("2025-00").x * 1.4f;
+    const float spacing = months.size() > 1 ? width / static_cast<float>(months.size() - 1) : width;
+    const auto step = static_cast<std::size_t>(std::max(1.0f, std::ceil(labelWidth / spacing)));
     for (std::size_t m = 0; m < months.size(); m += step) {
         const float w = ImGui::CalcTextSize(months[m].c_str()).x;
         draw->AddText(ImVec2(std::clamp(xOf(m) - w / 2, plot.x, plot.x + width - w), plot.y + height + 2),

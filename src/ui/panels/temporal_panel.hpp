@@ -6,13 +6,14 @@ namespace lb::ui {
 
 class AnalysisController;
 class Workspace;
+struct Layout;
 struct QueryOutcome;
 
 // Temporal patterns of the current query ("Zeitmuster"): an hour × weekday heat grid and the monthly trend
 // per field of action, drawn with ImDrawList in the map's category colours.
 class TemporalPanel : public Panel {
 public:
-    TemporalPanel(Workspace& workspace, const AnalysisController& analysis);
+    TemporalPanel(Workspace& workspace, const AnalysisController& analysis, const Layout& layout);
     std::string_view id() const override { return "temporal"; }
     void draw() override;
 
@@ -22,6 +23,7 @@ private:
 
     Workspace& m_workspace;
     const AnalysisController& m_analysis;
+    const Layout& m_layout;
 };
 
 }  // namespace lb::ui
