@@ -63,14 +63,8 @@ void QueryPanel::draw() {
                                    m_layout.centre.y + 8 * m_layout.scale),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(width, m_layout.centre.h - 16 * m_layout.scale), ImGuiCond_FirstUseEver);
-    const std::string title = std::string(tr(Str::QueryTitle)) + "###query";
-    if (!ImGui::Begin(title.c_str(), openFlag(), ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
-        return;
-    }
-    if (m_workspace.state() != DocumentState::Ready) {
-        ImGui::TextDisabled("%s", tr(Str::AnalysisNoProject));
-        ImGui::End();
+    if (!beginAnalysisWindow(tr(Str::QueryTitle), "query", openFlag(), m_workspace.state() == DocumentState::Ready,
+                             tr(Str::AnalysisNoProject), ImGuiWindowFlags_NoCollapse)) {
         return;
     }
     if (m_analysis.form() != m_synced) m_draft = m_synced = m_analysis.form();

@@ -9,6 +9,7 @@
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/format.hpp"
 #include "ui/layout.hpp"
+#include "ui/widgets/analysis_widgets.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -65,14 +66,8 @@ void SqlConsolePanel::draw() {
     ImGui::SetNextWindowPos(ImVec2(m_layout.centre.x + 8 * m_layout.scale, m_layout.centre.y + 8 * m_layout.scale),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 30), ImGuiCond_FirstUseEver);
-    const std::string title = std::string(tr(Str::SqlTitle)) + "###sql_console";
-    if (!ImGui::Begin(title.c_str(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    if (m_workspace.state() != DocumentState::Ready) {
-        ImGui::TextDisabled("%s", tr(Str::AnalysisNoProject));
-        ImGui::End();
+    if (!beginAnalysisWindow(tr(Str::SqlTitle), "sql_console", openFlag(), m_workspace.state() == DocumentState::Ready,
+                             tr(Str::AnalysisNoProject))) {
         return;
     }
     ImGui::TextDisabled("%s", tr(Str::SqlHint));

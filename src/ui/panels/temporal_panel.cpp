@@ -53,16 +53,12 @@ void TemporalPanel::draw() {
                                    m_layout.centre.y + std::max(0.0f, m_layout.centre.h - size.y - 8 * m_layout.scale)),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(size, ImGuiCond_FirstUseEver);
-    const std::string title = std::string(tr(Str::TemporalTitle)) + "###temporal";
-    if (!ImGui::Begin(title.c_str(), openFlag())) {
-        ImGui::End();
+    if (!beginAnalysisWindow(tr(Str::TemporalTitle), "temporal", openFlag(),
+                             m_workspace.state() == DocumentState::Ready, tr(Str::AnalysisNoProject))) {
         return;
     }
     const QueryOutcome* outcome = m_analysis.outcome();
-    if (m_workspace.state() != DocumentState::Ready) {
-        ImGui::TextDisabled("%s", tr(Str::AnalysisNoProject));
-    } else if (!outcome || !outcome->error.empty() || outcome->hourWeekday.size() != 7 ||
-               outcome->result.rows.empty()) {
+    if (!outcome || !outcome->error.empty() || outcome->hourWeekday.size() != 7 || outcome->result.rows.empty()) {
         ImGui::TextDisabled("%s", tr(Str::TemporalEmpty));
     } else {
         drawMatrix(*outcome);

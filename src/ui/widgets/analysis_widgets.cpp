@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
 namespace lb::ui {
 
@@ -28,6 +29,20 @@ Str countByLabel(std::string_view countBy) {
     if (countBy == "hour-weekday") return Str::CountByHourWeekday;
     if (countBy == "month-category") return Str::CountByMonthCategory;
     return Str::CountByGrid;
+}
+
+bool beginAnalysisWindow(const char* title, const char* id, bool* open, bool ready, const char* noProject, int flags) {
+    const std::string label = std::string(title) + "###" + id;
+    if (!ImGui::Begin(label.c_str(), open, flags)) {
+        ImGui::End();
+        return false;
+    }
+    if (!ready) {
+        ImGui::TextDisabled("%s", noProject);
+        ImGui::End();
+        return false;
+    }
+    return true;
 }
 
 void drawBar(float fraction, unsigned int color) {
