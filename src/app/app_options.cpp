@@ -22,6 +22,9 @@ ParseResult parseOptions(int argc, char** argv) {
                  "Print the time from process start to the first complete frame with the map to stderr, then exit");
     cli.add_option("--size", size, "Window size in pixels, WIDTHxHEIGHT");
     cli.add_option("--click", click, "After loading, click at window pixel X,Y (before --screenshot)");
+    cli.add_option("--query-json", o.queryJson, "Open the query panel with the query in FILE (JSON, as saved queries)")
+        ->check(CLI::ExistingFile);
+    cli.add_flag("--heatmap", o.heatmap, "Show the density heatmap of the query's incidents");
     cli.add_option("--language", o.language, "UI language: de or en (default: from the settings, else de)")
         ->check(CLI::IsMember({"de", "en"}));
     try {

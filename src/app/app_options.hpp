@@ -15,6 +15,8 @@ struct AppOptions {
     std::string language;                     // --language de|en; empty: from the settings
     // --click X,Y: once the map is shown, a left click at these window pixels (tests picking end to end)
     std::optional<std::pair<int, int>> click;
+    std::string queryJson;  // --query-json FILE: the query builder starts with this query (engine JSON form)
+    bool heatmap = false;   // --heatmap: the density heatmap on from the start
 };
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.

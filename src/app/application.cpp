@@ -14,6 +14,7 @@
 #include "app/startup_clock.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/png_image.hpp"
+#include "ui/analysis/analysis_controller.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"
@@ -185,6 +186,10 @@ int Application::run() {
         workspace.notify({true, workspace.tr()(ui::Str::NoticeSettingsIgnored), {m_settingsWarning}});
     const std::string project = !m_options.project.empty() ? m_options.project : m_settings.lastProject;
     if (!project.empty()) workspace.openProject(project);
+    if (!applyAnalysisOptions()) {
+        shutDown();
+        return 2;
+    }
 
     const bool batch = !m_options.screenshot.empty() || m_options.printStartupTime;
     while (!m_done && !glfwWindowShouldClose(m_window) && !m_shell->quitRequested()) {
@@ -211,7 +216,7 @@ int Application::run() {
 }
 
 void Application::frame() {
-    if (m_options.click && m_clickFrame == 0 && m_mapFrames >= 1) {
+    if (m_options.click && m_clickFrame == 0 && m_mapFrames >= 1 && !m_shell->busy()) {
         // A real click through GLFW and ImGui's backend: move the pointer, press now, release next frame.
         glfwSetCursorPos(m_window, m_options.click->first, m_options.click->second);
         ImGui_ImplGlfw_MouseButtonCallback(m_window, GLFW_MOUSE_BUTTON_LEFT, GLFW_PRESS, 0);
@@ -271,12 +276,30 @@ void Application::frame() {
     }
 }
 
+bool Application::applyAnalysisOptions() {
+    ui::AnalysisController& analysis = m_shell->analysis();
+    if (!m_options.queryJson.empty()) {
+        if (auto error = analysis.loadQueryFile(m_options.queryJson)) {
+            std::fprintf(stderr, "lagebild-gui: --query-json %s\n", error->c_str());
+            return false;
+        }
+        m_shell->showQueryPanel();
+    }
+    if (m_options.heatmap) {
+        ui::HeatmapSettings heat = analysis.heatmap();
+        heat.on = true;
+        analysis.setHeatmap(heat);
+        m_shell->showQueryPanel();
+    }
+    return true;
+}
+
 // [screenshot]
 
 bool Application::screenshotDue() {
     // With --click: a few frames after the click, when the pick, highlight and info panel are drawn.
     if (m_options.click) {
-        if (m_clickFrame == 0 || m_frames < m_clickFrame + 3) return false;
+        if (m_clickFrame == 0 || m_frames < m_clickFrame + 3 || m_shell->busy()) return false;
         const auto& selection = m_shell->workspace().selection();
         if (selection) {
             std::fprintf(stderr, "picked: %s %lld (%zu attributes)\n", selection->ref.layer.c_str(),
@@ -286,8 +309,14 @@ bool Application::screenshotDue() {
         }
         return true;
     }
-    // The second frame with the map: the first one lets ImGui settle sizes that depend on content.
-    if (m_mapFrames >= 2) return true;
+    // Queries and the heatmap run in the background: the picture shows their result.
+    if (m_shell->busy()) {
+        m_mapFramesBusy = m_mapFrames;
+        return false;
+    }
+    // The second frame with the map (after the last background work): the first one lets ImGui settle
+    // sizes that depend on content.
+    if (m_mapFrames >= 2 && m_mapFrames >= m_mapFramesBusy + 2) return true;
     const auto state = m_shell->workspace().state();
     if (m_shell->busy() || state == ui::DocumentState::Loading || state == ui::DocumentState::Ready) return false;
     // No project (start screen) or a failed load: the start screen is the picture.

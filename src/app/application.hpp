@@ -38,6 +38,8 @@ private:
     void loadFonts(float scale);
     void frame();
     bool screenshotDue();
+    // --query-json and --heatmap; false (after a message) when the query file cannot be used.
+    bool applyAnalysisOptions();
     bool writeScreenshot();
     void storeWindowPlacement();
     void shutDown();
@@ -57,6 +59,7 @@ private:
     int m_framesToDraw = 3;
     std::uint64_t m_frames = 0;
     std::uint64_t m_mapFrames = 0;
+    std::uint64_t m_mapFramesBusy = 0;  // map frames drawn up to the last frame with background work
     bool m_startupReported = false;
     std::uint64_t m_clickFrame = 0;  // frame of the --click press (0: not yet)
     bool m_done = false;

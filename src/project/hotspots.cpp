@@ -14,6 +14,21 @@
 namespace lb::project {
 namespace {
 
+Locations locationsOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows) {
+    const engine::GeometryColumn& geometry = table.geometry();
+    Locations out;
+    out.x.reserve(rows.size());
+    out.y.reserve(rows.size());
+    for (std::uint32_t row : rows) {
+        const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
+                                                 : geometry.representativePoint(row);
+        if (std::isnan(x)) continue;
+        out.x.push_back(x);
+        out.y.push_back(y);
+    }
+    return out;
+}
+
 std::vector<double> countPerCell(const analysis::GridSpec& grid, const Locations& points) {
     std::vector<double> counts(grid.size(), 0.0);
     for (std::size_t i = 0; i < points.x.size(); ++i) {
@@ -190,18 +205,7 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
 
 Locations locationsOf(engine::Dataset& dataset, const engine::Query& query) {
     const std::vector<std::uint32_t> rows = engine::selectRows(dataset, query);
-    const engine::GeometryColumn& geometry = dataset.table(query.layer).geometry();
-    Locations out;
-    out.x.reserve(rows.size());
-    out.y.reserve(rows.size());
-    for (std::uint32_t row : rows) {
-        const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
-                                                 : geometry.representativePoint(row);
-        if (std::isnan(x)) continue;
-        out.x.push_back(x);
-        out.y.push_back(y);
-    }
-    return out;
+    return locationsOfRows(dataset.table(query.layer), rows);
 }
 
 io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, const analysis::KdeOptions& options,
@@ -218,6 +222,12 @@ io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, c
     grid.values = raster.density;
     grid.description = "incidents per km²";
     return grid;
+}
+
+analysis::KdeRaster kdeOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows,
+                              const analysis::KdeOptions& options) {
+    const Locations points = locationsOfRows(table, rows);
+    return analysis::kernelDensity(points.x, points.y, options);
 }
 
 io::OutputTable giStarTable(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs) {

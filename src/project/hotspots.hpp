@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 
 namespace lb::engine {
 class Dataset;
+class FeatureTable;
 }
 
 namespace lb::project {
@@ -29,6 +31,10 @@ Locations locationsOf(engine::Dataset& dataset, const engine::Query& query);
 // KDE of the selected features' locations → a raster in incidents per km² (grid: analysis::kdeGrid).
 io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, const analysis::KdeOptions& options,
                          const std::string& crs);
+
+// The same density over rows of a table a query selected before (the GUI's heatmap reuses its result).
+analysis::KdeRaster kdeOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows,
+                              const analysis::KdeOptions& options);
 
 struct GiStarRequest {
     engine::Query query;

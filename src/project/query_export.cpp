@@ -1,5 +1,9 @@
 #include "project/query_export.hpp"
 
+#include <algorithm>
+#include <cctype>
+
+#include "core/error.hpp"
 #include "core/time.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
@@ -75,6 +79,19 @@ io::OutputTable groupsTable(const engine::QueryResult& result, const engine::Gro
         out.rows.push_back(std::move(values));
     }
     return out;
+}
+
+void writeQueryResult(const std::filesystem::path& file, const engine::QueryResult& result, const engine::GroupBy& by,
+                      bool groups, const std::string& crs, engine::Dataset& dataset) {
+    std::string ext = file.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".csv") {
+        io::writeCsvFile(file, groups ? groupsTable(result, by, crs) : featuresTable(result, crs));
+    } else if (ext == ".gpkg") {
+        io::writeGeoPackage(file, groups ? groupsTable(result, by, crs, &dataset) : featuresTable(result, crs));
+    } else {
+        throw core::UsageError(file.string() + ": export writes .csv or .gpkg");
+    }
 }
 
 }  // namespace lb::project

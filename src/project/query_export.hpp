@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "engine/evaluator.hpp"
@@ -16,5 +17,10 @@ io::OutputTable featuresTable(const engine::QueryResult& result, const std::stri
 // geometry (zones' polygons, grid cells' squares) when `dataset` is given and the grouping is spatial.
 io::OutputTable groupsTable(const engine::QueryResult& result, const engine::GroupBy& by, const std::string& crs,
                             engine::Dataset* dataset = nullptr);
+
+// Writes the matching features (or, with `groups`, the groups) to a .csv or .gpkg file, by its extension;
+// throws core::UsageError for another extension. The GUI's export; the CLI picks the format by flag.
+void writeQueryResult(const std::filesystem::path& file, const engine::QueryResult& result, const engine::GroupBy& by,
+                      bool groups, const std::string& crs, engine::Dataset& dataset);
 
 }  // namespace lb::project

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +21,13 @@ struct FeatureRef {
     bool operator==(const FeatureRef&) const = default;
 };
 
+// Many features of one layer drawn highlighted (the GUI's query results); fids ascending.
+struct FeatureSet {
+    std::string layer;
+    std::vector<std::int64_t> fids;
+    bool contains(std::int64_t fid) const { return std::binary_search(fids.begin(), fids.end(), fid); }
+};
+
 // Everything besides the view that decides a frame: the GUI's layer panel state, the CLI's --layers.
 struct RenderOptions {
     std::map<std::string, LayerState> layers;  // by layer name; missing = the style's default visibility
@@ -28,6 +37,8 @@ struct RenderOptions {
     bool legend = true;
     std::string language = "de";
     std::optional<FeatureRef> highlight;
+    // Drawn like `highlight`, below it; shared so that copying the options stays cheap.
+    std::shared_ptr<const FeatureSet> highlightSet;
     // Dense point layers are drawn from the coarsest level of detail whose grid cells are at most this
     // many physical pixels wide (see point_lod.hpp); 0 draws every point.
     double pointLodPixels = 0.25;

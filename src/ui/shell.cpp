@@ -5,15 +5,20 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/analysis/analysis_controller.hpp"
 #include "ui/panels/about_panel.hpp"
+#include "ui/panels/analysis_menu.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/info_panel.hpp"
 #include "ui/panels/layer_panel.hpp"
 #include "ui/panels/map_canvas_panel.hpp"
 #include "ui/panels/menu_bar_panel.hpp"
 #include "ui/panels/notice_panel.hpp"
+#include "ui/panels/query_panel.hpp"
 #include "ui/panels/shortcuts_panel.hpp"
+#include "ui/panels/sql_console_panel.hpp"
 #include "ui/panels/status_bar_panel.hpp"
+#include "ui/panels/temporal_panel.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -30,10 +35,15 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_layers = &m_panels.add<LayerPanel>(ws, m_layout);
     m_info = &m_panels.add<InfoPanel>(ws, m_layout);
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
+    m_analysis = std::make_unique<AnalysisController>(ws, m_tasks);
+    m_query = &m_panels.add<QueryPanel>(ws, *m_analysis, *m_fileDialog, m_layout);
+    m_temporal = &m_panels.add<TemporalPanel>(ws, *m_analysis, m_layout);
+    auto& sql = m_panels.add<SqlConsolePanel>(ws, *m_analysis, m_layout);
+    m_analysisMenu = std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_temporal, sql);
     auto& about = m_panels.add<AboutPanel>(ws);
     m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);
     m_menuBar = &m_panels.add<MenuBarPanel>(
-        ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog});
+        ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get()});
     m_panels.adopt(std::move(fileDialog));
     m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);
@@ -53,7 +63,11 @@ bool Shell::wantsFrame() const {
 }
 
 bool Shell::busy() const {
-    return m_workspace->busy() || m_tasks.pending();
+    return m_workspace->busy() || m_analysis->busy() || m_tasks.pending();
+}
+
+void Shell::showQueryPanel() {
+    m_query->setOpen(true);
 }
 
 bool Shell::mapShown() const {
@@ -98,6 +112,7 @@ void Shell::handleShortcuts() {
 
 void Shell::frame(float contentScale, float framebufferScale) {
     m_tasks.drain();
+    m_analysis->update(m_query->isOpen() || m_temporal->isOpen());
     computeLayout(contentScale, framebufferScale);
     handleShortcuts();
     m_panels.drawAll();

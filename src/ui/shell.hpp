@@ -17,6 +17,8 @@ class Workspace;
 class MenuBarPanel;
 class MapCanvasPanel;
 class FileDialogPanel;
+class AnalysisController;
+class AnalysisMenu;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
 // (GLFW key codes index io.KeysDown), so ui/ stays free of GLFW.
@@ -36,6 +38,9 @@ public:
     void frame(float contentScale, float framebufferScale);
 
     Workspace& workspace() { return *m_workspace; }
+    AnalysisController& analysis() { return *m_analysis; }
+    // Opens the query panel (the app's --query-json and --heatmap).
+    void showQueryPanel();
     TaskQueue& tasks() { return m_tasks; }
     bool quitRequested() const;
     bool busy() const;
@@ -56,6 +61,8 @@ private:
     NativeKeys m_keys;
     TaskQueue m_tasks;  // before the workspace: jobs post into it until the workspace is gone
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<AnalysisController> m_analysis;  // after the workspace: it refers to it
+    std::unique_ptr<AnalysisMenu> m_analysisMenu;
     Layout m_layout;
     PanelRegistry m_panels;
     MenuBarPanel* m_menuBar = nullptr;
@@ -65,6 +72,8 @@ private:
     Panel* m_info = nullptr;
     Panel* m_statusBar = nullptr;
     Panel* m_shortcuts = nullptr;
+    Panel* m_query = nullptr;
+    Panel* m_temporal = nullptr;
     std::uint64_t m_lastMapFrames = 0;
     bool m_mapShown = false;
     std::chrono::steady_clock::time_point m_lastSave = std::chrono::steady_clock::now();

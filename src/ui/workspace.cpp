@@ -245,6 +245,7 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
             m_renderer->setScene(m_scene);
         } else {
             m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
+            if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
         }
     } catch (const std::exception& e) {
         m_renderer.reset();
@@ -259,6 +260,7 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
         m_selection.reset();
         m_options.highlight.reset();
     }
+    ++m_loadGeneration;
     applySavedLayerSettings();
     m_state = DocumentState::Ready;
     if (!(keepView && sameProject && m_haveView)) {
@@ -329,6 +331,9 @@ void Workspace::closeProject() {
     m_toWgs84.reset();
     m_selection.reset();
     m_options.highlight.reset();
+    m_options.highlightSet.reset();
+    m_heatmap.reset();
+    ++m_loadGeneration;
     m_cursor.reset();
     m_projectPath.clear();
     m_state = DocumentState::Empty;
@@ -534,6 +539,7 @@ void Workspace::rebuildRenderer() {
     if (!m_scene) return;
     try {
         m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
+        if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
     }
@@ -560,6 +566,29 @@ void Workspace::setLanguage(Language language) {
     m_settings.language = m_options.language;
     m_settingsDirty = true;
     optionsChanged();
+}
+
+void Workspace::setHighlightSet(std::shared_ptr<const render::FeatureSet> set) {
+    if (set == m_options.highlightSet) return;
+    m_options.highlightSet = std::move(set);
+    optionsChanged();
+}
+
+void Workspace::setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity) {
+    if (overlay == m_heatmap && opacity == m_options.heatmapOpacity) return;
+    if (overlay != m_heatmap && m_renderer) m_renderer->setHeatmap(overlay);
+    m_heatmap = std::move(overlay);
+    m_options.heatmapOpacity = opacity;
+    optionsChanged();
+}
+
+void Workspace::zoomToExtent(const core::BBox& box) {
+    if (box.empty()) return;
+    core::BBox grown = box;
+    const double margin = std::max({60.0, 0.05 * box.width(), 0.05 * box.height()});
+    grown.add(box.minX - margin, box.minY - margin);
+    grown.add(box.maxX + margin, box.maxY + margin);
+    fitView(grown);
 }
 
 // [selection and cursor]

@@ -33,6 +33,7 @@ class Project;
 }
 namespace lb::render {
 class GlyphAtlas;
+struct RasterOverlay;
 }
 namespace lb::render::gl {
 class MapRenderer;
@@ -126,6 +127,8 @@ public:
     LoadTimings loadTimings() const { return m_loadTimings; }
     const std::deque<Notice>& notices() const { return m_notices; }
     bool settingsDirty() const { return m_settingsDirty; }
+    // Increases with every project load (also a reload after an import) and close.
+    std::uint64_t loadGeneration() const { return m_loadGeneration; }
 
     // [document actions] — errors become notices, never exceptions.
     void openProject(const std::filesystem::path& path);
@@ -155,6 +158,11 @@ public:
     void setLabels(bool on);
     void setLegend(bool on);
     void setLanguage(Language language);
+    // Analysis results on the map: many highlighted features (nullptr: none) and the density heatmap.
+    void setHighlightSet(std::shared_ptr<const render::FeatureSet> set);
+    void setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity);
+    // Shows the box with a margin.
+    void zoomToExtent(const core::BBox& box);
 
     // [selection and cursor]
     void selectAt(double sx, double sy);
@@ -211,6 +219,8 @@ private:
     LoadTimings m_loadTimings;
     std::deque<Notice> m_notices;
     bool m_settingsDirty = false;
+    std::uint64_t m_loadGeneration = 0;
+    std::shared_ptr<const render::RasterOverlay> m_heatmap;  // given again to every new renderer
 
     mutable std::mutex m_jobMutex;
     JobProgress m_job;  // guarded by m_jobMutex

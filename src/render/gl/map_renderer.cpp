@@ -159,6 +159,7 @@ struct MapRenderer::Impl {
             }
         }
         if (!heatmapDrawn) drawHeatmap();
+        if (opts.highlightSet) drawHighlightSet(*opts.highlightSet);
         if (opts.highlight) drawHighlight(*opts.highlight);
 
         LabelPlacer placer(atlas, view.width, view.height);
@@ -614,8 +615,6 @@ struct MapRenderer::Impl {
 
     // [highlight]
     void drawHighlight(const FeatureRef& ref) {
-        const float pr = static_cast<float>(view.pixelRatio);
-        const Color hl = style.highlight;
         for (auto& gpu : layers) {
             if (gpu.layer->name != ref.layer) continue;
             const auto& fids = gpu.layer->fid;
@@ -626,37 +625,81 @@ struct MapRenderer::Impl {
                 const auto pos = std::find(batch.features.begin(), batch.features.end(), f);
                 if (pos == batch.features.end()) continue;
                 const std::size_t i = static_cast<std::size_t>(pos - batch.features.begin());
-                if (gpu.layer->kind == GeometryKind::Polygon) {
-                    const GLint v0 = i == 0 ? 0 : static_cast<GLint>(batch.vertexEnd[i - 1]);
-                    setCommonUniforms(fillProgram);
-                    glBindVertexArray(gpu.fillVao.get());
-                    glUniform4f(fillProgram.uniform("u_color"), hl.r, hl.g, hl.b, 0.35f);
-                    glDrawArrays(GL_TRIANGLES, batch.firstVertex + v0, static_cast<GLsizei>(batch.vertexEnd[i]) - v0);
-                }
-                if (gpu.layer->kind != GeometryKind::Point) {
-                    const GLint s0 = i == 0 ? 0 : static_cast<GLint>(batch.segmentEnd[i - 1]);
-                    setCommonUniforms(lineProgram);
-                    const float width = gpu.layer->kind == GeometryKind::Line ? lineWidthPixels(*batch.style) : 0;
-                    drawSegments(gpu, batch.firstSegment + s0, static_cast<GLsizei>(batch.segmentEnd[i]) - s0, hl,
-                                 0.5f * width + 2.5f * pr, 0);
-                } else {
-                    ClassStyle ring = *batch.style;
-                    ring.symbolFill = Color{hl.r, hl.g, hl.b, 0.25f};
-                    ring.symbolStroke = hl;
-                    ring.symbolStrokeWidth = 2.5f;
-                    ring.shape = SymbolShape::Circle;
-                    ring.size = std::max(ring.size * 2.2f, 16.0f);
-                    useSymbol(ring, 1, 1);
+                if (gpu.layer->kind == GeometryKind::Point) {
                     // Every part of a multipoint: each is one instance of level 0.
-                    bindPointTexture(gpu);
+                    std::vector<GLint> firsts;
                     for (std::size_t k = i; k < batch.features.size(); ++k) {
-                        if (batch.features[k] != f) continue;
-                        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(3 * (batch.firstPoint + k)), 3);
+                        if (batch.features[k] == f) firsts.push_back(static_cast<GLint>(3 * (batch.firstPoint + k)));
                     }
+                    drawPointRings(gpu, batch, firsts, std::vector<GLsizei>(firsts.size(), 3));
+                } else {
+                    drawShapeHighlight(gpu, batch, i);
                 }
                 return;
             }
         }
+    }
+
+    // Every feature of the set (query results): points as rings in one multi-draw per batch, lines and
+    // polygons one by one.
+    void drawHighlightSet(const FeatureSet& set) {
+        for (auto& gpu : layers) {
+            if (gpu.layer->name != set.layer) continue;
+            const auto& fids = gpu.layer->fid;
+            for (auto& batch : gpu.batches) {
+                std::vector<GLint> firsts;
+                std::vector<GLsizei> counts;
+                for (std::size_t k = 0; k < batch.features.size(); ++k) {
+                    if (!set.contains(fids[batch.features[k]])) continue;
+                    if (gpu.layer->kind != GeometryKind::Point) {
+                        drawShapeHighlight(gpu, batch, k);
+                        continue;
+                    }
+                    const auto first = static_cast<GLint>(3 * (batch.firstPoint + k));
+                    if (!firsts.empty() && firsts.back() + counts.back() == first) {
+                        counts.back() += 3;  // consecutive instances: one range
+                    } else {
+                        firsts.push_back(first);
+                        counts.push_back(3);
+                    }
+                }
+                if (!firsts.empty()) drawPointRings(gpu, batch, firsts, counts);
+            }
+        }
+    }
+
+    // The highlight fill (polygons) and outline (lines, polygon rings) of feature i of a batch.
+    void drawShapeHighlight(GpuLayer& gpu, const ClassBatch& batch, std::size_t i) {
+        const float pr = static_cast<float>(view.pixelRatio);
+        const Color hl = style.highlight;
+        if (gpu.layer->kind == GeometryKind::Polygon) {
+            const GLint v0 = i == 0 ? 0 : static_cast<GLint>(batch.vertexEnd[i - 1]);
+            setCommonUniforms(fillProgram);
+            glBindVertexArray(gpu.fillVao.get());
+            glUniform4f(fillProgram.uniform("u_color"), hl.r, hl.g, hl.b, 0.35f);
+            glDrawArrays(GL_TRIANGLES, batch.firstVertex + v0, static_cast<GLsizei>(batch.vertexEnd[i]) - v0);
+        }
+        const GLint s0 = i == 0 ? 0 : static_cast<GLint>(batch.segmentEnd[i - 1]);
+        setCommonUniforms(lineProgram);
+        const float width = gpu.layer->kind == GeometryKind::Line ? lineWidthPixels(*batch.style) : 0;
+        drawSegments(gpu, batch.firstSegment + s0, static_cast<GLsizei>(batch.segmentEnd[i]) - s0, hl,
+                     0.5f * width + 2.5f * pr, 0);
+    }
+
+    // Highlight rings around the point instances in the vertex ranges (3 vertices per instance).
+    void drawPointRings(GpuLayer& gpu, const ClassBatch& batch, const std::vector<GLint>& firsts,
+                        const std::vector<GLsizei>& counts) {
+        const Color hl = style.highlight;
+        ClassStyle ring = *batch.style;
+        ring.symbolFill = Color{hl.r, hl.g, hl.b, 0.25f};
+        ring.symbolStroke = hl;
+        ring.symbolStrokeWidth = 2.5f;
+        ring.shape = SymbolShape::Circle;
+        ring.size = std::max(ring.size * 2.2f, 16.0f);
+        useSymbol(ring, 1, 1);
+        bindPointTexture(gpu);
+        glMultiDrawArrays(GL_TRIANGLES, firsts.data(), counts.data(), static_cast<GLsizei>(firsts.size()));
+        ++stats.drawCalls;
     }
 };
 

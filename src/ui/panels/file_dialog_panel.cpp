@@ -40,6 +40,8 @@ Str titleFor(FilePurpose purpose) {
             return Str::DialogImportThematicTitle;
         case FilePurpose::ExportPng:
             return Str::DialogExportTitle;
+        case FilePurpose::ExportQuery:
+            return Str::DialogExportQueryTitle;
     }
     return Str::DialogOpenTitle;
 }
@@ -55,6 +57,7 @@ Str buttonFor(FilePurpose purpose) {
         case FilePurpose::ImportThematic:
             return Str::DialogImport;
         case FilePurpose::ExportPng:
+        case FilePurpose::ExportQuery:
             return Str::DialogSave;
     }
     return Str::DialogOpen;
@@ -91,6 +94,12 @@ void FileDialogPanel::open(FilePurpose purpose) {
     m_openRequested = true;
 }
 
+void FileDialogPanel::openQueryExport(std::string fileName, std::function<void(const std::filesystem::path&)> save) {
+    open(FilePurpose::ExportQuery);
+    m_save = std::move(save);
+    m_path = (m_folder / fileName).string();
+}
+
 void FileDialogPanel::navigate(const std::filesystem::path& folder) {
     m_entries.clear();
     std::error_code ec;
@@ -125,6 +134,8 @@ bool FileDialogPanel::fits(const std::filesystem::path& file) const {
             return ext == ".csv" || ext == ".geojson" || ext == ".json" || ext == ".gpkg" || ext == ".shp";
         case FilePurpose::ExportPng:
             return ext == ".png";
+        case FilePurpose::ExportQuery:
+            return ext == ".csv" || ext == ".gpkg";
     }
     return false;
 }
@@ -163,6 +174,13 @@ bool FileDialogPanel::confirm() {
             auto file = path;
             if (lowerExtension(file) != ".png") file += ".png";
             m_workspace.exportPng(file);
+            return true;
+        }
+        case FilePurpose::ExportQuery: {
+            auto file = path;
+            const std::string ext = lowerExtension(file);
+            if (ext != ".csv" && ext != ".gpkg") file += ".csv";
+            if (m_save) m_save(file);
             return true;
         }
     }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "ui/panels/analysis_menu.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/workspace.hpp"
 
@@ -37,6 +38,7 @@ void MenuBarPanel::draw() {
         drawViewMenu();
         ImGui::EndMenu();
     }
+    if (m_targets.analysis) m_targets.analysis->draw();
     if (ImGui::BeginMenu(tr(Str::MenuHelp))) {
         if (ImGui::MenuItem(tr(Str::MenuShortcuts), "F1")) m_targets.shortcuts.setOpen(true);
         ImGui::Separator();

@@ -6,6 +6,7 @@ namespace lb::ui {
 
 class Workspace;
 class FileDialogPanel;
+class AnalysisMenu;
 
 // The panels the menu bar opens and closes.
 struct MenuTargets {
@@ -15,9 +16,10 @@ struct MenuTargets {
     Panel& about;
     Panel& shortcuts;
     FileDialogPanel& fileDialog;
+    AnalysisMenu* analysis = nullptr;
 };
 
-// The main menu bar: Projekt, Importieren, Exportieren, Ansicht, Hilfe.
+// The main menu bar: Projekt, Importieren, Exportieren, Ansicht, Analyse, Hilfe.
 class MenuBarPanel : public Panel {
 public:
     MenuBarPanel(Workspace& workspace, MenuTargets targets);

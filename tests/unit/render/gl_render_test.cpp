@@ -370,3 +370,51 @@ TEST_F(GlRender, HeatmapLiesUnderThematicLayersWithItsRampColours) {
     renderer.render(view, options, target);
     EXPECT_EQ(target.readPixels()[(10 * 100 + 10) * 4 + 1], 255);
 }
+
+TEST_F(GlRender, HighlightSetRingsExactlyTheListedPoints) {
+    // Three points in a row; the set names the first and the last.
+    auto scene = std::make_shared<Scene>();
+    SceneLayer points;
+    points.name = "incidents";
+    points.kind = GeometryKind::Point;
+    for (std::int64_t fid : {1, 2, 3}) {
+        points.beginFeature(fid, "");
+        points.beginPart();
+        points.beginRing();
+        points.addCoord(20.0 + 30.0 * static_cast<double>(fid - 1), 50);
+    }
+    scene->layers.push_back(points);
+    Style style = Style::parse(R"({"background":"#ffffff","highlight":"#0000ff","layers":[
+        {"layer":"incidents","classes":[{"size":4,"symbolFill":"#ff0000"}]}]})",
+                               "set.json");
+    gl::MapRenderer renderer(scene, style, GlyphAtlas::defaultFontFile());
+    gl::RenderTarget target(100, 100);
+    MapView view;
+    view.width = view.height = 100;
+    view.centerX = view.centerY = 50;
+    view.metresPerPixel = 1;
+    RenderOptions options = mapOnly();
+    auto blueNear = [&](const std::vector<std::uint8_t>& px, int cx) {
+        int blue = 0;  // ring pixels: blue clearly above red and green
+        for (int y = 38; y < 62; ++y) {
+            for (int x = cx - 12; x < cx + 12; ++x) {
+                const auto* p = &px[(static_cast<std::size_t>(y) * 100 + x) * 4];
+                if (p[2] > 150 && p[0] < 120 && p[1] < 120) ++blue;
+            }
+        }
+        return blue;
+    };
+    renderer.render(view, options, target);
+    const auto plain = target.readPixels();
+    EXPECT_EQ(blueNear(plain, 20) + blueNear(plain, 50) + blueNear(plain, 80), 0);
+
+    auto set = std::make_shared<FeatureSet>();
+    set->layer = "incidents";
+    set->fids = {1, 3};
+    options.highlightSet = set;
+    renderer.render(view, options, target);
+    const auto lit = target.readPixels();
+    EXPECT_GT(blueNear(lit, 20), 10);
+    EXPECT_EQ(blueNear(lit, 50), 0);
+    EXPECT_GT(blueNear(lit, 80), 10);
+}

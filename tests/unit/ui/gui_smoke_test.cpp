@@ -31,7 +31,7 @@ test::RunResult runGui(const test::TempDir& dir, const std::vector<std::string>&
                                   LAGEBILD_XVFB_RUN,
                                   "-a",
                                   "-s",
-                                  "-screen 0 1400x900x24",
+                                  "-screen 0 1600x1000x24",
                                   LAGEBILD_GUI_BINARY};
     args.insert(args.end(), guiArgs.begin(), guiArgs.end());
     return test::runProgram("env", args);
@@ -89,6 +89,54 @@ TEST(GuiSmoke, ClickPicksAFeatureAndShowsItsAttributes) {
     EXPECT_NE(run.err.find("picked: "), std::string::npos) << run.err;
     EXPECT_EQ(run.err.find("picked: nothing"), std::string::npos) << run.err;
     EXPECT_EQ(run.err.find(" (0 attributes)"), std::string::npos) << run.err;
+}
+
+// Pixels of the heatmap's ramp (yellow → orange → dark red) in the map canvas left of the query panel (at
+// 1600 px: layers 0–304, map up to 1296 with the 400 px query panel at its right edge): red clearly above blue.
+long heatPixels(const render::Image& image) {
+    long count = 0;
+    for (int y = image.height / 10; y < image.height * 9 / 10; ++y) {
+        for (int x = image.width * 20 / 100; x < image.width * 54 / 100; ++x) {
+            const Rgb p = pixel(image, x, y);
+            if (p.r > 170 && p.r - p.b > 90 && p.g < 235 && p.g > 40) ++count;
+        }
+    }
+    return count;
+}
+
+TEST(GuiSmoke, QueryWithHeatmapColoursTheHotspots) {
+    test::TempDir dir;
+    const auto project = dir / "demo.sqlite";
+    ASSERT_EQ(test::runLagebild({"demo", project.string(), "--incidents", "3000"}).exitCode, 0);
+    const auto query = dir / "query.json";
+    test::writeFile(query, R"({"layer": "incidents", "where": [{"attribute": "category",
+        "values": ["gewalt", "graffiti", "drogen", "vermuellung", "extremismus", "sonstiges"]}]})");
+
+    const auto plainShot = dir / "plain.png";
+    const auto plain = runGui(dir, {project.string(), "--screenshot", plainShot.string(), "--size", "1600x1000",
+                                    "--query-json", query.string()});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    EXPECT_EQ(plain.err.find("info: heatmap"), std::string::npos) << plain.err;
+
+    const auto heatShot = dir / "heat.png";
+    const auto heat = runGui(dir, {project.string(), "--screenshot", heatShot.string(), "--size", "1600x1000",
+                                   "--query-json", query.string(), "--heatmap"});
+    ASSERT_EQ(heat.exitCode, 0) << heat.err;
+    // Every incident matches the query (all fields of action), so the heatmap covers all 3,000.
+    EXPECT_NE(heat.err.find("info: heatmap of 3000 incidents"), std::string::npos) << heat.err;
+    const long withHeat = heatPixels(render::readPng(heatShot));
+    const long without = heatPixels(render::readPng(plainShot));
+    // The incident symbols are orange and red too, but the heatmap's hotspots cover far more of the map.
+    EXPECT_GT(withHeat, 3 * without + 2000) << withHeat << " vs " << without;
+}
+
+TEST(GuiSmoke, UnreadableQueryFileIsAUsageError) {
+    test::TempDir dir;
+    const auto query = dir / "bad.json";
+    test::writeFile(query, "{ not json");
+    const auto run = runGui(dir, {"--screenshot", (dir / "x.png").string(), "--query-json", query.string()});
+    EXPECT_EQ(run.exitCode, 2) << run.err;
+    EXPECT_NE(run.err.find("bad.json"), std::string::npos) << run.err;
 }
 
 TEST(GuiSmoke, StartScreenWithoutProject) {

@@ -1,9 +1,11 @@
 # UI tests, included from tests/CMakeLists.txt after lagebild_test_support and GoogleTest are set up.
 # Paths are relative to this file so the include works from any directory.
 
-# Strings, number formats and settings: plain unit tests, no window.
+# Strings, number formats, settings, the query form and the heatmap overlay: plain unit tests, no window.
 add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/format_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/heatmap_overlay_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/query_form_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/strings_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settings_test.cpp)
 target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui)

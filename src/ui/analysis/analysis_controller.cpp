@@ -1,0 +1,261 @@
+// Section index: [session] [query work] [controller] [actions]
+#include "ui/analysis/analysis_controller.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "engine/aggregate.hpp"
+#include "engine/dataset.hpp"
+#include "engine/feature_table.hpp"
+#include "engine/query_json.hpp"
+#include "project/engine_source.hpp"
+#include "project/hotspots.hpp"
+#include "project/project.hpp"
+#include "project/query_export.hpp"
+#include "store/project_store.hpp"
+#include "ui/task_queue.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::ui {
+
+// [session]
+
+// The project as the engine sees it: a read-only handle of its own (used only on the analysis worker) and
+// the dataset of loaded layers.
+struct AnalysisSession {
+    std::string path;
+    std::string crs;
+    std::unique_ptr<project::Project> project;
+    std::unique_ptr<project::StoreLayerSource> source;
+    std::unique_ptr<engine::Dataset> dataset;
+
+    static std::shared_ptr<AnalysisSession> open(const std::string& path) {
+        auto session = std::make_shared<AnalysisSession>();
+        session->path = path;
+        session->project = project::Project::open(path, true);
+        session->crs = session->project->store().crs();
+        session->source = std::make_unique<project::StoreLayerSource>(session->project->store());
+        session->dataset = std::make_unique<engine::Dataset>(*session->source);
+        return session;
+    }
+};
+
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point begin) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+}
+
+// [query work]
+
+void fillSample(QueryOutcome& out) {
+    const engine::FeatureTable& table = *out.result.table;
+    out.columns.push_back("id");
+    if (table.hasTime()) out.columns.push_back("time");
+    for (const auto& name : table.attributeNames()) out.columns.push_back(name);
+    const std::size_t n = std::min(out.result.rows.size(), AnalysisController::kSampleRows);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t row = out.result.rows[i];
+        std::vector<std::string> values{std::to_string(table.id(row))};
+        if (table.hasTime()) {
+            values.push_back(table.time(row) == engine::kNoTime ? std::string()
+                                                                : core::formatBerlin(core::Timestamp{table.time(row)}));
+        }
+        for (const auto& name : table.attributeNames()) values.push_back(table.attribute(name).value(row));
+        out.sample.push_back(std::move(values));
+    }
+}
+
+void fillMatches(QueryOutcome& out) {
+    const engine::FeatureTable& table = *out.result.table;
+    auto set = std::make_shared<render::FeatureSet>();
+    set->layer = table.layer();
+    set->fids.reserve(out.result.rows.size());
+    const engine::GeometryColumn& geometry = table.geometry();
+    for (std::uint32_t row : out.result.rows) {
+        set->fids.push_back(table.id(row));
+        const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
+                                                 : geometry.representativePoint(row);
+        if (!std::isnan(x)) out.extent.add(x, y);
+    }
+    std::sort(set->fids.begin(), set->fids.end());
+    out.matches = std::move(set);
+}
+
+std::shared_ptr<QueryOutcome> runQueryWork(AnalysisSession& session, const engine::Query& query,
+                                           const HeatmapSettings& heat) {
+    auto out = std::make_shared<QueryOutcome>();
+    out->query = query;
+    try {
+        const auto begin = std::chrono::steady_clock::now();
+        // Every attribute of the layer, once: the result table, the trend by category and the export use them.
+        session.dataset->table(query.layer, session.dataset->attributeNames(query.layer));
+        out->result = engine::runQuery(*session.dataset, query);
+        const engine::FeatureTable& table = *out->result.table;
+        fillSample(*out);
+        fillMatches(*out);
+        if (table.hasTime()) {
+            out->hourWeekday = engine::hourWeekdayMatrix(table, out->result.rows);
+            if (table.hasAttribute("category")) out->monthly = engine::monthlyTrend(table, out->result.rows);
+        }
+        out->queryMs = msSince(begin);
+        if (heat.on && !out->result.rows.empty()) {
+            const auto heatBegin = std::chrono::steady_clock::now();
+            out->heatmap = toOverlay(project::kdeOfRows(table, out->result.rows, kdeOptions(heat)));
+            out->heatmapMs = msSince(heatBegin);
+            std::fprintf(stderr, "info: heatmap of %zu incidents in %.1f ms (%d x %d cells)\n", out->result.count(),
+                         out->heatmapMs, out->heatmap->columns, out->heatmap->rows);
+        }
+    } catch (const std::exception& e) {
+        out->error = e.what();
+    }
+    return out;
+}
+
+}  // namespace
+
+// [controller]
+
+AnalysisController::AnalysisController(Workspace& workspace, TaskQueue& tasks)
+    : m_workspace(workspace), m_runner(tasks) {}
+
+AnalysisController::~AnalysisController() = default;
+
+void AnalysisController::update(bool panelsOpen) {
+    if (m_workspace.loadGeneration() != m_generation) {
+        m_generation = m_workspace.loadGeneration();
+        m_session.reset();
+        m_outcome.reset();
+        m_sql.reset();
+        m_dirty = true;
+        applyMapState();
+    }
+    const bool wanted = panelsOpen || m_heatmap.on || m_showMatches;
+    if (m_dirty && wanted && m_workspace.state() == DocumentState::Ready) {
+        m_dirty = false;
+        schedule();
+    }
+}
+
+void AnalysisController::schedule() {
+    FormResult built = buildQuery(m_form);
+    m_formError = built.error;
+    if (!built.query) return;
+    const std::string path = m_workspace.projectPath();
+    m_runner.submit("query",
+                    [this, path, session = m_session, query = *built.query, heat = m_heatmap,
+                     generation = m_generation]() mutable -> AnalysisRunner::Completion {
+                        std::shared_ptr<QueryOutcome> out;
+                        try {
+                            if (!session || session->path != path) session = AnalysisSession::open(path);
+                            out = runQueryWork(*session, query, heat);
+                            out->session = session;
+                        } catch (const std::exception& e) {
+                            out = std::make_shared<QueryOutcome>();
+                            out->query = query;
+                            out->error = e.what();
+                        }
+                        return [this, out, generation] {
+                            if (generation != m_generation) return;  // a different project by now
+                            apply(out);
+                        };
+                    });
+}
+
+void AnalysisController::apply(std::shared_ptr<QueryOutcome> outcome) {
+    if (outcome->session) m_session = outcome->session;
+    m_outcome = std::move(outcome);
+    applyMapState();
+}
+
+void AnalysisController::applyMapState() {
+    const bool have = m_outcome && m_outcome->error.empty();
+    m_workspace.setHighlightSet(have && m_showMatches ? m_outcome->matches : nullptr);
+    m_workspace.setHeatmap(have && m_heatmap.on ? m_outcome->heatmap : nullptr, m_heatmap.opacity);
+}
+
+// [actions]
+
+void AnalysisController::setForm(const QueryForm& form) {
+    if (form == m_form) return;
+    m_form = form;
+    m_dirty = true;
+}
+
+void AnalysisController::setHeatmap(const HeatmapSettings& settings) {
+    if (settings == m_heatmap) return;
+    const bool recompute =
+        settings.on != m_heatmap.on || settings.radius != m_heatmap.radius || settings.cell != m_heatmap.cell;
+    m_heatmap = settings;
+    if (recompute && settings.on) m_dirty = true;
+    applyMapState();
+}
+
+void AnalysisController::showMatches(bool on) {
+    m_showMatches = on;
+    applyMapState();
+}
+
+void AnalysisController::zoomToMatches() {
+    if (m_outcome && !m_outcome->extent.empty()) m_workspace.zoomToExtent(m_outcome->extent);
+}
+
+void AnalysisController::exportResult(const std::filesystem::path& file, bool groups) {
+    if (!m_outcome || !m_outcome->session || !m_outcome->error.empty()) return;
+    std::shared_ptr<const QueryOutcome> outcome = m_outcome;
+    const Translator tr = m_workspace.tr();
+    m_runner.submit("export", [this, outcome, file, groups, tr]() -> AnalysisRunner::Completion {
+        Notice notice;
+        try {
+            project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups, outcome->session->crs,
+                                      *outcome->session->dataset);
+            char text[1024];
+            std::snprintf(text, sizeof text, tr(Str::QueryExported), file.string().c_str());
+            notice.text = text;
+        } catch (const std::exception& e) {
+            notice = {true, e.what(), {}};
+        }
+        return [this, notice] { m_workspace.notify(notice); };
+    });
+}
+
+void AnalysisController::runSql(const std::string& sql) {
+    const std::string path = m_workspace.projectPath();
+    if (path.empty()) return;
+    m_sqlRunning = true;
+    m_runner.submit("sql", [this, path, sql, generation = m_generation]() -> AnalysisRunner::Completion {
+        auto out = std::make_shared<SqlOutcome>();
+        const auto begin = std::chrono::steady_clock::now();
+        try {
+            out->results = store::runReadOnlySql(path, sql);
+        } catch (const std::exception& e) {
+            out->error = e.what();
+        }
+        out->ms = msSince(begin);
+        return [this, out, generation] {
+            m_sqlRunning = false;
+            if (generation == m_generation) m_sql = out;
+        };
+    });
+}
+
+std::optional<std::string> AnalysisController::loadQueryFile(const std::filesystem::path& file) {
+    try {
+        std::ifstream in(file);
+        if (!in) return file.string() + ": cannot be read";
+        const nlohmann::json json = nlohmann::json::parse(in);
+        setForm(formFromQuery(engine::queryFromJson(json)));
+    } catch (const std::exception& e) {
+        return file.string() + ": " + e.what();
+    }
+    return std::nullopt;
+}
+
+}  // namespace lb::ui

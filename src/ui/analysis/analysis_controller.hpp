@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bbox.hpp"
+#include "engine/evaluator.hpp"
+#include "render/raster_overlay.hpp"
+#include "render/render_options.hpp"
+#include "store/sql_console.hpp"
+#include "ui/analysis/analysis_runner.hpp"
+#include "ui/analysis/heatmap.hpp"
+#include "ui/analysis/query_form.hpp"
+
+namespace lb::ui {
+
+class TaskQueue;
+class Workspace;
+struct AnalysisSession;
+
+// What one run of the query builder's query produced (worker thread → main thread).
+struct QueryOutcome {
+    engine::Query query;
+    std::shared_ptr<AnalysisSession> session;  // keeps the dataset, and so result.table, alive
+    engine::QueryResult result;
+    std::vector<std::string> columns;              // of the sample
+    std::vector<std::vector<std::string>> sample;  // the first kSampleRows matches, stored values as text
+    std::shared_ptr<const render::FeatureSet> matches;
+    core::BBox extent;                                                   // of the matches' locations
+    std::vector<std::vector<std::int64_t>> hourWeekday;                  // 7 × 24, Monday first
+    std::map<std::string, std::map<std::string, std::int64_t>> monthly;  // category → "YYYY-MM" → count
+    double queryMs = 0;
+    std::shared_ptr<const render::RasterOverlay> heatmap;  // when the heatmap is on and something matched
+    double heatmapMs = 0;                                  // KDE (fast mode) and overlay conversion
+    std::string error;                                     // the engine refused the query (unknown layer, …)
+};
+
+struct SqlOutcome {
+    std::vector<store::SqlResult> results;
+    std::string error;
+    double ms = 0;
+};
+
+// The state and actions behind the analysis panels (query builder, results, heatmap, temporal charts, SQL
+// console): the project's engine dataset, loaded once per project on the analysis worker and kept; the
+// current query form; the last outcome; what the map shows of it. The panels call these actions; the
+// Shell calls update() once per frame. Main thread only.
+class AnalysisController {
+public:
+    static constexpr std::size_t kSampleRows = 200;
+
+    AnalysisController(Workspace& workspace, TaskQueue& tasks);
+    ~AnalysisController();
+    AnalysisController(const AnalysisController&) = delete;
+    AnalysisController& operator=(const AnalysisController&) = delete;
+
+    // Notices a new or reloaded project and runs the query again when the form or heatmap changed — only
+    // while someone looks (`panelsOpen`: a panel that shows results is open, or the map shows them).
+    void update(bool panelsOpen);
+    bool busy() const { return m_runner.busy(); }
+
+    const QueryForm& form() const { return m_form; }
+    const std::optional<FormError>& formError() const { return m_formError; }
+    const HeatmapSettings& heatmap() const { return m_heatmap; }
+    const QueryOutcome* outcome() const { return m_outcome.get(); }
+    bool matchesShown() const { return m_showMatches; }
+    const SqlOutcome* sqlOutcome() const { return m_sql.get(); }
+    bool sqlRunning() const { return m_sqlRunning; }
+
+    void setForm(const QueryForm& form);
+    void resetForm() { setForm(QueryForm{}); }
+    void setHeatmap(const HeatmapSettings& settings);
+    void showMatches(bool on);
+    void zoomToMatches();
+    // Writes the matches (or groups) to .csv/.gpkg on the worker; a notice tells how it went.
+    void exportResult(const std::filesystem::path& file, bool groups);
+    void runSql(const std::string& sql);
+    // Reads a query's JSON form (engine/query_json.hpp) into the form; the error text when it cannot.
+    std::optional<std::string> loadQueryFile(const std::filesystem::path& file);
+
+private:
+    void schedule();
+    void apply(std::shared_ptr<QueryOutcome> outcome);
+    void applyMapState();
+
+    Workspace& m_workspace;
+    AnalysisRunner m_runner;
+    QueryForm m_form;
+    std::optional<FormError> m_formError;
+    HeatmapSettings m_heatmap;
+    bool m_dirty = true;
+    bool m_showMatches = false;
+    std::uint64_t m_generation = 0;  // the workspace's load generation the session belongs to
+    std::shared_ptr<AnalysisSession> m_session;
+    std::shared_ptr<const QueryOutcome> m_outcome;
+    std::shared_ptr<const SqlOutcome> m_sql;
+    bool m_sqlRunning = false;
+};
+
+}  // namespace lb::ui

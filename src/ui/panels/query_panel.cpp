@@ -1,0 +1,370 @@
+// Section index: [window] [form] [result] [heatmap] [matches]
+#include "ui/panels/query_panel.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/field_of_action.hpp"
+#include "core/layer.hpp"
+#include "ui/analysis/analysis_controller.hpp"
+#include "ui/format.hpp"
+#include "ui/layout.hpp"
+#include "ui/panels/file_dialog_panel.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets/analysis_widgets.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::ui {
+namespace {
+
+const ImVec4 kErrorColour{0.75f, 0.1f, 0.1f, 1};
+
+std::vector<std::string> split(std::string_view text, char sep) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(sep, start);
+        parts.emplace_back(text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
+        if (end == std::string_view::npos) return parts;
+        start = end + 1;
+    }
+}
+
+void sectionTitle(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", text);
+}
+
+// A text field that reports true only when the user leaves it after editing.
+bool textField(const char* id, std::string& text, float width, const char* hint, bool error) {
+    if (error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.98f, 0.85f, 0.85f, 1));
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputTextWithHint(id, hint, &text);
+    if (error) ImGui::PopStyleColor();
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+}  // namespace
+
+QueryPanel::QueryPanel(Workspace& workspace, AnalysisController& analysis, FileDialogPanel& fileDialog,
+                       const Layout& layout)
+    : Panel(false), m_workspace(workspace), m_analysis(analysis), m_fileDialog(fileDialog), m_layout(layout) {}
+
+// [window]
+
+void QueryPanel::draw() {
+    const Translator tr = m_workspace.tr();
+    const float width = 400 * m_layout.scale;
+    ImGui::SetNextWindowPos(ImVec2(m_layout.centre.x + m_layout.centre.w - width - 8 * m_layout.scale,
+                                   m_layout.centre.y + 8 * m_layout.scale),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(width, m_layout.centre.h - 16 * m_layout.scale), ImGuiCond_FirstUseEver);
+    if (!beginAnalysisWindow(tr(Str::QueryTitle), "query", openFlag(), m_workspace.state() == DocumentState::Ready,
+                             tr(Str::AnalysisNoProject), ImGuiWindowFlags_NoCollapse)) {
+        return;
+    }
+    if (m_analysis.form() != m_synced) m_draft = m_synced = m_analysis.form();
+    if (drawForm()) {
+        m_analysis.setForm(m_draft);
+        m_synced = m_draft;
+    }
+    ImGui::Separator();
+    drawResult();
+    drawHeatmap();
+    drawMatchTable();
+    ImGui::End();
+}
+
+// [form]
+
+bool QueryPanel::drawForm() {
+    const Translator tr = m_workspace.tr();
+    const auto& error = m_analysis.formError();
+    auto failed = [&](FormField field) { return error && error->field == field; };
+    const float labelWidth = ImGui::GetFontSize() * 7;
+    bool commit = false;
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::QueryLayer));
+    ImGui::SameLine(labelWidth);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##layer", std::string(tr.layer(m_draft.layer)).c_str())) {
+        for (const auto& info : core::kLayers) {
+            if (info.kind != core::LayerKind::Thematic) continue;
+            const std::string name(info.name);
+            if (ImGui::Selectable(std::string(tr.layer(name)).c_str(), name == m_draft.layer)) {
+                m_draft.layer = name;
+                commit = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+
+    sectionTitle(tr(Str::QueryCategories));
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", tr(Str::QueryNoneMeansAll));
+    const bool english = m_workspace.language() == Language::English;
+    if (ImGui::BeginTable("categories", 2)) {
+        for (std::size_t i = 0; i < core::kFieldsOfAction.size(); ++i) {
+            ImGui::TableNextColumn();
+            const auto& field = core::kFieldsOfAction[i];
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetFrameHeight();
+            ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h * 0.3f, p.y + h * 0.5f), h * 0.22f,
+                                                        categoryColor(m_workspace.style(), field.id));
+            ImGui::Dummy(ImVec2(h * 0.6f, h));
+            ImGui::SameLine(0, 2);
+            const std::string label =
+                std::string(english ? field.labelEn : field.labelDe) + "##cat" + std::to_string(i);
+            commit |= ImGui::Checkbox(label.c_str(), &m_draft.categories[i]);
+        }
+        ImGui::EndTable();
+    }
+
+    sectionTitle(tr(Str::QueryPeriod));
+    const float dateWidth = ImGui::GetFontSize() * 6.5f;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::QueryFrom));
+    ImGui::SameLine();
+    commit |= textField("##from", m_draft.from, dateWidth, tr(Str::QueryDateHint), failed(FormField::From));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(Str::QueryTo));
+    ImGui::SameLine();
+    commit |= textField("##to", m_draft.to, dateWidth, tr(Str::QueryDateHint), failed(FormField::To));
+
+    commit |= ImGui::Checkbox(tr(Str::QueryHours), &m_draft.hoursOn);
+    if (m_draft.hoursOn) {
+        ImGui::SetNextItemWidth(-1);
+        int hours[2] = {m_draft.hourFrom, m_draft.hourTo};
+        if (ImGui::SliderInt2("##hours", hours, 0, 24, "%d:00")) {
+            m_draft.hourFrom = std::clamp(hours[0], 0, 23);
+            m_draft.hourTo = std::clamp(hours[1], 0, 24);
+            commit = true;
+        }
+        ImGui::TextDisabled(tr(Str::QueryHoursRange), m_draft.hourFrom, m_draft.hourTo);
+    }
+
+    sectionTitle(tr(Str::QueryWeekdays));
+    const auto names = split(tr(Str::QueryWeekdayNames), ',');
+    for (std::size_t d = 0; d < 7 && d < names.size(); ++d) {
+        if (d) ImGui::SameLine();
+        bool on = m_draft.weekdays[d];
+        if (ImGui::Checkbox((names[d] + "##wd" + std::to_string(d)).c_str(), &on)) {
+            m_draft.weekdays[d] = on;
+            commit = true;
+        }
+    }
+
+    ImGui::Spacing();
+    commit |= ImGui::Checkbox(tr(Str::QueryInside), &m_draft.insideOn);
+    if (m_draft.insideOn) {
+        commit |= textField("##inside", m_draft.inside, -1, tr(Str::QueryLayerRefHint), failed(FormField::Inside));
+    }
+    commit |= ImGui::Checkbox(tr(Str::QueryWithin), &m_draft.withinOn);
+    if (m_draft.withinOn) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+        if (ImGui::InputDouble("##metres", &m_draft.withinMetres, 0, 0, "%.0f")) {
+            m_draft.withinMetres = std::max(0.0, m_draft.withinMetres);
+        }
+        commit |= ImGui::IsItemDeactivatedAfterEdit();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(Str::QueryMetresOf));
+        commit |= textField("##of", m_draft.withinOf, -1, tr(Str::QueryLayerRefHint), failed(FormField::Within));
+    }
+
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::QueryCountBy));
+    ImGui::SameLine(labelWidth);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##count_by", tr(countByLabel(m_draft.countBy)))) {
+        for (auto choice : kCountByChoices) {
+            if (ImGui::Selectable(tr(countByLabel(choice)), choice == m_draft.countBy)) {
+                m_draft.countBy = std::string(choice);
+                commit = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (error) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(kErrorColour, "%s", tr(error->message));
+        ImGui::PopTextWrapPos();
+    }
+    if (ImGui::SmallButton(tr(Str::QueryReset))) {
+        m_draft = QueryForm{};
+        commit = true;
+    }
+    return commit;
+}
+
+// [result]
+
+void QueryPanel::drawResult() {
+    const Translator tr = m_workspace.tr();
+    const Language language = m_workspace.language();
+    sectionTitle(tr(Str::QueryResult));
+    const QueryOutcome* outcome = m_analysis.outcome();
+    if (m_analysis.busy()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(Str::QueryComputing));
+    }
+    if (!outcome) return;
+    if (!outcome->error.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(kErrorColour, "%s %s", tr(Str::QueryFailed), outcome->error.c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const std::string count = formatInteger(static_cast<std::int64_t>(outcome->result.count()), language);
+    ImGui::Text(tr(Str::QueryCount), count.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled(tr(Str::QueryTiming), formatDecimal(outcome->queryMs, 1, language).c_str());
+
+    bool shown = m_analysis.matchesShown();
+    if (ImGui::Checkbox(tr(Str::QueryShowOnMap), &shown)) m_analysis.showMatches(shown);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::QueryZoomTo))) m_analysis.zoomToMatches();
+    AnalysisController& analysis = m_analysis;
+    const std::string base = m_workspace.projectName().empty() ? "abfrage" : m_workspace.projectName() + "-abfrage";
+    if (ImGui::Button(tr(Str::QueryExportMatches))) {
+        m_fileDialog.openQueryExport(
+            base + ".gpkg", [&analysis](const std::filesystem::path& file) { analysis.exportResult(file, false); });
+    }
+    const bool grouped = !outcome->result.groups.empty();
+    if (grouped) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::QueryExportGroups))) {
+            m_fileDialog.openQueryExport(base + "-gruppen.csv", [&analysis](const std::filesystem::path& file) {
+                analysis.exportResult(file, true);
+            });
+        }
+    }
+    if (!grouped) return;
+    std::int64_t maxCount = 1;
+    bool rates = false;
+    for (const auto& g : outcome->result.groups) {
+        maxCount = std::max(maxCount, g.count);
+        rates |= g.ratePerThousand.has_value();
+    }
+    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * 12.5f,
+                                  ImGui::GetTextLineHeightWithSpacing() * (outcome->result.groups.size() + 1.5f));
+    if (ImGui::BeginTable("groups", rates ? 4 : 3,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                              ImGuiTableFlags_SizingStretchProp,
+                          ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Str::QueryGroup), ImGuiTableColumnFlags_WidthStretch, 0.40f);
+        ImGui::TableSetupColumn(tr(Str::QueryGroupCount), ImGuiTableColumnFlags_WidthStretch, 0.18f);
+        if (rates) ImGui::TableSetupColumn(tr(Str::QueryRate), ImGuiTableColumnFlags_WidthStretch, 0.18f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.30f);
+        ImGui::TableHeadersRow();
+        const bool byCategory = outcome->query.countBy.kind == engine::GroupKind::Category;
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(outcome->result.groups.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const auto& g = outcome->result.groups[static_cast<std::size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(byCategory ? displayValue("category", g.key, language).c_str() : g.key.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(formatInteger(g.count, language).c_str());
+                if (rates) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(g.ratePerThousand ? formatDecimal(*g.ratePerThousand, 2, language).c_str()
+                                                             : "–");
+                }
+                ImGui::TableNextColumn();
+                drawBar(static_cast<float>(g.count) / static_cast<float>(maxCount),
+                        byCategory ? categoryColor(m_workspace.style(), g.key) : theme::kAccent);
+            }
+        }
+        ImGui::EndTable();
+    }
+}
+
+// [heatmap]
+
+void QueryPanel::drawHeatmap() {
+    const Translator tr = m_workspace.tr();
+    const Language language = m_workspace.language();
+    ImGui::Spacing();
+    if (!ImGui::CollapsingHeader(tr(Str::HeatmapTitle), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    HeatmapSettings heat = m_analysis.heatmap();
+    bool changed = ImGui::Checkbox(tr(Str::HeatmapShow), &heat.on);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(Str::HeatmapHint));
+    const float labelWidth = ImGui::GetFontSize() * 7;
+    auto slider = [&](Str label, const char* id, auto draw) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr(label));
+        ImGui::SameLine(labelWidth);
+        ImGui::SetNextItemWidth(-1);
+        ImGui::PushID(id);
+        draw();
+        ImGui::PopID();
+    };
+    // Every step of a dragged slider asks for a new KDE; the analysis worker computes only the latest.
+    float radius = static_cast<float>(heat.radius), cell = static_cast<float>(heat.cell);
+    slider(Str::HeatmapRadius, "radius", [&] { changed |= ImGui::SliderFloat("", &radius, 50, 1000, "%.0f"); });
+    slider(Str::HeatmapCell, "cell", [&] { changed |= ImGui::SliderFloat("", &cell, 5, 50, "%.0f"); });
+    slider(Str::HeatmapOpacity, "opacity",
+           [&] { changed |= ImGui::SliderFloat("", &heat.opacity, 0.1f, 1.0f, "%.2f"); });
+    heat.radius = std::round(radius);
+    heat.cell = std::round(cell);
+    if (changed) m_analysis.setHeatmap(heat);
+
+    const QueryOutcome* outcome = m_analysis.outcome();
+    if (!heat.on || !outcome || !outcome->error.empty()) return;
+    if (outcome->heatmap) {
+        ImGui::TextDisabled(tr(Str::HeatmapTiming), formatDecimal(outcome->heatmapMs, 1, language).c_str(),
+                            formatInteger(static_cast<std::int64_t>(outcome->result.count()), language).c_str());
+    } else if (outcome->result.rows.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
+    }
+}
+
+// [matches]
+
+void QueryPanel::drawMatchTable() {
+    const Translator tr = m_workspace.tr();
+    const QueryOutcome* outcome = m_analysis.outcome();
+    if (!outcome || !outcome->error.empty() || outcome->sample.empty()) return;
+    char header[128];
+    std::snprintf(header, sizeof header, tr(Str::QueryMatchTable), static_cast<int>(AnalysisController::kSampleRows));
+    if (!ImGui::CollapsingHeader((std::string(header) + "###matches").c_str())) return;
+    const int columns = static_cast<int>(std::min<std::size_t>(outcome->columns.size(), 64));
+    if (!ImGui::BeginTable("matches", columns,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |
+                               ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
+                           ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 14))) {
+        return;
+    }
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c = 0; c < columns; ++c) {
+        ImGui::TableSetupColumn(std::string(tr.column(outcome->columns[static_cast<std::size_t>(c)])).c_str());
+    }
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(outcome->sample.size()));
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const auto& row = outcome->sample[static_cast<std::size_t>(r)];
+            ImGui::TableNextRow();
+            for (int c = 0; c < columns; ++c) {
+                ImGui::TableNextColumn();
+                const std::size_t i = static_cast<std::size_t>(c);
+                ImGui::TextUnformatted(displayValue(outcome->columns[i], row[i], m_workspace.language()).c_str());
+            }
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace lb::ui

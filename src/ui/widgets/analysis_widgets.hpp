@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string_view>
+
+#include "render/style.hpp"
+#include "ui/strings.hpp"
+
+namespace lb::ui {
+
+// The colour the map gives a field of action (the incidents layer's class for that category value, its
+// "*" class otherwise), opaque, packed for ImGui.
+unsigned int categoryColor(const render::Style& style, std::string_view category);
+
+// The label of a count-by choice (kCountByChoices).
+Str countByLabel(std::string_view countBy);
+
+// Begins an analysis window (title plus its stable "###id"). Returns false, with the window already
+// ended, when it is collapsed, or when no project is ready (the window then says `noProject`).
+bool beginAnalysisWindow(const char* title, const char* id, bool* open, bool ready, const char* noProject,
+                         int flags = 0);
+
+// A horizontal bar filling `fraction` of the cell's width (group counts).
+void drawBar(float fraction, unsigned int color);
+
+}  // namespace lb::ui
