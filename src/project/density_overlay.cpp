@@ -17,7 +17,10 @@ std::shared_ptr<render::RasterOverlay> densityOverlay(engine::Dataset& dataset, 
                                                       const analysis::KdeOptions& options) {
     const Locations points = locationsOf(dataset, query);
     if (points.x.empty() && !options.extent) return nullptr;
-    analysis::KdeRaster raster = analysis::kernelDensity(points.x, points.y, options);
+    return toOverlay(analysis::kernelDensity(points.x, points.y, options));
+}
+
+std::shared_ptr<render::RasterOverlay> toOverlay(analysis::KdeRaster raster) {
     auto overlay = std::make_shared<render::RasterOverlay>();
     overlay->originX = raster.grid.originX;
     overlay->originY = raster.grid.originY;
@@ -27,7 +30,7 @@ std::shared_ptr<render::RasterOverlay> densityOverlay(engine::Dataset& dataset, 
     overlay->values = std::move(raster.density);
     overlay->maxValue = render::heatRampMaximum(overlay->values);
     overlay->legend = "Vorfalldichte je km\u00b2";
-    overlay->legendEn = "Incidents per km\u00b2";
+    overlay->legendEn = "Incident density per km\u00b2";
     return overlay;
 }
 

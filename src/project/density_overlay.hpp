@@ -22,4 +22,8 @@ std::shared_ptr<render::RasterOverlay> densityOverlay(engine::Dataset& dataset, 
 // The KDE settings of the heatmap: quartic kernel, 200 m radius, 10 m cells, fast mode.
 analysis::KdeOptions heatmapKdeDefaults();
 
+// A KDE raster as the renderer's overlay: same grid, values in incidents per km², the ramp's top at
+// render::heatRampMaximum, legend titles in German and English.
+std::shared_ptr<render::RasterOverlay> toOverlay(analysis::KdeRaster raster);
+
 }  // namespace lb::project

@@ -108,7 +108,7 @@ std::shared_ptr<QueryOutcome> runQueryWork(AnalysisSession& session, const engin
         out->queryMs = msSince(begin);
         if (heat.on && !out->result.rows.empty()) {
             const auto heatBegin = std::chrono::steady_clock::now();
-            out->heatmap = toOverlay(project::kdeOfRows(table, out->result.rows, kdeOptions(heat)));
+            out->heatmap = project::toOverlay(project::kdeOfRows(table, out->result.rows, kdeOptions(heat)));
             out->heatmapMs = msSince(heatBegin);
             std::fprintf(stderr, "info: heatmap of %zu incidents in %.1f ms (%d x %d cells)\n", out->result.count(),
                          out->heatmapMs, out->heatmap->columns, out->heatmap->rows);

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "analysis/kde.hpp"
-#include "render/raster_overlay.hpp"
+#include "project/density_overlay.hpp"
 
 namespace lb::ui {
 
@@ -16,11 +16,8 @@ struct HeatmapSettings {
     bool operator==(const HeatmapSettings&) const = default;
 };
 
-// The KDE options the GUI uses for these settings: quartic kernel, fast (binned) mode.
+// The KDE options the GUI uses for these settings: the heatmap defaults (quartic kernel, fast mode,
+// project/density_overlay.hpp) with the panel's radius and cell size. The overlay: project::toOverlay.
 analysis::KdeOptions kdeOptions(const HeatmapSettings& settings);
-
-// A KDE raster as the renderer's overlay: same grid, values in incidents per km², the ramp's top at
-// render::heatRampMaximum, legend titles in German and English.
-std::shared_ptr<const render::RasterOverlay> toOverlay(const analysis::KdeRaster& raster);
 
 }  // namespace lb::ui

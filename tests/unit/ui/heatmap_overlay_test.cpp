@@ -23,7 +23,7 @@ TEST(HeatmapOverlay, KeepsTheGridAndScalesTheRampToThePercentile) {
     EXPECT_EQ(options.mode, analysis::KdeMode::Fast);
     EXPECT_EQ(options.kernel, analysis::Kernel::Quartic);
     const analysis::KdeRaster raster = analysis::kernelDensity(xs, ys, options);
-    const auto overlay = toOverlay(raster);
+    const auto overlay = project::toOverlay(raster);
 
     EXPECT_DOUBLE_EQ(overlay->originX, raster.grid.originX);
     EXPECT_DOUBLE_EQ(overlay->originY, raster.grid.originY);
