@@ -15,6 +15,10 @@ struct AppOptions {
     std::string language;                     // --language de|en; empty: from the settings
     // --click X,Y: once the map is shown, a left click at these window pixels (tests picking end to end)
     std::optional<std::pair<int, int>> click;
+    // --field-mark KIND: start in field mode with that button chosen (treffpunkt, graffiti, muell, spritzen,
+    // beleuchtung, angstraum, sonstiges); with --click the click marks the place (GUI smoke test)
+    std::optional<int> fieldMark;
+    bool fieldMode = false;  // --field-mode: start in field mode
 };
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.

@@ -40,6 +40,8 @@ Str titleFor(FilePurpose purpose) {
             return Str::DialogImportThematicTitle;
         case FilePurpose::ExportPng:
             return Str::DialogExportTitle;
+        case FilePurpose::Photo:
+            return Str::DialogPhotoTitle;
     }
     return Str::DialogOpenTitle;
 }
@@ -56,6 +58,8 @@ Str buttonFor(FilePurpose purpose) {
             return Str::DialogImport;
         case FilePurpose::ExportPng:
             return Str::DialogSave;
+        case FilePurpose::Photo:
+            return Str::DialogChoose;
     }
     return Str::DialogOpen;
 }
@@ -89,6 +93,11 @@ void FileDialogPanel::open(FilePurpose purpose) {
     }
     setOpen(true);
     m_openRequested = true;
+}
+
+void FileDialogPanel::openPhoto(std::function<void(const std::filesystem::path&)> chosen) {
+    m_photoChosen = std::move(chosen);
+    open(FilePurpose::Photo);
 }
 
 void FileDialogPanel::navigate(const std::filesystem::path& folder) {
@@ -125,6 +134,8 @@ bool FileDialogPanel::fits(const std::filesystem::path& file) const {
             return ext == ".csv" || ext == ".geojson" || ext == ".json" || ext == ".gpkg" || ext == ".shp";
         case FilePurpose::ExportPng:
             return ext == ".png";
+        case FilePurpose::Photo:
+            return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
     }
     return false;
 }
@@ -165,6 +176,10 @@ bool FileDialogPanel::confirm() {
             m_workspace.exportPng(file);
             return true;
         }
+        case FilePurpose::Photo:
+            if (!exists) break;
+            if (m_photoChosen) m_photoChosen(path);
+            return true;
     }
     m_error = tr(Str::DialogFileMissing);
     return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,7 @@ namespace lb::ui {
 
 class Workspace;
 
-enum class FilePurpose { OpenProject, NewProject, CreateDemo, ImportOsm, ImportThematic, ExportPng };
+enum class FilePurpose { OpenProject, NewProject, CreateDemo, ImportOsm, ImportThematic, ExportPng, Photo };
 
 // A simple modal file chooser: a path field and a listing of one folder (folders first, then the files
 // that fit the purpose). Confirming calls the matching Workspace action.
@@ -24,6 +25,8 @@ public:
 
     // Opens the dialog for a purpose; the folder starts at the open project's folder (or the working folder).
     void open(FilePurpose purpose);
+    // Chooses a JPEG or PNG photo; `chosen` gets the file when the user confirms.
+    void openPhoto(std::function<void(const std::filesystem::path&)> chosen);
 
 private:
     struct Entry {
@@ -42,7 +45,8 @@ private:
     std::string m_path;
     std::vector<Entry> m_entries;
     std::string m_error;
-    int m_thematicLayer = 0;  // index into the thematic layers of core::kLayers
+    int m_thematicLayer = 0;
+    std::function<void(const std::filesystem::path&)> m_photoChosen;  // index into the thematic layers of core::kLayers
 };
 
 }  // namespace lb::ui

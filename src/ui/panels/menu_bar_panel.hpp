@@ -6,6 +6,7 @@ namespace lb::ui {
 
 class Workspace;
 class FileDialogPanel;
+struct EditMenuTargets;
 
 // The panels the menu bar opens and closes.
 struct MenuTargets {
@@ -15,9 +16,10 @@ struct MenuTargets {
     Panel& about;
     Panel& shortcuts;
     FileDialogPanel& fileDialog;
+    EditMenuTargets* edit = nullptr;  // the Bearbeiten menu; none without an editor
 };
 
-// The main menu bar: Projekt, Importieren, Exportieren, Ansicht, Hilfe.
+// The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Hilfe.
 class MenuBarPanel : public Panel {
 public:
     MenuBarPanel(Workspace& workspace, MenuTargets targets);
