@@ -99,22 +99,19 @@ EditOutcome EditController::markField(edit::FieldMarkKind kind, double x, double
 
 EditOutcome EditController::undo() {
     if (!canUndo()) return EditOutcome{false, text(Str::EditNothingToUndo, m_language), {}, {}};
-    const auto* command = m_session->nextUndo();
-    auto outcome = run(changedLayers(*command), [&] {
-        std::string uuid = command->featureUuid();
-        m_session->undo();
-        return uuid;
-    });
-    if (!outcome.ok && m_failed) m_failed(outcome.error);
-    return outcome;
+    return replay(true);
 }
 
 EditOutcome EditController::redo() {
     if (!canRedo()) return EditOutcome{false, text(Str::EditFailed, m_language), {}, {}};
-    const auto* command = m_session->nextRedo();
+    return replay(false);
+}
+
+EditOutcome EditController::replay(bool undo) {
+    const auto* command = undo ? m_session->nextUndo() : m_session->nextRedo();
     auto outcome = run(changedLayers(*command), [&] {
         std::string uuid = command->featureUuid();
-        m_session->redo();
+        undo ? m_session->undo() : m_session->redo();
         return uuid;
     });
     if (!outcome.ok && m_failed) m_failed(outcome.error);

@@ -81,6 +81,7 @@ public:
 
 private:
     EditOutcome run(const std::vector<core::LayerId>& layers, const std::function<std::string()>& step);
+    EditOutcome replay(bool undo);  // undo or redo the next command
     std::string errorText(const std::exception& e, std::vector<edit::FieldProblem>* problems) const;
 
     std::unique_ptr<store::ProjectStore> m_store;

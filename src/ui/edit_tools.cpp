@@ -239,44 +239,45 @@ edit::SnapResult EditTools::snapped(double x, double y) const {
     }
 }
 
+template <typename Visit>
+void EditTools::forEachRing(Visit&& visit) const {
+    if (!m_vertices) return;
+    for (std::size_t p = 0; p < m_vertices->parts.size(); ++p) {
+        for (std::size_t r = 0; r < m_vertices->parts[p].size(); ++r) visit(static_cast<int>(p), static_cast<int>(r), m_vertices->parts[p][r]);
+    }
+}
+
 std::optional<edit::VertexRef> EditTools::vertexNear(double x, double y) const {
-    if (!m_vertices) return std::nullopt;
     std::optional<edit::VertexRef> best;
     double bestDistance = tolerance();
-    for (std::size_t p = 0; p < m_vertices->parts.size(); ++p) {
-        for (std::size_t r = 0; r < m_vertices->parts[p].size(); ++r) {
-            const auto& ring = m_vertices->parts[p][r];
-            for (std::size_t i = 0; i < ring.size(); ++i) {
-                const double d = distance(ring[i].first, ring[i].second, x, y);
-                if (d <= bestDistance) {
-                    bestDistance = d;
-                    best = edit::VertexRef{static_cast<int>(p), static_cast<int>(r), static_cast<int>(i)};
-                }
+    forEachRing([&](int part, int ring, const std::vector<geo::Coord>& coords) {
+        for (std::size_t i = 0; i < coords.size(); ++i) {
+            const double d = distance(coords[i].first, coords[i].second, x, y);
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = edit::VertexRef{part, ring, static_cast<int>(i)};
             }
         }
-    }
+    });
     return best;
 }
 
 std::optional<edit::VertexRef> EditTools::edgeNear(double x, double y, geo::Coord& at) const {
-    if (!m_vertices) return std::nullopt;
     std::optional<edit::VertexRef> best;
     double bestDistance = tolerance();
-    for (std::size_t p = 0; p < m_vertices->parts.size(); ++p) {
-        for (std::size_t r = 0; r < m_vertices->parts[p].size(); ++r) {
-            const auto& ring = m_vertices->parts[p][r];
-            const std::size_t edges = m_vertices->polygonal() ? ring.size() : (ring.empty() ? 0 : ring.size() - 1);
-            for (std::size_t i = 0; i < edges; ++i) {
-                const auto point = closestOnSegment(ring[i], ring[(i + 1) % ring.size()], x, y);
-                const double d = distance(point.first, point.second, x, y);
-                if (d <= bestDistance) {
-                    bestDistance = d;
-                    at = point;
-                    best = edit::VertexRef{static_cast<int>(p), static_cast<int>(r), static_cast<int>(i)};
-                }
+    const bool closed = m_vertices && m_vertices->polygonal();
+    forEachRing([&](int part, int ring, const std::vector<geo::Coord>& coords) {
+        const std::size_t edges = closed ? coords.size() : (coords.empty() ? 0 : coords.size() - 1);
+        for (std::size_t i = 0; i < edges; ++i) {
+            const auto point = closestOnSegment(coords[i], coords[(i + 1) % coords.size()], x, y);
+            const double d = distance(point.first, point.second, x, y);
+            if (d <= bestDistance) {
+                bestDistance = d;
+                at = point;
+                best = edit::VertexRef{part, ring, static_cast<int>(i)};
             }
         }
-    }
+    });
     return best;
 }
 

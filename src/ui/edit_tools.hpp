@@ -83,6 +83,8 @@ private:
     std::optional<edit::VertexRef> vertexNear(double x, double y) const;
     std::optional<edit::VertexRef> edgeNear(double x, double y, geo::Coord& at) const;
     bool nearTarget(double x, double y) const;
+    template <typename Visit>
+    void forEachRing(Visit&& visit) const;  // (part, ring, coordinates) of the target
     void applyEdit(std::unique_ptr<edit::EditCommand> command);
 
     EditController& m_controller;

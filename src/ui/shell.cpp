@@ -130,6 +130,7 @@ void Shell::handleShortcuts() {
 void Shell::syncEditor() {
     const auto& ws = *m_workspace;
     m_editor->setLanguage(ws.language());
+    m_fieldMode->setEnabled(m_fieldModePanel->isOpen() && ws.state() == DocumentState::Ready);
     if (ws.state() != DocumentState::Ready) {
         if (ws.state() == DocumentState::Empty && m_editor->isOpen()) m_editor->close();
         return;

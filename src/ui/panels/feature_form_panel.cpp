@@ -33,7 +33,7 @@ std::string_view choiceLabel(const edit::ChoiceSpec& choice, Language language) 
 
 FeatureFormPanel::FeatureFormPanel(Workspace& workspace, EditController& editor, EditTools& tools,
                                    FileDialogPanel& fileDialog, const Layout& layout)
-    : Panel(false), m_workspace(workspace), m_editor(editor), m_tools(tools), m_fileDialog(fileDialog),
+    : Panel(true), m_workspace(workspace), m_editor(editor), m_tools(tools), m_fileDialog(fileDialog),
       m_layout(layout) {}
 
 FeatureFormPanel::~FeatureFormPanel() = default;
@@ -44,14 +44,14 @@ void FeatureFormPanel::syncWithTools() {
     if (auto pending = m_tools.takePending()) {
         m_form = std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry)));
         m_saveError.clear();
-        setOpen(true);
+        m_visible = true;
         return;
     }
     if (m_form && m_form->isNew()) return;  // a new feature's form stays until saved or cancelled
     const auto& target = m_tools.target();
     if (!target || !m_editor.session()) {
         m_form.reset();
-        setOpen(false);
+        m_visible = false;
         return;
     }
     const bool other = !m_form || m_form->uuid() != target->uuid;
@@ -63,7 +63,7 @@ void FeatureFormPanel::syncWithTools() {
                 if (other) {
                     m_saveError.clear();
                     m_nextStatus = 0;
-                    setOpen(true);
+                    m_visible = true;
                 }
             }
         } catch (const std::exception& e) {
@@ -78,7 +78,7 @@ void FeatureFormPanel::draw() {
         return;
     }
     syncWithTools();
-    if (!m_form || !isOpen()) return;
+    if (!m_form || !m_visible) return;
     const Translator tr = m_workspace.tr();
     const float s = m_layout.scale;
     const auto& area = m_layout.centre;
@@ -90,12 +90,12 @@ void FeatureFormPanel::draw() {
     std::snprintf(title, sizeof title, tr(m_form->isNew() ? Str::FormTitleNew : Str::FormTitleEdit),
                   std::string(tr.layer(core::layerInfo(m_form->layer()).name)).c_str());
     const std::string windowTitle = std::string(title) + "###feature_form";
-    if (ImGui::Begin(windowTitle.c_str(), openFlag(), ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(windowTitle.c_str(), &m_visible, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         drawFields();
         if (!m_form->isNew() && m_form->layer() == core::LayerId::Graffiti) drawGraffitiStatus();
     }
     ImGui::End();
-    if (!isOpen() && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
+    if (!m_visible && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
 }
 
 // [fields]
@@ -176,7 +176,7 @@ void FeatureFormPanel::drawFields() {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::FormCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) {
         if (m_form->isNew()) {
-            setOpen(false);
+            m_visible = false;
         } else {
             m_loadedRevision = 0;  // reload the stored values
             m_form = nullptr;
@@ -281,7 +281,7 @@ void FeatureFormPanel::save() {
     m_saveError.clear();
     if (isNew) {
         m_form.reset();
-        setOpen(false);
+        m_visible = false;
     } else {
         m_loadedRevision = 0;  // reload what was stored
         m_form = nullptr;

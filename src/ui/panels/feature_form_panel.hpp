@@ -40,6 +40,8 @@ private:
     FileDialogPanel& m_fileDialog;
     const Layout& m_layout;
     std::unique_ptr<FormState> m_form;
+    // The window's own close flag: the panel stays "open" so that it follows the tools every frame.
+    bool m_visible = false;
     std::uint64_t m_loadedRevision = 0;
     std::string m_saveError;
     // "Status ändern" inputs

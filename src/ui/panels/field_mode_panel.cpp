@@ -27,8 +27,7 @@ FieldModePanel::FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialog
     : Panel(false), m_workspace(workspace), m_mode(mode), m_fileDialog(fileDialog), m_layout(layout) {}
 
 void FieldModePanel::draw() {
-    m_mode.setEnabled(isOpen() && m_workspace.state() == DocumentState::Ready);
-    if (!m_mode.enabled()) return;
+    if (!m_mode.enabled()) return;  // the shell enables the mode while this panel is open on a loaded project
     const Translator tr = m_workspace.tr();
     const float s = m_layout.scale;
     const float width = 300 * s;
