@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "edit/field_mark.hpp"
 #include "project/map_request.hpp"
 
 namespace lb::app {
@@ -15,6 +16,7 @@ ParseResult parseOptions(int argc, char** argv) {
     CLI::App cli("Lagebild workstation: the map viewer and editor", "lagebild-gui");
     std::string size;
     std::string click;
+    std::string fieldMark;
     cli.add_option("PROJECT", o.project, "Project file to open (default: the last one)");
     cli.add_option("--screenshot", o.screenshot,
                    "Save the first complete frame with the map as PNG (the whole window) and exit");
@@ -25,6 +27,10 @@ ParseResult parseOptions(int argc, char** argv) {
     cli.add_option("--query-json", o.queryJson, "Open the query panel with the query in FILE (JSON, as saved queries)")
         ->check(CLI::ExistingFile);
     cli.add_flag("--heatmap", o.heatmap, "Show the density heatmap of the query's incidents");
+    cli.add_flag("--field-mode", o.fieldMode, "Start in field mode (the big buttons for streetworkers)");
+    cli.add_option("--field-mark", fieldMark,
+                   "Start in field mode with this button chosen: treffpunkt, graffiti, muell, spritzen, beleuchtung, "
+                   "angstraum, sonstiges (with --click: mark the clicked place)");
     cli.add_option("--language", o.language, "UI language: de or en (default: from the settings, else de)")
         ->check(CLI::IsMember({"de", "en"}));
     try {
@@ -38,6 +44,13 @@ ParseResult parseOptions(int argc, char** argv) {
                 throw CLI::ValidationError("--click: expected X,Y in window pixels");
             }
             o.click = std::make_pair(x, y);
+        }
+        if (!fieldMark.empty()) {
+            for (std::size_t i = 0; i < edit::kFieldMarks.size(); ++i) {
+                if (edit::kFieldMarks[i].id == fieldMark) o.fieldMark = static_cast<int>(i);
+            }
+            if (!o.fieldMark) throw CLI::ValidationError("--field-mark: unknown button " + fieldMark);
+            o.fieldMode = true;
         }
         if (!o.screenshot.empty() && o.screenshot.size() < 5)
             throw CLI::ValidationError("--screenshot: expected FILE.png");

@@ -17,6 +17,10 @@ struct AppOptions {
     std::optional<std::pair<int, int>> click;
     std::string queryJson;  // --query-json FILE: the query builder starts with this query (engine JSON form)
     bool heatmap = false;   // --heatmap: the density heatmap on from the start
+    // --field-mark KIND: start in field mode with that button chosen (treffpunkt, graffiti, muell, spritzen,
+    // beleuchtung, angstraum, sonstiges); with --click the click marks the place (GUI smoke test)
+    std::optional<int> fieldMark;
+    bool fieldMode = false;  // --field-mode: start in field mode
 };
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.

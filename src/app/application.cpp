@@ -9,12 +9,14 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <string_view>
 #include <vector>
 
 #include "app/startup_clock.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/png_image.hpp"
 #include "ui/analysis/analysis_controller.hpp"
+#include "ui/edit_controller.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"
@@ -179,6 +181,13 @@ int Application::run() {
     }
     setUpImGui();
     ui::NativeKeys keys{GLFW_KEY_O, GLFW_KEY_E, GLFW_KEY_N, GLFW_KEY_Q, GLFW_KEY_F1};
+    keys.z = GLFW_KEY_Z;
+    keys.y = GLFW_KEY_Y;
+    keys.del = GLFW_KEY_DELETE;
+    // GLFW names keys by their US position: on a German keyboard the key labelled Z is GLFW_KEY_Y.
+    if (const char* name = glfwGetKeyName(GLFW_KEY_Y, 0); name && std::string_view(name) == "z") {
+        std::swap(keys.z, keys.y);
+    }
     m_shell = std::make_unique<ui::Shell>(m_settings, m_settingsFile, render::GlyphAtlas::defaultFontFile(), keys);
     m_shell->tasks().setWakeHook([] { glfwPostEmptyEvent(); });
     auto& workspace = m_shell->workspace();
@@ -190,6 +199,7 @@ int Application::run() {
         shutDown();
         return 2;
     }
+    if (m_options.fieldMode) m_shell->startFieldMode(m_options.fieldMark);
 
     const bool batch = !m_options.screenshot.empty() || m_options.printStartupTime;
     while (!m_done && !glfwWindowShouldClose(m_window) && !m_shell->quitRequested()) {
@@ -301,7 +311,9 @@ bool Application::screenshotDue() {
     if (m_options.click) {
         if (m_clickFrame == 0 || m_frames < m_clickFrame + 3 || m_shell->busy()) return false;
         const auto& selection = m_shell->workspace().selection();
-        if (selection) {
+        if (m_options.fieldMark) {
+            std::fprintf(stderr, "field mark: %s\n", m_shell->editor().canUndo() ? "saved" : "not saved");
+        } else if (selection) {
             std::fprintf(stderr, "picked: %s %lld (%zu attributes)\n", selection->ref.layer.c_str(),
                          static_cast<long long>(selection->ref.fid), selection->attributes.size());
         } else {

@@ -42,6 +42,7 @@ std::string settingsToJson(const Settings& s) {
     json out;
     out["version"] = 1;
     out["language"] = s.language;
+    out["author"] = s.author;
     out["recent_projects"] = s.recentProjects;
     out["last_project"] = s.lastProject;
     json views = json::object();
@@ -70,6 +71,7 @@ Settings settingsFromJson(const std::string& text) {
     if (!in.is_object()) throw json::type_error::create(302, "settings: top level is not an object", &in);
     Settings s;
     readIf(in, "language", s.language);
+    readIf(in, "author", s.author);
     if (s.language != "de" && s.language != "en") s.language = "de";
     readIf(in, "recent_projects", s.recentProjects);
     if (s.recentProjects.size() > Settings::kMaxRecent) s.recentProjects.resize(Settings::kMaxRecent);

@@ -37,6 +37,8 @@ struct Settings {
     static constexpr std::size_t kMaxRecent = 10;
 
     std::string language = "de";
+    // The name written into every edit (features and audit log); asked for once when empty.
+    std::string author;
     std::vector<std::string> recentProjects;  // most recent first, at most kMaxRecent
     std::string lastProject;
     std::map<std::string, SavedView> views;    // by absolute project path

@@ -8,6 +8,16 @@
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/panels/about_panel.hpp"
 #include "ui/panels/analysis_menu.hpp"
+#include "ui/edit_controller.hpp"
+#include "ui/edit_tools.hpp"
+#include "ui/field_mode.hpp"
+#include "ui/panels/about_panel.hpp"
+#include "ui/panels/author_dialog_panel.hpp"
+#include "ui/panels/edit_menu.hpp"
+#include "ui/panels/edit_toolbar_panel.hpp"
+#include "ui/panels/feature_form_panel.hpp"
+#include "ui/panels/field_mode_panel.hpp"
+#include "ui/panels/visit_calendar_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/info_panel.hpp"
 #include "ui/panels/layer_panel.hpp"
@@ -31,7 +41,18 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     // (ImGui wants windows that appear while a modal is up to be begun before it).
     auto fileDialog = std::make_unique<FileDialogPanel>(ws);
     m_fileDialog = fileDialog.get();
+    m_editor = std::make_unique<EditController>();
+    m_editor->setChangedHook([&ws](const std::vector<core::LayerId>& layers) {
+        std::vector<std::string> names;
+        for (auto layer : layers) names.emplace_back(core::layerInfo(layer).name);
+        ws.reloadLayers(names);
+    });
+    m_editor->setFailedHook([&ws](const std::string& error) { ws.notify({true, error, {}}); });
+    m_fieldMode = std::make_unique<FieldMode>(*m_editor);
+    m_tools = std::make_unique<EditTools>(*m_editor);
     m_canvas = &m_panels.add<MapCanvasPanel>(ws, *m_fileDialog, m_layout);
+    m_canvas->addTool(*m_fieldMode);
+    m_canvas->addTool(*m_tools);
     m_layers = &m_panels.add<LayerPanel>(ws, m_layout);
     m_info = &m_panels.add<InfoPanel>(ws, m_layout);
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
@@ -40,10 +61,18 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_temporal = &m_panels.add<TemporalPanel>(ws, *m_analysis, m_layout);
     auto& sql = m_panels.add<SqlConsolePanel>(ws, *m_analysis, m_layout);
     m_analysisMenu = std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_temporal, sql);
+    m_fieldModePanel = &m_panels.add<FieldModePanel>(ws, *m_fieldMode, *m_fileDialog, m_layout);
+    m_toolbar = &m_panels.add<EditToolbarPanel>(ws, *m_editor, *m_tools, *m_fieldModePanel, m_layout);
+    m_panels.add<FeatureFormPanel>(ws, *m_editor, *m_tools, *m_fileDialog, m_layout);
+    auto& calendar = m_panels.add<VisitCalendarPanel>(ws, *m_editor);
     auto& about = m_panels.add<AboutPanel>(ws);
     m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);
+    m_author = &m_panels.add<AuthorDialogPanel>(ws, settings, *m_editor);
+    m_editMenu = std::make_unique<EditMenuTargets>(
+        EditMenuTargets{*m_editor, *m_fieldModePanel, m_toolbar->showTools(), calendar, *m_author});
     m_menuBar = &m_panels.add<MenuBarPanel>(
-        ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get()});
+        ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get(),
+                        m_editMenu.get()});
     m_panels.adopt(std::move(fileDialog));
     m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);
@@ -108,12 +137,43 @@ void Shell::handleShortcuts() {
     }
     if (io.KeyCtrl && pressed(m_keys.q)) m_menuBar->requestQuit();
     if (pressed(m_keys.f1)) m_shortcuts->setOpen(true);
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (io.KeyCtrl && pressed(m_keys.z)) m_editor->undo();
+    if (io.KeyCtrl && pressed(m_keys.y)) m_editor->redo();
+    if (pressed(m_keys.del) && m_tools->target() && !m_tools->active()) m_toolbar->requestDelete();
+}
+
+void Shell::syncEditor() {
+    const auto& ws = *m_workspace;
+    m_editor->setLanguage(ws.language());
+    m_fieldMode->setEnabled(m_fieldModePanel->isOpen() && ws.state() == DocumentState::Ready);
+    if (ws.state() != DocumentState::Ready) {
+        if (ws.state() == DocumentState::Empty && m_editor->isOpen()) m_editor->close();
+        return;
+    }
+    if (m_editor->projectPath() != ws.projectPath()) {
+        const std::string author = m_settings.author.empty() ? osUserName() : m_settings.author;
+        if (auto error = m_editor->open(ws.projectPath(), author)) m_workspace->notify({true, *error, {}});
+    }
+    // The author name is asked for once, when editing starts.
+    const bool editing = m_fieldModePanel->isOpen() || m_tools->active();
+    if (editing && m_settings.author.empty() && !m_authorAsked) {
+        m_authorAsked = true;
+        m_author->ask();
+    }
+}
+
+void Shell::startFieldMode(std::optional<int> markIndex) {
+    m_fieldModePanel->setOpen(true);
+    if (markIndex && *markIndex >= 0 && *markIndex < static_cast<int>(edit::kFieldMarks.size()))
+        m_fieldMode->arm(edit::kFieldMarks[static_cast<std::size_t>(*markIndex)].kind);
 }
 
 void Shell::frame(float contentScale, float framebufferScale) {
     m_tasks.drain();
     m_analysis->update(m_query->isOpen() || m_temporal->isOpen());
     computeLayout(contentScale, framebufferScale);
+    syncEditor();
     handleShortcuts();
     m_panels.drawAll();
     m_mapShown = m_canvas->mapFrames() != m_lastMapFrames;

@@ -19,11 +19,18 @@ class MapCanvasPanel;
 class FileDialogPanel;
 class AnalysisController;
 class AnalysisMenu;
+class EditController;
+class EditTools;
+class FieldMode;
+class EditToolbarPanel;
+class AuthorDialogPanel;
+struct EditMenuTargets;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
 // (GLFW key codes index io.KeysDown), so ui/ stays free of GLFW.
 struct NativeKeys {
     int o = -1, e = -1, n = -1, q = -1, f1 = -1;
+    int z = -1, y = -1, del = -1;  // undo, redo (the keys that type z and y), delete feature
 };
 
 // The workstation UI without a window: the workspace, every panel, the docked layout and the global
@@ -41,6 +48,9 @@ public:
     AnalysisController& analysis() { return *m_analysis; }
     // Opens the query panel (the app's --query-json and --heatmap).
     void showQueryPanel();
+    EditController& editor() { return *m_editor; }
+    // Field mode on, with a button already chosen (the app's --field-mark).
+    void startFieldMode(std::optional<int> markIndex);
     TaskQueue& tasks() { return m_tasks; }
     bool quitRequested() const;
     bool busy() const;
@@ -55,6 +65,7 @@ public:
 private:
     void computeLayout(float contentScale, float framebufferScale);
     void handleShortcuts();
+    void syncEditor();
 
     Settings& m_settings;
     std::filesystem::path m_settingsFile;
@@ -63,6 +74,11 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<AnalysisController> m_analysis;  // after the workspace: it refers to it
     std::unique_ptr<AnalysisMenu> m_analysisMenu;
+    // Editing (issue 5): before the panels, which refer to them.
+    std::unique_ptr<EditController> m_editor;
+    std::unique_ptr<FieldMode> m_fieldMode;
+    std::unique_ptr<EditTools> m_tools;
+    std::unique_ptr<EditMenuTargets> m_editMenu;
     Layout m_layout;
     PanelRegistry m_panels;
     MenuBarPanel* m_menuBar = nullptr;
@@ -74,6 +90,10 @@ private:
     Panel* m_shortcuts = nullptr;
     Panel* m_query = nullptr;
     Panel* m_temporal = nullptr;
+    Panel* m_fieldModePanel = nullptr;
+    EditToolbarPanel* m_toolbar = nullptr;
+    AuthorDialogPanel* m_author = nullptr;
+    bool m_authorAsked = false;
     std::uint64_t m_lastMapFrames = 0;
     bool m_mapShown = false;
     std::chrono::steady_clock::time_point m_lastSave = std::chrono::steady_clock::now();

@@ -17,6 +17,7 @@
 #include "render/gl/render_target.hpp"
 #include "render/pick.hpp"
 #include "render/png_image.hpp"
+#include "ui/scene_patch.hpp"
 #include "ui/task_queue.hpp"
 
 namespace lb::ui {
@@ -401,6 +402,28 @@ void Workspace::exportPng(const std::filesystem::path& file) {
     }
 }
 
+void Workspace::reloadLayers(const std::vector<std::string>& layers) {
+    if (!m_project || !m_scene || !m_renderer) return;
+    try {
+        auto fresh = project::loadScene(m_project->store(), m_style, layers);
+        m_scene = replaceSceneLayers(*m_scene, std::move(fresh), layers);
+        m_renderer->setScene(m_scene);
+    } catch (const std::exception& e) {
+        notify({true, errorText(e), {}});
+        return;
+    }
+    if (m_selection) {
+        const auto* layer = m_scene->find(m_selection->ref.layer);
+        const bool present = layer && sceneHasFeature(*m_scene, m_selection->ref);
+        if (present) {
+            select(m_selection->ref);
+        } else if (layer || std::find(layers.begin(), layers.end(), m_selection->ref.layer) != layers.end()) {
+            clearSelection();
+        }
+    }
+    optionsChanged();
+}
+
 // [view actions]
 
 void Workspace::setCanvas(int width, int height, double pixelRatio) {
@@ -600,21 +623,26 @@ void Workspace::selectAt(double sx, double sy) {
         clearSelection();
         return;
     }
+    select(*ref);
+}
+
+void Workspace::select(const render::FeatureRef& ref) {
+    if (!m_scene) return;
     Selection selection;
-    selection.ref = *ref;
+    selection.ref = ref;
     for (const auto& layer : m_scene->layers) {
-        if (layer.name != ref->layer) continue;
+        if (layer.name != ref.layer) continue;
         for (std::size_t f = 0; f < layer.featureCount(); ++f) {
-            if (layer.fid[f] == ref->fid) selection.bounds.add(layer.featureBounds(f));
+            if (layer.fid[f] == ref.fid) selection.bounds.add(layer.featureBounds(f));
         }
     }
     try {
-        if (m_project) selection.attributes = project::featureAttributes(m_project->store(), ref->layer, ref->fid);
+        if (m_project) selection.attributes = project::featureAttributes(m_project->store(), ref.layer, ref.fid);
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
     }
     m_selection = std::move(selection);
-    m_options.highlight = *ref;
+    m_options.highlight = ref;
     optionsChanged();
 }
 

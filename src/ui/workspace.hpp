@@ -140,6 +140,9 @@ public:
     // Renders the current view through the map renderer into an offscreen target and writes a PNG.
     void exportPng(const std::filesystem::path& file);
     void cancelJob();
+    // Reads these layers again from the project into the scene, at once (after an edit: the edited
+    // feature shows in the next frame). Keeps the view; the selection follows its feature or goes.
+    void reloadLayers(const std::vector<std::string>& layers);
 
     // [view actions]
     void setCanvas(int width, int height, double pixelRatio);
@@ -166,6 +169,7 @@ public:
 
     // [selection and cursor]
     void selectAt(double sx, double sy);
+    void select(const render::FeatureRef& ref);
     void clearSelection();
     void setCursor(std::optional<std::array<double, 2>> screen);
     void setLastFrameMs(double ms) { m_lastFrameMs = ms; }

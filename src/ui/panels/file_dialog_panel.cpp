@@ -42,6 +42,8 @@ Str titleFor(FilePurpose purpose) {
             return Str::DialogExportTitle;
         case FilePurpose::ExportQuery:
             return Str::DialogExportQueryTitle;
+        case FilePurpose::Photo:
+            return Str::DialogPhotoTitle;
     }
     return Str::DialogOpenTitle;
 }
@@ -59,6 +61,8 @@ Str buttonFor(FilePurpose purpose) {
         case FilePurpose::ExportPng:
         case FilePurpose::ExportQuery:
             return Str::DialogSave;
+        case FilePurpose::Photo:
+            return Str::DialogChoose;
     }
     return Str::DialogOpen;
 }
@@ -100,6 +104,11 @@ void FileDialogPanel::openQueryExport(std::string fileName, std::function<void(c
     m_path = (m_folder / fileName).string();
 }
 
+void FileDialogPanel::openPhoto(std::function<void(const std::filesystem::path&)> chosen) {
+    m_photoChosen = std::move(chosen);
+    open(FilePurpose::Photo);
+}
+
 void FileDialogPanel::navigate(const std::filesystem::path& folder) {
     m_entries.clear();
     std::error_code ec;
@@ -136,6 +145,8 @@ bool FileDialogPanel::fits(const std::filesystem::path& file) const {
             return ext == ".png";
         case FilePurpose::ExportQuery:
             return ext == ".csv" || ext == ".gpkg";
+        case FilePurpose::Photo:
+            return ext == ".png" || ext == ".jpg" || ext == ".jpeg";
     }
     return false;
 }
@@ -183,6 +194,10 @@ bool FileDialogPanel::confirm() {
             if (m_save) m_save(file);
             return true;
         }
+        case FilePurpose::Photo:
+            if (!exists) break;
+            if (m_photoChosen) m_photoChosen(path);
+            return true;
     }
     m_error = tr(Str::DialogFileMissing);
     return false;

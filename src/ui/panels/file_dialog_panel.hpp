@@ -12,7 +12,7 @@ namespace lb::ui {
 
 class Workspace;
 
-enum class FilePurpose { OpenProject, NewProject, CreateDemo, ImportOsm, ImportThematic, ExportPng, ExportQuery };
+enum class FilePurpose { OpenProject, NewProject, CreateDemo, ImportOsm, ImportThematic, ExportPng, ExportQuery, Photo };
 
 // A simple modal file chooser: a path field and a listing of one folder (folders first, then the files
 // that fit the purpose). Confirming calls the matching Workspace action.
@@ -27,6 +27,8 @@ public:
     void open(FilePurpose purpose);
     // Opens the dialog to export a query result (.csv or .gpkg); confirming calls `save` with the path.
     void openQueryExport(std::string fileName, std::function<void(const std::filesystem::path&)> save);
+    // Chooses a JPEG or PNG photo; `chosen` gets the file when the user confirms.
+    void openPhoto(std::function<void(const std::filesystem::path&)> chosen);
 
 private:
     struct Entry {
@@ -45,7 +47,8 @@ private:
     std::string m_path;
     std::vector<Entry> m_entries;
     std::string m_error;
-    std::function<void(const std::filesystem::path&)> m_save;  // ExportQuery
+    std::function<void(const std::filesystem::path&)> m_save;         // ExportQuery
+    std::function<void(const std::filesystem::path&)> m_photoChosen;  // Photo
     int m_thematicLayer = 0;  // index into the thematic layers of core::kLayers
 };
 

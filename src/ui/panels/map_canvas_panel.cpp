@@ -10,6 +10,7 @@
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/render_target.hpp"
 #include "ui/layout.hpp"
+#include "ui/map_tool.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"
@@ -110,6 +111,7 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     const auto shown = view.imageRectOf(m_lastView);
     ImGui::GetWindowDrawList()->AddImage(texture, ImVec2(x + shown[0] / fb, y + shown[1] / fb),
                                          ImVec2(x + shown[2] / fb, y + shown[3] / fb), ImVec2(0, 1), ImVec2(1, 0));
+    if (MapTool* tool = activeTool()) tool->drawOverlay(*ImGui::GetWindowDrawList(), view, OverlayFrame{x, y, fb});
     ++m_mapFrames;
 }
 
@@ -125,19 +127,35 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
     const double mx = (io.MousePos.x - x) * fb;
     const double my = (io.MousePos.y - y) * fb;
 
+    MapTool* tool = activeTool();
+    const auto world = m_workspace.view().toWorld(mx, my);
+    const MapPointer pointer{mx, my, world[0], world[1]};
+    const bool left = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
     if (ImGui::IsItemActivated()) {
         m_pressed = true;
         m_dragged = false;
+        m_toolDrag = tool && left && tool->press(pointer);
     }
     if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f * m_layout.scale) ||
                                   ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f * m_layout.scale))) {
         m_dragged = true;
-        if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)
+        if (m_toolDrag && tool && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            tool->drag(pointer);
+        } else if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) {
             m_workspace.panPixels(io.MouseDelta.x * fb, io.MouseDelta.y * fb);
+        }
     }
     if (ImGui::IsItemDeactivated()) {
-        if (m_pressed && !m_dragged && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) m_workspace.selectAt(mx, my);
+        const bool leftUp = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+        const bool taken = tool && leftUp && (m_toolDrag || !m_dragged) && tool->release(pointer, m_dragged);
+        if (!taken && m_pressed && !m_dragged && leftUp) m_workspace.selectAt(mx, my);
         m_pressed = false;
+        m_toolDrag = false;
+    }
+    if (tool && hovered) {
+        tool->hover(pointer);
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) tool->doubleClick(pointer);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) tool->rightClick(pointer);
     }
     if (hovered && io.MouseWheel != 0) m_workspace.zoomAround(std::pow(1.25, io.MouseWheel), mx, my);
 
@@ -157,13 +175,29 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m_workspace.panPixels(0, view.height * step);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_workspace.panPixels(0, -view.height * step);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) m_workspace.zoomToAll();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_workspace.clearSelection();
+    if (tool) forwardKeys(*tool);
+    if (!tool && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_workspace.clearSelection();
     // + and - as typed characters, whatever the keyboard layout (German keyboards have their own + key).
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
         if (c == '+' || c == '=') m_workspace.zoomCentre(1.5);
         if (c == '-') m_workspace.zoomCentre(1 / 1.5);
     }
+}
+
+MapTool* MapCanvasPanel::activeTool() const {
+    for (auto* tool : m_tools) {
+        if (tool->active()) return tool;
+    }
+    return nullptr;
+}
+
+void MapCanvasPanel::forwardKeys(MapTool& tool) {
+    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); };
+    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) tool.key(MapKey::Enter);
+    if (pressed(ImGuiKey_Escape)) tool.key(MapKey::Escape);
+    if (pressed(ImGuiKey_Delete)) tool.key(MapKey::Delete);
+    if (pressed(ImGuiKey_Backspace)) tool.key(MapKey::Backspace);
 }
 
 // [loading and start screen]

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "render/map_view.hpp"
 #include "ui/panel.hpp"
@@ -16,6 +17,7 @@ namespace lb::ui {
 
 class Workspace;
 class FileDialogPanel;
+class MapTool;
 struct Layout;
 
 // The map in the middle: renders the view into an offscreen target whenever the view or the options
@@ -35,10 +37,14 @@ public:
     // The canvas shows a moved copy of the last frame while the view changes; it needs one more frame
     // (the real render) once the view has been still for a moment.
     bool previewPending() const { return m_previewShown; }
+    // Editing modes in priority order: the first active one gets the mouse and keys (map_tool.hpp).
+    void addTool(MapTool& tool) { m_tools.push_back(&tool); }
 
 private:
     void drawMap(float x, float y, float width, float height);
     void handleInput(float x, float y, float width, float height);
+    MapTool* activeTool() const;
+    void forwardKeys(MapTool& tool);
     void drawLoading();
     void drawStartScreen();
 
@@ -54,6 +60,8 @@ private:
     bool m_previewShown = false;
     bool m_pressed = false;
     bool m_dragged = false;
+    bool m_toolDrag = false;  // the active tool took this drag
+    std::vector<MapTool*> m_tools;
     std::uint64_t m_mapFrames = 0;
 };
 

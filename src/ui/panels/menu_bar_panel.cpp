@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/panels/analysis_menu.hpp"
+#include "ui/panels/edit_menu.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/workspace.hpp"
 
@@ -22,6 +23,10 @@ void MenuBarPanel::draw() {
 
     if (ImGui::BeginMenu(tr(Str::MenuProject))) {
         drawProjectMenu();
+        ImGui::EndMenu();
+    }
+    if (m_targets.edit && ImGui::BeginMenu(tr(Str::MenuEdit))) {
+        drawEditMenuItems(*m_targets.edit, tr, ready);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(Str::MenuImport), ready && !busy)) {

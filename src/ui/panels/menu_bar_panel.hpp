@@ -7,6 +7,7 @@ namespace lb::ui {
 class Workspace;
 class FileDialogPanel;
 class AnalysisMenu;
+struct EditMenuTargets;
 
 // The panels the menu bar opens and closes.
 struct MenuTargets {
@@ -17,9 +18,10 @@ struct MenuTargets {
     Panel& shortcuts;
     FileDialogPanel& fileDialog;
     AnalysisMenu* analysis = nullptr;
+    EditMenuTargets* edit = nullptr;  // the Bearbeiten menu; none without an editor
 };
 
-// The main menu bar: Projekt, Importieren, Exportieren, Ansicht, Analyse, Hilfe.
+// The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.
 class MenuBarPanel : public Panel {
 public:
     MenuBarPanel(Workspace& workspace, MenuTargets targets);

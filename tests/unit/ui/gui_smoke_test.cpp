@@ -4,10 +4,15 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "render/png_image.hpp"
+#include "store/sqlite.hpp"
+#include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 
 namespace lb::ui {
@@ -137,6 +142,44 @@ TEST(GuiSmoke, UnreadableQueryFileIsAUsageError) {
     const auto run = runGui(dir, {"--screenshot", (dir / "x.png").string(), "--query-json", query.string()});
     EXPECT_EQ(run.exitCode, 2) << run.err;
     EXPECT_NE(run.err.find("bad.json"), std::string::npos) << run.err;
+}
+
+// Issue 5: field mode end to end. A streetworker chooses "Treffpunkt" and taps the map; the observation must
+// be in the project file at the tapped place, with the author from the settings.
+TEST(GuiSmoke, FieldModeClickStoresAnObservationAtTheClickedPlace) {
+    test::TempDir dir;
+    const auto project = dir / "demo.sqlite";
+    ASSERT_EQ(test::runLagebild({"demo", project.string(), "--incidents", "200"}).exitCode, 0);
+    std::filesystem::create_directories(dir / "config" / "lagebild");
+    test::writeFile(dir / "config" / "lagebild" / "settings.json", R"({"author": "Streetwork Nord"})");
+    // 1280x800: the layer and info panels are 260 px wide, menu and status bar 23 px high, so the map
+    // canvas spans x 260..1020, y 23..777 with its centre at (640, 400). Click 60 px right and 60 px below it
+    // (outside the field mode window on the left and the tool bar on the top right).
+    const auto shot = dir / "field.png";
+    const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800",
+                                  "--field-mark", "treffpunkt", "--click", "700,460"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.err.find("field mark: saved"), std::string::npos) << run.err;
+
+    // The view the click was made in, as the GUI saved it on exit.
+    const auto settings = nlohmann::json::parse(test::readFile(dir / "config" / "lagebild" / "settings.json"));
+    const auto& view = settings.at("views").at(std::filesystem::absolute(project).lexically_normal().string());
+    const double cx = view.at("center_x"), cy = view.at("center_y"), mpp = view.at("metres_per_pixel");
+
+    store::Db db(project.string(), store::Db::Mode::ReadOnly);
+    EXPECT_EQ(test::sqlInt(db, "SELECT count(*) FROM observations WHERE category = 'Treffpunkt' AND "
+                               "author = 'Streetwork Nord'"),
+              1);
+    // SpatiaLite's blob: the MBR (min x, min y, max x, max y) follows the 6-byte header; a point's MBR is it.
+    store::Statement row(db, "SELECT geometry FROM observations WHERE category = 'Treffpunkt' AND author = "
+                             "'Streetwork Nord'");
+    ASSERT_TRUE(row.step());
+    const auto blob = row.columnBlob(0);
+    ASSERT_GE(blob.size(), 38u);
+    double mbr[2];
+    std::memcpy(mbr, blob.data() + 6, sizeof mbr);
+    EXPECT_NEAR(mbr[0], cx + 60 * mpp, mpp);
+    EXPECT_NEAR(mbr[1], cy - 60 * mpp, mpp);
 }
 
 TEST(GuiSmoke, StartScreenWithoutProject) {

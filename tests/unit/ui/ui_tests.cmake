@@ -7,7 +7,8 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/heatmap_overlay_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/query_form_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/strings_test.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/settings_test.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/settings_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/edit_controller_test.cpp)
 target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui)
 gtest_discover_tests(ui_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
 
@@ -15,7 +16,8 @@ gtest_discover_tests(ui_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
 find_program(LAGEBILD_XVFB_RUN xvfb-run)
 if(LAGEBILD_XVFB_RUN)
     add_executable(ui_gui_tests ${CMAKE_CURRENT_LIST_DIR}/gui_smoke_test.cpp)
-    target_link_libraries(ui_gui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_render)
+    target_link_libraries(ui_gui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_render lagebild_store
+        nlohmann_json::nlohmann_json)
     target_compile_definitions(ui_gui_tests PRIVATE
         LAGEBILD_GUI_BINARY="$<TARGET_FILE:lagebild-gui>"
         LAGEBILD_XVFB_RUN="${LAGEBILD_XVFB_RUN}")

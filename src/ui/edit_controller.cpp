@@ -1,0 +1,154 @@
+#include "ui/edit_controller.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include "core/error.hpp"
+#include "edit/edit_session.hpp"
+#include "store/project_store.hpp"
+
+namespace lb::ui {
+namespace {
+
+// The layers a command changes: its own, plus the graffiti site a field mark may create.
+std::vector<core::LayerId> changedLayers(const edit::EditCommand& command) {
+    std::vector<core::LayerId> layers{command.layer()};
+    if (command.kind() == edit::EditKind::FieldMark) layers.push_back(core::LayerId::Graffiti);
+    return layers;
+}
+
+std::vector<std::uint8_t> readBytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw core::InputError(file.string() + ": cannot read the file");
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+Str editKindString(edit::EditKind kind) {
+    return static_cast<Str>(static_cast<int>(Str::EditKindAddPoint) + static_cast<int>(kind));
+}
+
+EditController::EditController() = default;
+
+EditController::~EditController() {
+    m_session.reset();  // refers to the store
+}
+
+std::optional<std::string> EditController::open(const std::filesystem::path& project, const std::string& author) {
+    close();
+    try {
+        m_store = store::ProjectStore::open(project, store::ProjectStore::Access::ReadWrite);
+        m_author = author;
+        m_session = std::make_unique<edit::EditSession>(*m_store, author);
+        m_projectPath = project.string();
+    } catch (const std::exception& e) {
+        close();
+        return errorText(e, nullptr);
+    }
+    return std::nullopt;
+}
+
+void EditController::close() {
+    m_session.reset();
+    m_store.reset();
+    m_projectPath.clear();
+}
+
+void EditController::setAuthor(const std::string& author) {
+    m_author = author;
+    if (!m_session) return;
+    // The session's author is fixed: a new session keeps the store but starts a new undo history only when
+    // there is none to lose; otherwise the name applies from the next opened project on.
+    if (!m_session->canUndo() && !m_session->canRedo()) {
+        m_session = std::make_unique<edit::EditSession>(*m_store, author);
+    }
+}
+
+EditOutcome EditController::run(const std::vector<core::LayerId>& layers, const std::function<std::string()>& step) {
+    EditOutcome outcome;
+    if (!m_session) {
+        outcome.error = text(Str::EditFailed, m_language);
+        return outcome;
+    }
+    try {
+        outcome.featureUuid = step();
+        outcome.ok = true;
+    } catch (const std::exception& e) {
+        outcome.error = errorText(e, &outcome.problems);
+        return outcome;
+    }
+    ++m_revision;
+    if (m_changed) m_changed(layers);
+    return outcome;
+}
+
+EditOutcome EditController::apply(std::unique_ptr<edit::EditCommand> command) {
+    const auto layers = changedLayers(*command);
+    return run(layers, [&] { return m_session->apply(std::move(command)).featureUuid(); });
+}
+
+EditOutcome EditController::markField(edit::FieldMarkKind kind, double x, double y, const std::string& note,
+                                      const std::optional<std::filesystem::path>& photo) {
+    return run({core::LayerId::Observations, core::LayerId::Graffiti}, [&] {
+        std::optional<std::vector<std::uint8_t>> bytes;
+        if (photo) bytes = readBytes(*photo);
+        return edit::markField(*m_session, kind, x, y, note, bytes).observationUuid;
+    });
+}
+
+EditOutcome EditController::undo() {
+    if (!canUndo()) return EditOutcome{false, text(Str::EditNothingToUndo, m_language), {}, {}};
+    return replay(true);
+}
+
+EditOutcome EditController::redo() {
+    if (!canRedo()) return EditOutcome{false, text(Str::EditFailed, m_language), {}, {}};
+    return replay(false);
+}
+
+EditOutcome EditController::replay(bool undo) {
+    const auto* command = undo ? m_session->nextUndo() : m_session->nextRedo();
+    auto outcome = run(changedLayers(*command), [&] {
+        std::string uuid = command->featureUuid();
+        undo ? m_session->undo() : m_session->redo();
+        return uuid;
+    });
+    if (!outcome.ok && m_failed) m_failed(outcome.error);
+    return outcome;
+}
+
+bool EditController::canUndo() const {
+    return m_session && m_session->canUndo();
+}
+
+bool EditController::canRedo() const {
+    return m_session && m_session->canRedo();
+}
+
+const edit::EditCommand* EditController::nextUndo() const {
+    return m_session ? m_session->nextUndo() : nullptr;
+}
+
+const edit::EditCommand* EditController::nextRedo() const {
+    return m_session ? m_session->nextRedo() : nullptr;
+}
+
+std::string EditController::errorText(const std::exception& e, std::vector<edit::FieldProblem>* problems) const {
+    if (const auto* invalid = dynamic_cast<const edit::ValidationError*>(&e)) {
+        if (problems) *problems = invalid->problems();
+        std::string text;
+        for (const auto& problem : invalid->problems()) {
+            if (!text.empty()) text += "\n";
+            text += m_language == Language::German && !problem.messageDe.empty() ? problem.messageDe : problem.message;
+        }
+        if (!text.empty()) return text;
+    }
+    std::string text = e.what();
+    if (const auto* error = dynamic_cast<const core::Error*>(&e); error && !error->hint().empty()) {
+        text += "\n" + error->hint();
+    }
+    return text;
+}
+
+}  // namespace lb::ui

@@ -1,0 +1,71 @@
+#include "ui/form_state.hpp"
+
+#include "core/time.hpp"
+
+namespace lb::ui {
+
+FormState::FormState(core::LayerId layer, std::string uuid, core::Wkb geometry)
+    : m_layer(layer), m_spec(edit::formFor(layer)), m_uuid(std::move(uuid)), m_geometry(std::move(geometry)) {
+    for (const auto& field : m_spec.fields) m_text[std::string(field.name)];
+}
+
+FormState FormState::forNew(core::LayerId layer, core::Wkb geometry) {
+    FormState form(layer, {}, std::move(geometry));
+    const std::string now = core::formatBerlin(core::now());
+    for (const auto& field : form.m_spec.fields) {
+        auto& text = form.m_text[std::string(field.name)];
+        if (field.type == edit::FieldType::DateTime && field.required) text = now;
+        if (field.type == edit::FieldType::Date && field.required) text = now.substr(0, 10);
+        if (field.type == edit::FieldType::Choice && field.readOnly && !field.choices.empty())
+            text = std::string(field.choices.front().value);
+    }
+    return form;
+}
+
+FormState FormState::forFeature(const edit::FeatureRecord& record) {
+    FormState form(record.layer, record.uuid, {});
+    for (const auto& field : form.m_spec.fields) {
+        auto it = record.values.find(field.name);
+        if (it != record.values.end()) form.m_text[std::string(field.name)] = core::toString(it->second);
+    }
+    return form;
+}
+
+std::string& FormState::text(std::string_view field) {
+    return m_text[std::string(field)];
+}
+
+edit::AttributeValues FormState::values() const {
+    edit::AttributeValues values;
+    for (const auto& field : m_spec.fields) {
+        if (field.readOnly && !isNew()) continue;  // changed by its own action (graffiti status) or derived
+        const auto it = m_text.find(field.name);
+        const std::string& text = it == m_text.end() ? std::string() : it->second;
+        values[std::string(field.name)] =
+            text.find_first_not_of(" \t\r\n") == std::string::npos ? core::Value{} : core::Value{text};
+    }
+    return values;
+}
+
+std::vector<edit::FieldProblem> FormState::problems() const {
+    return edit::validate(m_layer, values());
+}
+
+std::string FormState::problemOf(std::string_view field, bool german) const {
+    std::string text;
+    for (const auto& problem : problems()) {
+        if (problem.field != field) continue;
+        if (!text.empty()) text += "; ";
+        text += german && !problem.messageDe.empty() ? problem.messageDe : problem.message;
+    }
+    return text;
+}
+
+std::unique_ptr<edit::EditCommand> FormState::command() const {
+    if (!problems().empty()) return nullptr;
+    const auto values = edit::normalized(m_layer, this->values());
+    if (isNew()) return edit::addFeature(m_layer, m_geometry, values);
+    return edit::updateAttributes(m_layer, m_uuid, values);
+}
+
+}  // namespace lb::ui

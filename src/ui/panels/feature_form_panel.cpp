@@ -1,0 +1,291 @@
+// Section index: [sync] [fields] [graffiti status] [save]
+#include "ui/panels/feature_form_panel.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <string>
+
+#include "edit/edit_session.hpp"
+#include "edit/graffiti.hpp"
+#include "ui/edit_controller.hpp"
+#include "ui/edit_tools.hpp"
+#include "ui/form_state.hpp"
+#include "ui/layout.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets/date_picker.hpp"
+#include "ui/workspace.hpp"
+
+namespace lb::ui {
+namespace {
+
+const ImVec4 kErrorColor(0.75f, 0.1f, 0.1f, 1);
+
+std::string_view label(const edit::FieldSpec& field, Language language) {
+    return language == Language::English ? field.labelEn : field.labelDe;
+}
+
+std::string_view choiceLabel(const edit::ChoiceSpec& choice, Language language) {
+    return language == Language::English ? choice.labelEn : choice.labelDe;
+}
+
+}  // namespace
+
+FeatureFormPanel::FeatureFormPanel(Workspace& workspace, EditController& editor, EditTools& tools,
+                                   FileDialogPanel& fileDialog, const Layout& layout)
+    : Panel(true), m_workspace(workspace), m_editor(editor), m_tools(tools), m_fileDialog(fileDialog),
+      m_layout(layout) {}
+
+FeatureFormPanel::~FeatureFormPanel() = default;
+
+// [sync]
+
+void FeatureFormPanel::syncWithTools() {
+    if (auto pending = m_tools.takePending()) {
+        m_form = std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry)));
+        m_saveError.clear();
+        m_visible = true;
+        return;
+    }
+    if (m_form && m_form->isNew()) return;  // a new feature's form stays until saved or cancelled
+    const auto& target = m_tools.target();
+    if (!target || !m_editor.session()) {
+        m_form.reset();
+        m_visible = false;
+        return;
+    }
+    const bool other = !m_form || m_form->uuid() != target->uuid;
+    if (other || (m_loadedRevision != m_editor.revision() && !m_form->dirty())) {
+        try {
+            if (auto record = m_editor.session()->feature(target->layer, target->uuid)) {
+                m_form = std::make_unique<FormState>(FormState::forFeature(*record));
+                m_loadedRevision = m_editor.revision();
+                if (other) {
+                    m_saveError.clear();
+                    m_nextStatus = 0;
+                    m_visible = true;
+                }
+            }
+        } catch (const std::exception& e) {
+            m_saveError = e.what();
+        }
+    }
+}
+
+void FeatureFormPanel::draw() {
+    if (m_workspace.state() != DocumentState::Ready || !m_editor.isOpen()) {
+        m_form.reset();
+        return;
+    }
+    syncWithTools();
+    if (!m_form || !m_visible) return;
+    const Translator tr = m_workspace.tr();
+    const float s = m_layout.scale;
+    const auto& area = m_layout.centre;
+    const float width = 340 * s;
+    ImGui::SetNextWindowPos(ImVec2(area.x + area.w - width - 10 * s, area.y + 70 * s), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(260 * s, 0), ImVec2(area.w, area.h - 80 * s));
+    char title[256];
+    std::snprintf(title, sizeof title, tr(m_form->isNew() ? Str::FormTitleNew : Str::FormTitleEdit),
+                  std::string(tr.layer(core::layerInfo(m_form->layer()).name)).c_str());
+    const std::string windowTitle = std::string(title) + "###feature_form";
+    if (ImGui::Begin(windowTitle.c_str(), &m_visible, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        drawFields();
+        if (!m_form->isNew() && m_form->layer() == core::LayerId::Graffiti) drawGraffitiStatus();
+    }
+    ImGui::End();
+    if (!m_visible && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
+}
+
+// [fields]
+
+void FeatureFormPanel::drawFields() {
+    const Translator tr = m_workspace.tr();
+    const Language language = m_workspace.language();
+    const bool german = language == Language::German;
+    for (const auto& field : m_form->spec().fields) {
+        ImGui::PushID(field.name.data(), field.name.data() + field.name.size());
+        std::string caption(label(field, language));
+        if (field.required) caption += " *";
+        if (!field.unit.empty()) caption += " (" + std::string(field.unit) + ")";
+        ImGui::TextUnformatted(caption.c_str());
+        std::string& text = m_form->text(field.name);
+        bool changed = false;
+        ImGui::BeginDisabled(field.readOnly);
+        switch (field.type) {
+            case edit::FieldType::Choice: {
+                std::string preview = text.empty() ? tr(Str::FormNone) : text;
+                for (const auto& choice : field.choices) {
+                    if (choice.value == text) preview = std::string(choiceLabel(choice, language));
+                }
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                if (ImGui::BeginCombo("##v", preview.c_str())) {
+                    if (!field.required && ImGui::Selectable(tr(Str::FormNone), text.empty())) {
+                        text.clear();
+                        changed = true;
+                    }
+                    for (const auto& choice : field.choices) {
+                        const std::string name(choiceLabel(choice, language));
+                        if (ImGui::Selectable(name.c_str(), choice.value == text)) {
+                            text = std::string(choice.value);
+                            changed = true;
+                        }
+                    }
+                    ImGui::EndCombo();
+                }
+                break;
+            }
+            case edit::FieldType::LongText:
+                changed = ImGui::InputTextMultiline("##v", &text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
+                break;
+            case edit::FieldType::Date:
+                ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() * 1.8f);
+                changed = ImGui::InputTextWithHint("##v", "TT.MM.JJJJ", &text);
+                ImGui::SameLine();
+                changed |= widgets::datePickerButton("date", text, tr(Str::CalendarWeekdays));
+                break;
+            default:
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                changed = ImGui::InputText("##v", &text);
+                break;
+        }
+        ImGui::EndDisabled();
+        if (changed) m_form->markDirty();
+        if (const std::string problem = m_form->problemOf(field.name, german); !problem.empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(kErrorColor, "%s", problem.c_str());
+            ImGui::PopTextWrapPos();
+        } else if (!field.hintDe.empty()) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("%s", std::string(german ? field.hintDe : field.hintEn).c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    const bool valid = m_form->problems().empty();
+    if (!valid) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(kErrorColor, "%s", tr(Str::FormInvalid));
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::BeginDisabled(!valid || (!m_form->isNew() && !m_form->dirty()));
+    if (ImGui::Button(tr(Str::FormSave), ImVec2(ImGui::GetFontSize() * 8, 0))) save();
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::FormCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) {
+        if (m_form->isNew()) {
+            m_visible = false;
+        } else {
+            m_loadedRevision = 0;  // reload the stored values
+            m_form = nullptr;
+        }
+    }
+    if (!m_saveError.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(kErrorColor, "%s", m_saveError.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// [graffiti status]
+
+void FeatureFormPanel::drawGraffitiStatus() {
+    const Translator tr = m_workspace.tr();
+    auto* store = m_editor.store();
+    if (!store) return;
+    ImGui::Spacing();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::GraffitiHistory));
+    std::vector<edit::GraffitiStatusEntry> history;
+    try {
+        history = edit::graffitiHistory(*store, m_form->uuid());
+    } catch (const std::exception& e) {
+        ImGui::TextColored(kErrorColor, "%s", e.what());
+        return;
+    }
+    if (ImGui::BeginTable("history", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+        for (const auto& entry : history) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::TextUnformatted(entry.date.c_str());
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(entry.status.c_str());
+            ImGui::TableSetColumnIndex(2);
+            if (entry.costEur) ImGui::Text("%.0f €", *entry.costEur);
+        }
+        ImGui::EndTable();
+    }
+    const auto derived = edit::deriveGraffiti(history);
+    const std::string days = derived.daysToRemoval ? std::to_string(*derived.daysToRemoval) : "–";
+    const std::string cost = std::to_string(static_cast<long long>(derived.totalCostEur));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled(tr(Str::GraffitiDerived), days.c_str(), derived.recurrences, cost.c_str());
+    ImGui::PopTextWrapPos();
+
+    const auto next = edit::nextGraffitiStatuses(derived.currentStatus);
+    if (next.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::GraffitiNoNext));
+        return;
+    }
+    if (m_nextStatus >= static_cast<int>(next.size())) m_nextStatus = 0;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo(tr(Str::GraffitiNewStatus), std::string(next[static_cast<std::size_t>(m_nextStatus)]).c_str())) {
+        for (std::size_t i = 0; i < next.size(); ++i) {
+            if (ImGui::Selectable(std::string(next[i]).c_str(), static_cast<int>(i) == m_nextStatus))
+                m_nextStatus = static_cast<int>(i);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputTextWithHint(tr(Str::GraffitiDate), "TT.MM.JJJJ", &m_statusDate);
+    ImGui::SameLine();
+    widgets::datePickerButton("status_date", m_statusDate, tr(Str::CalendarWeekdays));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::InputText(tr(Str::GraffitiCost), &m_statusCost);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputText(tr(Str::GraffitiNote), &m_statusNote);
+    if (ImGui::Button(tr(Str::GraffitiChange))) {
+        edit::GraffitiStatusChange change;
+        change.status = std::string(next[static_cast<std::size_t>(m_nextStatus)]);
+        change.date = m_statusDate;
+        change.note = m_statusNote;
+        try {
+            if (!m_statusCost.empty()) change.costEur = std::stod(m_statusCost);
+            const auto outcome = m_editor.apply(edit::setGraffitiStatus(m_form->uuid(), change));
+            m_saveError = outcome.ok ? std::string() : outcome.error;
+            if (outcome.ok) m_statusCost.clear(), m_statusNote.clear();
+        } catch (const std::exception&) {
+            m_saveError = tr(Str::FormInvalid);
+        }
+    }
+}
+
+// [save]
+
+void FeatureFormPanel::save() {
+    std::unique_ptr<edit::EditCommand> command;
+    try {
+        command = m_form->command();
+    } catch (const std::exception& e) {
+        m_saveError = e.what();
+        return;
+    }
+    if (!command) return;
+    const bool isNew = m_form->isNew();
+    const auto outcome = m_editor.apply(std::move(command));
+    if (!outcome.ok) {
+        m_saveError = outcome.error;  // the form keeps the values: nothing was saved
+        return;
+    }
+    m_saveError.clear();
+    if (isNew) {
+        m_form.reset();
+        m_visible = false;
+    } else {
+        m_loadedRevision = 0;  // reload what was stored
+        m_form = nullptr;
+    }
+}
+
+}  // namespace lb::ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "ui/panel.hpp"
+
+namespace lb::ui {
+
+class Workspace;
+class FieldMode;
+class FileDialogPanel;
+struct Layout;
+
+// The field mode's window over the map's left edge: seven large buttons (tablet-sized), the note field
+// with the § 65 SGB VIII hint, an optional photo, and the confirmation of the last saved mark with undo.
+class FieldModePanel : public Panel {
+public:
+    FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialogPanel& fileDialog, const Layout& layout);
+    std::string_view id() const override { return "field_mode"; }
+    bool persistsOpenState() const override { return false; }
+    void draw() override;
+
+private:
+    Workspace& m_workspace;
+    FieldMode& m_mode;
+    FileDialogPanel& m_fileDialog;
+    const Layout& m_layout;
+};
+
+}  // namespace lb::ui
