@@ -21,6 +21,21 @@ Style plainStyle() {
                         "plain.json");
 }
 
+// An incidents layer of single points (fid 1, 2, …).
+SceneLayer incidentPoints(std::initializer_list<std::pair<double, double>> points) {
+    SceneLayer layer;
+    layer.name = "incidents";
+    layer.kind = GeometryKind::Point;
+    std::int64_t fid = 0;
+    for (auto [x, y] : points) {
+        layer.beginFeature(++fid, "");
+        layer.beginPart();
+        layer.beginRing();
+        layer.addCoord(x, y);
+    }
+    return layer;
+}
+
 // The map without labels, legend and furniture.
 RenderOptions mapOnly() {
     RenderOptions options;
@@ -73,18 +88,8 @@ TEST_F(GlRender, NoJitterAtUtmCoordinatesWhenPanningBySubpixels) {
     // A point far from the data's origin at UTM northings, drawn at 2 mm per pixel: float32 alone would
     // quantise 5.6 million to 0.5 m = 250 pixels.
     auto scene = std::make_shared<Scene>();
-    SceneLayer anchor;  // a second point 3 km away makes the origin (scene centre) differ from the view
-    anchor.name = "incidents";
-    anchor.kind = GeometryKind::Point;
-    anchor.beginFeature(1, "");
-    anchor.beginPart();
-    anchor.beginRing();
-    anchor.addCoord(327048.945, 5632637.495);
-    anchor.beginFeature(2, "");
-    anchor.beginPart();
-    anchor.beginRing();
-    anchor.addCoord(330048.0, 5635637.0);
-    scene->layers.push_back(anchor);
+    // A second point 3 km away makes the origin (scene centre) differ from the view.
+    scene->layers.push_back(incidentPoints({{327048.945, 5632637.495}, {330048.0, 5635637.0}}));
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(64, 64);
     RenderOptions options = mapOnly();
@@ -315,18 +320,8 @@ TEST_F(GlRender, DensePointLayersAreDrawnAfterTheMultisampleResolve) {
 
 TEST_F(GlRender, HeatmapLiesUnderThematicLayersWithItsRampColours) {
     auto scene = std::make_shared<Scene>();
-    SceneLayer point;
-    point.name = "incidents";
-    point.kind = GeometryKind::Point;
-    point.beginFeature(1, "");
-    point.beginPart();
-    point.beginRing();
-    point.addCoord(25, 75);  // in the hot cell (upper left)
-    scene->layers.push_back(point);
-    SceneLayer corner = point;  // a second point fixes the extent to 0..100
-    corner.fid = {2};
-    corner.xy = {100, 0};
-    scene->layers.push_back(corner);
+    // One point in the hot cell (upper left), a second one fixes the extent to 0..100.
+    scene->layers.push_back(incidentPoints({{25, 75}, {100, 0}}));
 
     auto overlay = std::make_shared<RasterOverlay>();
     overlay->originX = 0;
