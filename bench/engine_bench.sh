@@ -7,7 +7,7 @@
 #   - Gi* 100 m grid, 300 m band: `lagebild hotspots` vs spdep::localG (bench/gistar_spdep.R; R time of
 #     dnearneigh + nb2listw + localG only), with the largest z difference.
 #   bench/engine_bench.sh [WORKDIR]   (COUNTS="100000 1000000" by default)
-# Needs: qgis (qgis_process), r-cran-spdep, python3-numpy, python3-gdal — benchmark tools only.
+# Needs: qgis (qgis_process) and scripts/bench-packages.txt (scripts/install-deps.sh scripts/bench-packages.txt).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
