@@ -329,7 +329,8 @@ void FeatureFormPanel::drawPhotos() {
         ImGui::BeginGroup();
         const std::string kind = entry.mimeType == "image/png" ? "PNG" : "JPEG";
         const std::string kb = std::to_string((entry.bytes + 1023) / 1024);
-        const std::string date = entry.created.substr(0, std::min<std::size_t>(16, entry.created.size()));
+        std::string date = entry.created.substr(0, std::min<std::size_t>(16, entry.created.size()));
+        std::replace(date.begin(), date.end(), 'T', ' ');  // "2025-03-14 10:00"
         ImGui::Text(tr(Str::PhotoCaption), kind.c_str(), kb.c_str(), date.c_str());
         if (!entry.author.empty()) ImGui::TextDisabled("%s", entry.author.c_str());
         if (m_confirmRemove == entry.id) {
