@@ -1,7 +1,6 @@
 // Decoding stored photo thumbnails for display (edit::decodeThumbnail): size, colours, grey and palette
 // images, refusal of non-images and oversized ones.
 
-#include <cpl_vsi.h>
 #include <gdal.h>
 #include <gtest/gtest.h>
 
@@ -14,6 +13,7 @@
 #include "core/error.hpp"
 #include "edit/photos.hpp"
 #include "io/image_thumbnail.hpp"
+#include "unit/edit/gdal_image_encoder.hpp"
 
 using namespace lb;
 
@@ -35,14 +35,7 @@ std::vector<std::uint8_t> writePng(int width, int height, int bands, std::array<
             throw std::runtime_error("RasterIO failed");
         }
     }
-    const std::string name = "/vsimem/thumbnail-test-" + std::to_string(bands) + ".png";
-    GDALClose(GDALCreateCopy(GDALGetDriverByName("PNG"), name.c_str(), ds, FALSE, nullptr, nullptr, nullptr));
-    GDALClose(ds);
-    vsi_l_offset length = 0;
-    GByte* data = VSIGetMemFileBuffer(name.c_str(), &length, TRUE);
-    std::vector<std::uint8_t> bytes(data, data + length);
-    VSIFree(data);
-    return bytes;
+    return test::encodeWithGdal(ds, "PNG", "thumbnail-" + std::to_string(bands));
 }
 
 std::array<std::uint8_t, 4> pixel(const edit::ThumbnailPixels& image, int x, int y) {
