@@ -17,6 +17,7 @@ ParseResult parseOptions(int argc, char** argv) {
     std::string size;
     std::string click;
     std::string fieldMark;
+    std::string select;
     cli.add_option("PROJECT", o.project, "Project file to open (default: the last one)");
     cli.add_option("--screenshot", o.screenshot,
                    "Save the first complete frame with the map as PNG (the whole window) and exit");
@@ -24,6 +25,8 @@ ParseResult parseOptions(int argc, char** argv) {
                  "Print the time from process start to the first complete frame with the map to stderr, then exit");
     cli.add_option("--size", size, "Window size in pixels, WIDTHxHEIGHT");
     cli.add_option("--click", click, "After loading, click at window pixel X,Y (before --screenshot)");
+    cli.add_option("--select", select,
+                   "After loading, select feature ID of LAYER (LAYER:ID, e.g. observations:1; before --screenshot)");
     cli.add_option("--query-json", o.queryJson, "Open the query panel with the query in FILE (JSON, as saved queries)")
         ->check(CLI::ExistingFile);
     cli.add_flag("--heatmap", o.heatmap, "Show the density heatmap of the query's incidents");
@@ -44,6 +47,15 @@ ParseResult parseOptions(int argc, char** argv) {
                 throw CLI::ValidationError("--click: expected X,Y in window pixels");
             }
             o.click = std::make_pair(x, y);
+        }
+        if (!select.empty()) {
+            const auto colon = select.rfind(':');
+            long long id = 0;
+            std::istringstream in(colon == std::string::npos ? std::string() : select.substr(colon + 1));
+            if (colon == 0 || colon == std::string::npos || !(in >> id) || !in.eof() || id < 0) {
+                throw CLI::ValidationError("--select: expected LAYER:ID, e.g. observations:1");
+            }
+            o.select = std::make_pair(select.substr(0, colon), id);
         }
         if (!fieldMark.empty()) {
             for (std::size_t i = 0; i < edit::kFieldMarks.size(); ++i) {

@@ -21,6 +21,8 @@ struct AppOptions {
     // beleuchtung, angstraum, sonstiges); with --click the click marks the place (GUI smoke test)
     std::optional<int> fieldMark;
     bool fieldMode = false;  // --field-mode: start in field mode
+    // --select LAYER:ID: once the map is shown, select that feature (info panel; thematic layers: the form)
+    std::optional<std::pair<std::string, long long>> select;
 };
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.

@@ -232,6 +232,10 @@ void Application::frame() {
         ImGui_ImplGlfw_MouseButtonCallback(m_window, GLFW_MOUSE_BUTTON_LEFT, GLFW_PRESS, 0);
         m_clickFrame = m_frames + 1;
     }
+    if (m_options.select && m_clickFrame == 0 && m_mapFrames >= 1 && !m_shell->busy()) {
+        m_shell->workspace().select(render::FeatureRef{m_options.select->first, m_options.select->second});
+        m_clickFrame = m_frames + 1;  // the screenshot waits for the selection like for a click
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -307,8 +311,8 @@ bool Application::applyAnalysisOptions() {
 // [screenshot]
 
 bool Application::screenshotDue() {
-    // With --click: a few frames after the click, when the pick, highlight and info panel are drawn.
-    if (m_options.click) {
+    // With --click or --select: a few frames later, when the pick, highlight, info panel and form are drawn.
+    if (m_options.click || m_options.select) {
         if (m_clickFrame == 0 || m_frames < m_clickFrame + 3 || m_shell->busy()) return false;
         const auto& selection = m_shell->workspace().selection();
         if (m_options.fieldMark) {

@@ -77,6 +77,12 @@ std::vector<PhotoInfo> observationPhotos(store::ProjectStore& store, const std::
     return out;
 }
 
+ThumbnailPixels decodeThumbnail(const std::vector<std::uint8_t>& png) {
+    // A thumbnail has at most kThumbnailEdge pixels per side; anything larger is not one of ours.
+    auto image = io::decodeRgba(png, "photo thumbnail", static_cast<std::int64_t>(kThumbnailEdge) * kThumbnailEdge);
+    return {image.width, image.height, std::move(image.pixels)};
+}
+
 std::vector<std::uint8_t> photoData(store::ProjectStore& store, std::int64_t photoId) {
     store::Statement s(store.db(), "SELECT data FROM observation_photos WHERE id = ?");
     s.bind(1, photoId);

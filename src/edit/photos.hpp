@@ -33,6 +33,15 @@ struct PhotoInfo {
 };
 // The photos of an observation, oldest first (thumbnails, not the full images).
 std::vector<PhotoInfo> observationPhotos(store::ProjectStore& store, const std::string& observationUuid);
+// A stored thumbnail decoded for display: RGBA, 4 bytes per pixel, rows top to bottom.
+struct ThumbnailPixels {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba;
+};
+// Decodes a thumbnail PNG (PhotoInfo::thumbnailPng); throws core::InputError when it is broken.
+ThumbnailPixels decodeThumbnail(const std::vector<std::uint8_t>& png);
+
 // The full image bytes of one photo.
 std::vector<std::uint8_t> photoData(store::ProjectStore& store, std::int64_t photoId);
 

@@ -30,4 +30,11 @@ ORDER BY 2, 3, 1)SQL");
     return out;
 }
 
+std::vector<RouteName> routeNames(store::ProjectStore& store) {
+    store::Statement s(store.db(), "SELECT uuid, coalesce(name, '') FROM routes ORDER BY name, uuid");
+    std::vector<RouteName> out;
+    while (s.step()) out.push_back({s.columnText(0), s.columnText(1)});
+    return out;
+}
+
 }  // namespace lb::edit

@@ -22,4 +22,12 @@ struct VisitDay {
 // Sorted by route name, then day. Throws core::UsageError for a month outside 1..12.
 std::vector<VisitDay> visitCalendar(store::ProjectStore& store, int year, int month);
 
+// A route for the visit form's route dropdown.
+struct RouteName {
+    std::string uuid;
+    std::string name;
+};
+// All routes, sorted by name (then uuid).
+std::vector<RouteName> routeNames(store::ProjectStore& store);
+
 }  // namespace lb::edit

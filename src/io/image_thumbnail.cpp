@@ -113,4 +113,59 @@ std::vector<std::uint8_t> thumbnailPng(const std::vector<std::uint8_t>& bytes, i
     return png;
 }
 
+RgbaImage decodeRgba(const std::vector<std::uint8_t>& bytes, const std::string& what, std::int64_t maxPixels) {
+    ensureGdal();
+    const OpenedImage image(bytes, what);
+    GDALDatasetH h = image.handle();
+    RgbaImage out;
+    out.width = GDALGetRasterXSize(h);
+    out.height = GDALGetRasterYSize(h);
+    const std::int64_t pixels = static_cast<std::int64_t>(out.width) * out.height;
+    if (pixels <= 0 || pixels > maxPixels) {
+        throw core::InputError(what + ": " + std::to_string(out.width) + "×" + std::to_string(out.height) +
+                               " pixels is too large to show");
+    }
+    out.pixels.assign(static_cast<std::size_t>(pixels) * 4, 255);
+    const int bands = GDALGetRasterCount(h);
+    GDALRasterBandH first = GDALGetRasterBand(h, 1);
+    const bool palette = first && GDALGetRasterColorTable(first);
+    const auto fail = [&] {
+        return core::InputError(what + ": the image data is broken (" +
+                                (image.errors.hasFailure() ? image.errors.failureText() : std::string("cannot decode")) +
+                                ")");
+    };
+    // Reads one band as bytes into the channel `channel` of every pixel (pixel stride 4).
+    const auto readBand = [&](int band, int channel) {
+        GDALRasterBandH b = GDALGetRasterBand(h, band);
+        if (!b || GDALRasterIO(b, GF_Read, 0, 0, out.width, out.height, out.pixels.data() + channel, out.width,
+                               out.height, GDT_Byte, 4, out.width * 4) != CE_None) {
+            throw fail();
+        }
+    };
+    if (palette) {
+        std::vector<std::uint8_t> index(static_cast<std::size_t>(pixels));
+        if (GDALRasterIO(first, GF_Read, 0, 0, out.width, out.height, index.data(), out.width, out.height, GDT_Byte, 0,
+                         0) != CE_None) {
+            throw fail();
+        }
+        GDALColorTableH table = GDALGetRasterColorTable(first);
+        for (std::size_t i = 0; i < index.size(); ++i) {
+            const GDALColorEntry* c = GDALGetColorEntry(table, index[i]);
+            if (!c) continue;
+            std::uint8_t* p = &out.pixels[i * 4];
+            p[0] = static_cast<std::uint8_t>(c->c1), p[1] = static_cast<std::uint8_t>(c->c2);
+            p[2] = static_cast<std::uint8_t>(c->c3), p[3] = static_cast<std::uint8_t>(c->c4);
+        }
+    } else if (bands >= 3) {
+        for (int band = 1; band <= std::min(bands, 4); ++band) readBand(band, band - 1);
+    } else if (bands >= 1) {
+        readBand(1, 0);  // grey (+ alpha)
+        if (bands == 2) readBand(2, 3);
+        for (std::size_t i = 0; i < out.pixels.size(); i += 4) out.pixels[i + 1] = out.pixels[i + 2] = out.pixels[i];
+    } else {
+        throw fail();
+    }
+    return out;
+}
+
 }  // namespace lb::io

@@ -21,4 +21,17 @@ ImageInfo inspectImage(const std::vector<std::uint8_t>& bytes, const std::string
 // side (averaged; palettes expanded); throws core::InputError when the image data is broken.
 std::vector<std::uint8_t> thumbnailPng(const std::vector<std::uint8_t>& bytes, int maxEdge, const std::string& what);
 
+// An 8-bit RGBA image, rows top to bottom, 4 bytes per pixel (straight alpha).
+struct RgbaImage {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> pixels;  // width * height * 4
+};
+
+// Decodes a JPEG or PNG (typically a stored thumbnail) into RGBA: grey becomes R=G=B, a missing alpha
+// band 255, palettes are expanded. Throws core::InputError for other content or broken image data;
+// images with more than maxPixels pixels are refused (a thumbnail is small).
+RgbaImage decodeRgba(const std::vector<std::uint8_t>& bytes, const std::string& what,
+                     std::int64_t maxPixels = 4096 * 4096);
+
 }  // namespace lb::io

@@ -203,4 +203,12 @@ std::vector<std::pair<std::string, std::string>> featureAttributes(store::Projec
     return out;
 }
 
+std::optional<std::int64_t> featureIdOf(store::ProjectStore& store, core::LayerId layer, const std::string& uuid) {
+    const std::string name(core::layerInfo(layer).name);
+    store::Statement select(store.db(), "SELECT id FROM " + store::quoteIdentifier(name) + " WHERE uuid = ?");
+    select.bind(1, uuid);
+    if (!select.step()) return std::nullopt;
+    return select.columnInt(0);
+}
+
 }  // namespace lb::project

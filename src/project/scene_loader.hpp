@@ -1,9 +1,12 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
@@ -26,5 +29,8 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
 // order, geometry excluded. Throws core::InputError for an unknown layer or id.
 std::vector<std::pair<std::string, std::string>> featureAttributes(store::ProjectStore& store, const std::string& layer,
                                                                    std::int64_t id);
+
+// The id (fid) of the feature with this uuid in a thematic layer, or nothing.
+std::optional<std::int64_t> featureIdOf(store::ProjectStore& store, core::LayerId layer, const std::string& uuid);
 
 }  // namespace lb::project

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "edit/edit_session.hpp"
+#include "edit/photos.hpp"
 #include "store/project_store.hpp"
 
 namespace lb::ui {
@@ -95,6 +96,26 @@ EditOutcome EditController::markField(edit::FieldMarkKind kind, double x, double
         if (photo) bytes = readBytes(*photo);
         return edit::markField(*m_session, kind, x, y, note, bytes).observationUuid;
     });
+}
+
+EditOutcome EditController::attachPhoto(const std::string& observationUuid, const std::filesystem::path& file) {
+    auto outcome = run({core::LayerId::Observations}, [&] {
+        // Refuse a huge file before reading it into memory.
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(file, ec);
+        if (!ec && size > edit::kMaxPhotoBytes) {
+            throw core::InputError(file.filename().string() + ": " + std::to_string(size / (1024 * 1024)) +
+                                   " MiB is more than the limit of " +
+                                   std::to_string(edit::kMaxPhotoBytes / (1024 * 1024)) + " MiB");
+        }
+        return m_session->apply(edit::attachPhoto(observationUuid, readBytes(file))).featureUuid();
+    });
+    if (!outcome.ok) outcome.error = std::string(text(Str::PhotoRejected, m_language)) + "\n" + outcome.error;
+    return outcome;
+}
+
+EditOutcome EditController::removePhoto(const std::string& observationUuid, std::int64_t photoId) {
+    return apply(edit::removePhoto(observationUuid, photoId));
 }
 
 EditOutcome EditController::undo() {

@@ -66,6 +66,11 @@ public:
     // A field-mode button press at (x, y) in the project CRS: one undoable edit.
     EditOutcome markField(edit::FieldMarkKind kind, double x, double y, const std::string& note,
                           const std::optional<std::filesystem::path>& photo);
+    // Attaches a JPEG or PNG file to an observation (one undoable, audited edit). Files that are too large,
+    // no JPEG/PNG or broken are refused before anything is written; the error says what is allowed.
+    EditOutcome attachPhoto(const std::string& observationUuid, const std::filesystem::path& file);
+    // Removes one photo of an observation (one undoable, audited edit).
+    EditOutcome removePhoto(const std::string& observationUuid, std::int64_t photoId);
     EditOutcome undo();
     EditOutcome redo();
     bool canUndo() const;

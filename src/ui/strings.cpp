@@ -289,7 +289,7 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
     {GraffitiNoNext, "graffiti.no_next", "Kein weiterer Status möglich.", "No further status possible.", false},
     {PhotosTitle, "photos.title", "Fotos", "Photos", false},
     {PhotosNone, "photos.none", "Keine Fotos.", "No photos.", false},
-    {PhotosAttach, "photos.attach", "Foto anhängen…", "Attach photo…", false},
+    {PhotosAttach, "photos.attach", "Foto hinzufügen …", "Add photo …", false},
     {DialogPhotoTitle, "dialog.photo_title", "Foto wählen (JPEG/PNG)", "Choose a photo (JPEG/PNG)", false},
     {DialogChoose, "dialog.choose", "Auswählen", "Choose", false},
     {CalendarTitle, "calendar.title", "Besuchskalender", "Visit calendar", false},
@@ -300,6 +300,15 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
     {CalendarWeekdays, "calendar.weekdays", "Mo Di Mi Do Fr Sa So", "Mo Tu We Th Fr Sa Su", false},
     {CalendarPrev, "calendar.prev", "< Vormonat", "< Previous", false},
     {CalendarNext, "calendar.next", "Folgemonat >", "Next >", false},
+    {PhotoRemove, "photos.remove", "Entfernen", "Remove", false},
+    {PhotoRemoveConfirm, "photos.remove_confirm", "Dieses Foto wirklich aus dem Projekt entfernen?",
+     "Really remove this photo from the project?", false},
+    {PhotoRemoveYes, "photos.remove_yes", "Ja, entfernen", "Yes, remove", false},
+    {PhotoRejected, "photos.rejected",
+     "Das Foto wurde nicht angehängt: nur JPEG oder PNG, höchstens 12 MiB und 12000 Pixel je Seite.",
+     "The photo was not attached: JPEG or PNG only, at most 12 MiB and 12000 pixels per side.", false},
+    {PhotoPreviewBroken, "photos.preview_broken", "Vorschau nicht lesbar", "Preview unreadable", false},
+    {PhotoCaption, "photos.caption", "%s, %s KB, %s", "%s, %s KB, %s", false},
 }};
 
 struct ColumnLabel {

@@ -300,6 +300,12 @@ enum class Str {
     CalendarWeekdays,
     CalendarPrev,
     CalendarNext,
+    PhotoRemove,
+    PhotoRemoveConfirm,
+    PhotoRemoveYes,
+    PhotoRejected,
+    PhotoPreviewBroken,
+    PhotoCaption,
     Count
 };
 

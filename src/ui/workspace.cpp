@@ -626,6 +626,17 @@ void Workspace::selectAt(double sx, double sy) {
     select(*ref);
 }
 
+void Workspace::selectFeature(core::LayerId layer, const std::string& uuid) {
+    if (!m_project || uuid.empty()) return;
+    try {
+        if (const auto id = project::featureIdOf(m_project->store(), layer, uuid)) {
+            select(render::FeatureRef{std::string(core::layerInfo(layer).name), *id});
+        }
+    } catch (const std::exception& e) {
+        notify({true, errorText(e), {}});
+    }
+}
+
 void Workspace::select(const render::FeatureRef& ref) {
     if (!m_scene) return;
     Selection selection;

@@ -170,6 +170,8 @@ public:
     // [selection and cursor]
     void selectAt(double sx, double sy);
     void select(const render::FeatureRef& ref);
+    // Selects a thematic feature by its uuid (a feature just added); nothing happens when it is not found.
+    void selectFeature(core::LayerId layer, const std::string& uuid);
     void clearSelection();
     void setCursor(std::optional<std::array<double, 2>> screen);
     void setLastFrameMs(double ms) { m_lastFrameMs = ms; }

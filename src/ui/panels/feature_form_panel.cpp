@@ -1,19 +1,25 @@
-// Section index: [sync] [fields] [graffiti status] [save]
+// Section index: [sync] [fields] [graffiti status] [photos] [save]
 #include "ui/panels/feature_form_panel.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "edit/edit_session.hpp"
 #include "edit/graffiti.hpp"
+#include "edit/photos.hpp"
 #include "ui/edit_controller.hpp"
 #include "ui/edit_tools.hpp"
 #include "ui/form_state.hpp"
 #include "ui/layout.hpp"
+#include "ui/panels/file_dialog_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/date_picker.hpp"
+#include "ui/widgets/gl_texture.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -27,6 +33,31 @@ std::string_view label(const edit::FieldSpec& field, Language language) {
 
 std::string_view choiceLabel(const edit::ChoiceSpec& choice, Language language) {
     return language == Language::English ? choice.labelEn : choice.labelDe;
+}
+
+// A dropdown over (stored value, label) options; "—" (empty) first unless required. True when changed.
+bool optionCombo(std::string& text, const std::vector<std::pair<std::string, std::string>>& options, bool required,
+                 const Translator& tr) {
+    std::string preview = text.empty() ? tr(Str::FormNone) : text;
+    for (const auto& [value, name] : options) {
+        if (value == text) preview = name;
+    }
+    bool changed = false;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##v", preview.c_str())) {
+        if (!required && ImGui::Selectable(tr(Str::FormNone), text.empty())) {
+            text.clear();
+            changed = true;
+        }
+        for (const auto& [value, name] : options) {
+            if (ImGui::Selectable(name.c_str(), value == text)) {
+                text = value;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
 }
 
 }  // namespace
@@ -62,6 +93,7 @@ void FeatureFormPanel::syncWithTools() {
                 m_loadedRevision = m_editor.revision();
                 if (other) {
                     m_saveError.clear();
+                    m_photoError.clear();
                     m_nextStatus = 0;
                     m_visible = true;
                 }
@@ -75,9 +107,11 @@ void FeatureFormPanel::syncWithTools() {
 void FeatureFormPanel::draw() {
     if (m_workspace.state() != DocumentState::Ready || !m_editor.isOpen()) {
         m_form.reset();
+        dropPhotos();
         return;
     }
     syncWithTools();
+    if (!m_form || m_form->isNew() || m_form->layer() != core::LayerId::Observations) dropPhotos();
     if (!m_form || !m_visible) return;
     const Translator tr = m_workspace.tr();
     const float s = m_layout.scale;
@@ -93,6 +127,7 @@ void FeatureFormPanel::draw() {
     if (ImGui::Begin(windowTitle.c_str(), &m_visible, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         drawFields();
         if (!m_form->isNew() && m_form->layer() == core::LayerId::Graffiti) drawGraffitiStatus();
+        if (!m_form->isNew() && m_form->layer() == core::LayerId::Observations) drawPhotos();
     }
     ImGui::End();
     if (!m_visible && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
@@ -115,25 +150,17 @@ void FeatureFormPanel::drawFields() {
         ImGui::BeginDisabled(field.readOnly);
         switch (field.type) {
             case edit::FieldType::Choice: {
-                std::string preview = text.empty() ? tr(Str::FormNone) : text;
-                for (const auto& choice : field.choices) {
-                    if (choice.value == text) preview = std::string(choiceLabel(choice, language));
-                }
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                if (ImGui::BeginCombo("##v", preview.c_str())) {
-                    if (!field.required && ImGui::Selectable(tr(Str::FormNone), text.empty())) {
-                        text.clear();
-                        changed = true;
-                    }
-                    for (const auto& choice : field.choices) {
-                        const std::string name(choiceLabel(choice, language));
-                        if (ImGui::Selectable(name.c_str(), choice.value == text)) {
-                            text = std::string(choice.value);
-                            changed = true;
-                        }
-                    }
-                    ImGui::EndCombo();
-                }
+                std::vector<std::pair<std::string, std::string>> options;
+                for (const auto& choice : field.choices)
+                    options.emplace_back(choice.value, choiceLabel(choice, language));
+                changed = optionCombo(text, options, field.required, tr);
+                break;
+            }
+            case edit::FieldType::RouteRef: {
+                std::vector<std::pair<std::string, std::string>> options;
+                for (const auto& route : routes())
+                    options.emplace_back(route.uuid, route.name.empty() ? route.uuid : route.name);
+                changed = optionCombo(text, options, field.required, tr);
                 break;
             }
             case edit::FieldType::LongText:
@@ -261,6 +288,95 @@ void FeatureFormPanel::drawGraffitiStatus() {
     }
 }
 
+// [photos]
+
+void FeatureFormPanel::dropPhotos() {
+    if (m_textures.empty() && m_photos.entries().empty()) return;
+    m_textures.clear();
+    m_photos.clear();
+    m_confirmRemove = 0;
+}
+
+void FeatureFormPanel::drawPhotos() {
+    const Translator tr = m_workspace.tr();
+    const std::string uuid = m_form->uuid();
+    if (m_photos.sync(m_editor, uuid)) {
+        m_textures.clear();
+        for (const auto& entry : m_photos.entries()) {
+            const auto& px = entry.pixels;
+            m_textures.push_back(px.rgba.empty() ? nullptr
+                                                 : std::make_unique<widgets::GlTexture>(px.width, px.height, px.rgba.data()));
+        }
+    }
+    ImGui::Spacing();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::PhotosTitle));
+    if (!m_photos.error().empty()) ImGui::TextColored(kErrorColor, "%s", m_photos.error().c_str());
+    if (m_photos.entries().empty()) ImGui::TextDisabled("%s", tr(Str::PhotosNone));
+    const float edge = 96 * m_layout.scale;
+    std::int64_t remove = 0;
+    for (std::size_t i = 0; i < m_photos.entries().size(); ++i) {
+        const auto& entry = m_photos.entries()[i];
+        ImGui::PushID(static_cast<int>(entry.id));
+        if (const auto* texture = m_textures[i].get()) {
+            const float f = edge / static_cast<float>(std::max(texture->width(), texture->height()));
+            ImGui::Image(texture->imguiId(), ImVec2(texture->width() * f, texture->height() * f));
+        } else {
+            ImGui::Dummy(ImVec2(edge, edge * 0.2f));
+            ImGui::SameLine(0, 0);
+            ImGui::TextDisabled("%s", tr(Str::PhotoPreviewBroken));
+        }
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        const std::string kind = entry.mimeType == "image/png" ? "PNG" : "JPEG";
+        const std::string kb = std::to_string((entry.bytes + 1023) / 1024);
+        std::string date = entry.created.substr(0, std::min<std::size_t>(16, entry.created.size()));
+        std::replace(date.begin(), date.end(), 'T', ' ');  // "2025-03-14 10:00"
+        ImGui::Text(tr(Str::PhotoCaption), kind.c_str(), kb.c_str(), date.c_str());
+        if (!entry.author.empty()) ImGui::TextDisabled("%s", entry.author.c_str());
+        if (m_confirmRemove == entry.id) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(kErrorColor, "%s", tr(Str::PhotoRemoveConfirm));
+            ImGui::PopTextWrapPos();
+            if (ImGui::SmallButton(tr(Str::PhotoRemoveYes))) remove = entry.id;
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr(Str::FormCancel))) m_confirmRemove = 0;
+        } else if (ImGui::SmallButton(tr(Str::PhotoRemove))) {
+            m_confirmRemove = entry.id;
+        }
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+    if (remove != 0) {  // after the loop: the list reloads with the next sync
+        const auto outcome = m_editor.removePhoto(uuid, remove);
+        m_photoError = outcome.ok ? std::string() : outcome.error;
+        m_confirmRemove = 0;
+    }
+    if (ImGui::Button(tr(Str::PhotosAttach))) {
+        m_fileDialog.openPhoto([this, uuid](const std::filesystem::path& file) {
+            const auto outcome = m_editor.attachPhoto(uuid, file);
+            m_photoError = outcome.ok ? std::string() : outcome.error;
+        });
+    }
+    if (!m_photoError.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(kErrorColor, "%s", m_photoError.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+const std::vector<edit::RouteName>& FeatureFormPanel::routes() {
+    if (m_routesRevision != m_editor.revision() && m_editor.store()) {
+        m_routesRevision = m_editor.revision();
+        try {
+            m_routes = edit::routeNames(*m_editor.store());
+        } catch (const std::exception& e) {
+            m_routes.clear();
+            m_saveError = e.what();
+        }
+    }
+    return m_routes;
+}
+
 // [save]
 
 void FeatureFormPanel::save() {
@@ -280,8 +396,12 @@ void FeatureFormPanel::save() {
     }
     m_saveError.clear();
     if (isNew) {
+        const core::LayerId layer = m_form->layer();
         m_form.reset();
         m_visible = false;
+        // The new feature becomes the selection: the info panel and (through the tools' target) this form
+        // show it from the next frame on.
+        m_workspace.selectFeature(layer, outcome.featureUuid);
     } else {
         m_loadedRevision = 0;  // reload what was stored
         m_form = nullptr;

@@ -1,9 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "edit/visit_calendar.hpp"
+#include "ui/photo_list.hpp"
 
 #include "ui/panel.hpp"
 
@@ -15,10 +20,15 @@ class EditTools;
 class FileDialogPanel;
 class FormState;
 struct Layout;
+namespace widgets {
+class GlTexture;
+}
 
 // The attribute form of a new or selected feature of a thematic layer, generated from edit::formFor():
 // text, numbers, dates (with a date picker), dropdowns; validation messages under the fields, Save only
-// while everything is valid. Graffiti sites add their status history and "Status ändern".
+// while everything is valid. Graffiti sites add their status history and "Status ändern"; observations list
+// their photos as thumbnails (add through the file dialog, remove after a confirmation). A visit's route is
+// a dropdown of the routes' names. A saved new feature becomes the map selection.
 class FeatureFormPanel : public Panel {
 public:
     FeatureFormPanel(Workspace& workspace, EditController& editor, EditTools& tools, FileDialogPanel& fileDialog,
@@ -32,6 +42,9 @@ private:
     void syncWithTools();
     void drawFields();
     void drawGraffitiStatus();
+    void drawPhotos();
+    void dropPhotos();  // frees the thumbnails' textures
+    const std::vector<edit::RouteName>& routes();
     void save();
 
     Workspace& m_workspace;
@@ -47,6 +60,14 @@ private:
     // "Status ändern" inputs
     int m_nextStatus = 0;
     std::string m_statusDate, m_statusCost, m_statusNote;
+    // Photos of an observation: thumbnails (textures parallel to the list's entries; null: no preview).
+    PhotoList m_photos;
+    std::vector<std::unique_ptr<widgets::GlTexture>> m_textures;
+    std::int64_t m_confirmRemove = 0;  // the photo whose removal waits for "Ja, entfernen"
+    std::string m_photoError;
+    // The visit form's route choices, reloaded after edits.
+    std::vector<edit::RouteName> m_routes;
+    std::uint64_t m_routesRevision = std::numeric_limits<std::uint64_t>::max();
 };
 
 }  // namespace lb::ui

@@ -17,6 +17,7 @@
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
+#include "unit/edit/gdal_image_encoder.hpp"
 
 using namespace lb;
 using core::LayerId;
@@ -38,15 +39,7 @@ std::vector<std::uint8_t> writeImage(const char* driverName, int width, int heig
             throw std::runtime_error("RasterIO failed");
         }
     }
-    const std::string name = std::string("/vsimem/test-image-") + driverName;
-    GDALDatasetH out = GDALCreateCopy(GDALGetDriverByName(driverName), name.c_str(), ds, FALSE, nullptr, nullptr, nullptr);
-    GDALClose(out);
-    GDALClose(ds);
-    vsi_l_offset length = 0;
-    GByte* data = VSIGetMemFileBuffer(name.c_str(), &length, TRUE);
-    std::vector<std::uint8_t> bytes(data, data + length);
-    VSIFree(data);
-    return bytes;
+    return test::encodeWithGdal(ds, driverName, "gradient");
 }
 
 class FieldWorkTest : public ::testing::Test {

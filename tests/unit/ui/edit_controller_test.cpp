@@ -2,10 +2,13 @@
 // project file, undo/redo through the controller, field-mode marks.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "edit/edit_session.hpp"
+#include "edit/photos.hpp"
+#include "edit/visit_calendar.hpp"
 #include "geo/wkb.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
@@ -15,6 +18,8 @@
 #include "ui/edit_tools.hpp"
 #include "ui/field_mode.hpp"
 #include "ui/form_state.hpp"
+#include "ui/photo_list.hpp"
+#include "render/png_image.hpp"
 
 namespace lb::ui {
 namespace {
@@ -209,6 +214,72 @@ TEST_F(EditControllerTest, FailuresComeBackAsOutcomesNotExceptions) {
     controller.close();
     EXPECT_FALSE(controller.isOpen());
     EXPECT_FALSE(controller.undo().ok);
+}
+
+TEST_F(EditControllerTest, PhotosAttachAndRemoveThroughTheControllerAndTheFormListsThem) {
+    FieldMode mode(controller);
+    mode.setEnabled(true);
+    mode.arm(edit::FieldMarkKind::Muell);
+    ASSERT_TRUE(mode.release(at(kX, kY), false));
+    const std::string observation = mode.lastSaved()->observationUuid;
+    PhotoList list;
+    ASSERT_TRUE(list.sync(controller, observation));
+    EXPECT_TRUE(list.entries().empty());
+    EXPECT_FALSE(list.sync(controller, observation));  // nothing changed: no reload
+
+    // A 300×200 PNG (written by Cairo), orange: stored with a 256×171 thumbnail the form shows.
+    render::Image image{300, 200, {}};
+    for (int i = 0; i < 300 * 200; ++i) image.rgba.insert(image.rgba.end(), {250, 140, 20, 255});
+    render::writePng(dir / "ecke.png", image);
+    changed.clear();
+    auto outcome = controller.attachPhoto(observation, dir / "ecke.png");
+    ASSERT_TRUE(outcome.ok) << outcome.error;
+    EXPECT_EQ(changed, (std::vector<LayerId>{LayerId::Observations}));
+    EXPECT_EQ(count("observation_photos"), 1);
+    EXPECT_EQ(count("audit_log WHERE action = 'attach_photo'"), 1);
+    ASSERT_TRUE(list.sync(controller, observation));
+    ASSERT_EQ(list.entries().size(), 1u);
+    const auto& shown = list.entries()[0];
+    EXPECT_EQ(shown.mimeType, "image/png");
+    EXPECT_EQ(shown.author, "Planung Mitte");
+    EXPECT_EQ(shown.pixels.width, 256);
+    EXPECT_EQ(shown.pixels.height, 171);
+    ASSERT_FALSE(shown.pixels.rgba.empty());
+    EXPECT_EQ((std::vector<std::uint8_t>(shown.pixels.rgba.begin(), shown.pixels.rgba.begin() + 4)),
+              (std::vector<std::uint8_t>{250, 140, 20, 255}));
+
+    // Not a photo: refused with the rule in the message, nothing stored.
+    std::ofstream(dir / "notiz.jpg") << "keine Bilddaten";
+    outcome = controller.attachPhoto(observation, dir / "notiz.jpg");
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("JPEG oder PNG"), std::string::npos) << outcome.error;
+    EXPECT_EQ(count("observation_photos"), 1);
+
+    // Remove, then undo the removal.
+    outcome = controller.removePhoto(observation, shown.id);
+    ASSERT_TRUE(outcome.ok) << outcome.error;
+    EXPECT_EQ(count("observation_photos"), 0);
+    ASSERT_TRUE(list.sync(controller, observation));
+    EXPECT_TRUE(list.entries().empty());
+    ASSERT_TRUE(controller.undo().ok);
+    EXPECT_EQ(count("observation_photos"), 1);
+    list.sync(controller, observation);
+    EXPECT_EQ(list.entries().size(), 1u);
+}
+
+TEST_F(EditControllerTest, VisitRouteChoicesAreTheRoutesByName) {
+    for (const char* name : {"Südpark", "Altstadt"}) {
+        ASSERT_TRUE(controller
+                        .apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 50, kY}}),
+                                                {{"name", std::string(name)}}))
+                        .ok);
+    }
+    const auto routes = edit::routeNames(*controller.store());
+    ASSERT_EQ(routes.size(), 2u);
+    EXPECT_EQ(routes[0].name, "Altstadt");
+    EXPECT_EQ(routes[1].name, "Südpark");
+    EXPECT_EQ(core::toString(controller.session()->feature(LayerId::Routes, routes[0].uuid)->values.at("name")),
+              "Altstadt");
 }
 
 }  // namespace

@@ -182,6 +182,37 @@ TEST(GuiSmoke, FieldModeClickStoresAnObservationAtTheClickedPlace) {
     EXPECT_NEAR(mbr[1], cy - 60 * mpp, mpp);
 }
 
+TEST(GuiSmoke, SelectedObservationShowsItsPhotoThumbnailInTheForm) {
+    test::TempDir dir;
+    const auto project = dir / "demo.sqlite";
+    ASSERT_EQ(test::runLagebild({"demo", project.string(), "--incidents", "200"}).exitCode, 0);
+    // A pure magenta 120×90 photo (its own thumbnail) for observation 1: magenta appears nowhere else.
+    render::Image photo{120, 90, {}};
+    for (int i = 0; i < 120 * 90; ++i) photo.rgba.insert(photo.rgba.end(), {255, 0, 255, 255});
+    render::writePng(dir / "magenta.png", photo);
+    const auto png = test::readFile(dir / "magenta.png");
+    const std::vector<std::uint8_t> bytes(png.begin(), png.end());
+    {
+        store::Db db(project.string(), store::Db::Mode::ReadWrite);
+        store::Statement insert(db, "INSERT INTO observation_photos (observation_uuid, mime_type, data, created, author, "
+                                    "thumbnail) SELECT uuid, 'image/png', ?, '2025-03-14T10:00:00+01:00', 'Test', ? "
+                                    "FROM observations WHERE id = 1");
+        insert.bindBlob(1, bytes).bindBlob(2, bytes);
+        insert.step();
+    }
+    const auto shot = dir / "photo.png";
+    const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800", "--select",
+                                  "observations:1"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.err.find("picked: observations 1 "), std::string::npos) << run.err;
+    const auto image = render::readPng(shot);
+    long magenta = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) magenta += near(pixel(image, x, y), {255, 0, 255}, 12);
+    }
+    EXPECT_GT(magenta, 96 * 72 * 8 / 10);  // the thumbnail, drawn 96 px wide
+}
+
 TEST(GuiSmoke, StartScreenWithoutProject) {
     test::TempDir dir;
     const auto shot = dir / "start.png";
