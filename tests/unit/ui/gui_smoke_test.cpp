@@ -1,5 +1,5 @@
-// Runs the real lagebild-gui under Xvfb (Mesa llvmpipe) and checks its screenshot. Registered only when
-// xvfb-run is found (label "gui").
+// Runs the real lagebild-gui on a private Xvfb display (Mesa llvmpipe) and checks its screenshot.
+// Registered only when Xvfb is found (label "gui").
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
+#include "xvfb_display.hpp"
 
 namespace lb::ui {
 namespace {
@@ -33,11 +34,7 @@ bool near(Rgb a, Rgb b, int tolerance) {
 
 test::RunResult runGui(const test::TempDir& dir, const std::vector<std::string>& guiArgs) {
     std::vector<std::string> args{"XDG_CONFIG_HOME=" + (dir / "config").string(),
-                                  LAGEBILD_XVFB_RUN,
-                                  "-a",
-                                  "-s",
-                                  "-screen 0 1600x1000x24",
-                                  LAGEBILD_GUI_BINARY};
+                                  "DISPLAY=" + test::XvfbDisplay::instance().display(), LAGEBILD_GUI_BINARY};
     args.insert(args.end(), guiArgs.begin(), guiArgs.end());
     return test::runProgram("env", args);
 }

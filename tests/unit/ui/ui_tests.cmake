@@ -12,17 +12,17 @@ add_executable(ui_tests
 target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui)
 gtest_discover_tests(ui_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
 
-# The real lagebild-gui under Xvfb: only where xvfb-run exists (STYLE.md §7, optional dependencies).
-find_program(LAGEBILD_XVFB_RUN xvfb-run)
-if(LAGEBILD_XVFB_RUN)
-    add_executable(ui_gui_tests ${CMAKE_CURRENT_LIST_DIR}/gui_smoke_test.cpp)
+# The real lagebild-gui under Xvfb: only where Xvfb exists (STYLE.md §7, optional dependencies).
+find_program(LAGEBILD_XVFB Xvfb)
+if(LAGEBILD_XVFB)
+    add_executable(ui_gui_tests ${CMAKE_CURRENT_LIST_DIR}/gui_smoke_test.cpp ${CMAKE_CURRENT_LIST_DIR}/xvfb_display.cpp)
     target_link_libraries(ui_gui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_render lagebild_store
         nlohmann_json::nlohmann_json)
     target_compile_definitions(ui_gui_tests PRIVATE
         LAGEBILD_GUI_BINARY="$<TARGET_FILE:lagebild-gui>"
-        LAGEBILD_XVFB_RUN="${LAGEBILD_XVFB_RUN}")
+        LAGEBILD_XVFB="${LAGEBILD_XVFB}")
     add_dependencies(ui_gui_tests lagebild-gui lagebild)
     gtest_discover_tests(ui_gui_tests PROPERTIES LABELS gui TIMEOUT 300 DISCOVERY_TIMEOUT 60)
 else()
-    message(STATUS "xvfb-run not found: the GUI smoke tests are not registered")
+    message(STATUS "Xvfb not found: the GUI smoke tests are not registered")
 endif()
