@@ -1,10 +1,12 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/progress.hpp"
+#include "core/value.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 
@@ -21,6 +23,10 @@ namespace lb::project {
 render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
                         const std::vector<std::string>& onlyLayers = {},
                         core::Progress& progress = core::Progress::none());
+
+// Appends the polygon parts of a little-endian WKB geometry to a polygon scene layer as one feature (points
+// and lines in it are left out); throws core::InputError for a truncated or unknown geometry.
+void appendPolygons(render::SceneLayer& layer, const core::Wkb& wkb, std::int64_t id, std::string_view className);
 
 // The attributes of one feature for the info panel: (column, value) pairs of non-empty values in table
 // order, geometry excluded. Throws core::InputError for an unknown layer or id.
