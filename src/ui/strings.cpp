@@ -300,6 +300,18 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
     {CalendarWeekdays, "calendar.weekdays", "Mo Di Mi Do Fr Sa So", "Mo Tu We Th Fr Sa Su", false},
     {CalendarPrev, "calendar.prev", "< Vormonat", "< Previous", false},
     {CalendarNext, "calendar.next", "Folgemonat >", "Next >", false},
+    {HotspotsTitle, "hotspots.title", "Hotspots (Gi*)", "Hot spots (Gi*)", false},
+    {HotspotsShow, "hotspots.show", "Hot- und Coldspots zeigen", "Show hot and cold spots", false},
+    {HotspotsHint, "hotspots.hint", "Getis-Ord Gi*, folgt den Filtern.", "Getis-Ord Gi*, follows the filters.", false},
+    {HotspotsGrid, "hotspots.grid", "Raster", "Grid", false},
+    {HotspotsZones, "hotspots.zones", "Stadtteile", "Districts", false},
+    {HotspotsCell, "hotspots.cell", "Zelle (m)", "Cell (m)", false},
+    {HotspotsDistance, "hotspots.distance", "Distanzband (m)", "Distance band (m)", false},
+    {HotspotsFdr, "hotspots.fdr", "FDR-Korrektur", "FDR correction", false},
+    {HotspotsOpacity, "hotspots.opacity", "Deckkraft", "Opacity", false},
+    {HotspotsSummary, "hotspots.summary", "%s Hotspots, %s Coldspots unter %s Flächen (%s ms)",
+     "%s hot spots, %s cold spots among %s areas (%s ms)", false},
+    {HotspotsFailed, "hotspots.failed", "Gi* nicht berechenbar: %s", "Gi* cannot be computed: %s", false},
 }};
 
 struct ColumnLabel {

@@ -300,6 +300,18 @@ enum class Str {
     CalendarWeekdays,
     CalendarPrev,
     CalendarNext,
+    // Getis-Ord Gi* hot spots in the query panel (issue 4)
+    HotspotsTitle,
+    HotspotsShow,
+    HotspotsHint,
+    HotspotsGrid,
+    HotspotsZones,
+    HotspotsCell,
+    HotspotsDistance,
+    HotspotsFdr,
+    HotspotsOpacity,
+    HotspotsSummary,
+    HotspotsFailed,
     Count
 };
 
