@@ -40,6 +40,18 @@ void sectionTitle(const char* text) {
 }
 
 // A text field that reports true only when the user leaves it after editing.
+// A label and, from a fixed indent, a full-width control (the heatmap's and hot spots' sliders).
+template <typename Draw>
+void labelledRow(const char* label, const char* id, Draw draw) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::PushID(id);
+    draw();
+    ImGui::PopID();
+}
+
 bool textField(const char* id, std::string& text, float width, const char* hint, bool error) {
     if (error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.98f, 0.85f, 0.85f, 1));
     ImGui::SetNextItemWidth(width);
@@ -301,16 +313,7 @@ void QueryPanel::drawHeatmap() {
     bool changed = ImGui::Checkbox(tr(Str::HeatmapShow), &heat.on);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(Str::HeatmapHint));
-    const float labelWidth = ImGui::GetFontSize() * 7;
-    auto slider = [&](Str label, const char* id, auto draw) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr(label));
-        ImGui::SameLine(labelWidth);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::PushID(id);
-        draw();
-        ImGui::PopID();
-    };
+    auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
     // Every step of a dragged slider asks for a new KDE; the analysis worker computes only the latest.
     float radius = static_cast<float>(heat.radius), cell = static_cast<float>(heat.cell);
     slider(Str::HeatmapRadius, "radius", [&] { changed |= ImGui::SliderFloat("", &radius, 50, 1000, "%.0f"); });
@@ -350,16 +353,7 @@ void QueryPanel::drawHotspots() {
     ImGui::SameLine();
     changed |= ImGui::Checkbox(tr(Str::HotspotsFdr), &hot.fdr);
     hot.zones = mode == 1;
-    const float labelWidth = ImGui::GetFontSize() * 7;
-    auto slider = [&](Str label, const char* id, auto draw) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr(label));
-        ImGui::SameLine(labelWidth);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::PushID(id);
-        draw();
-        ImGui::PopID();
-    };
+    auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
     float cell = static_cast<float>(hot.cell), distance = static_cast<float>(hot.distance);
     if (!hot.zones) {
         slider(Str::HotspotsCell, "cell", [&] { changed |= ImGui::SliderFloat("", &cell, 25, 500, "%.0f"); });

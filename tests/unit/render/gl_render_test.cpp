@@ -56,6 +56,15 @@ Centroid redCentroid(const std::vector<std::uint8_t>& rgba, int width, int heigh
     return c;
 }
 
+// 100 × 100 px over the square 0..100 m, 1 m per pixel: pixel (x, y) shows the metre (x, 100 − y).
+MapView metreGridView() {
+    MapView view;
+    view.width = view.height = 100;
+    view.centerX = view.centerY = 50;
+    view.metresPerPixel = 1;
+    return view;
+}
+
 class GlRender : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -346,10 +355,7 @@ TEST_F(GlRender, HeatmapLiesUnderThematicLayersWithItsRampColours) {
     gl::RenderTarget target(100, 100);
     RenderOptions options = mapOnly();
     options.heatmapOpacity = 1;
-    MapView view;
-    view.width = view.height = 100;
-    view.centerX = view.centerY = 50;
-    view.metresPerPixel = 1;
+    MapView view = metreGridView();
     renderer.render(view, options, target);
     const auto px = target.readPixels();
     auto at = [&](int x, int y) { return &px[(static_cast<std::size_t>(y) * 100 + x) * 4]; };
@@ -390,10 +396,7 @@ TEST_F(GlRender, HighlightSetRingsExactlyTheListedPoints) {
                                "set.json");
     gl::MapRenderer renderer(scene, style, GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(100, 100);
-    MapView view;
-    view.width = view.height = 100;
-    view.centerX = view.centerY = 50;
-    view.metresPerPixel = 1;
+    MapView view = metreGridView();
     RenderOptions options = mapOnly();
     auto blueNear = [&](const std::vector<std::uint8_t>& px, int cx) {
         int blue = 0;  // ring pixels: blue clearly above red and green
@@ -457,10 +460,7 @@ TEST_F(GlRender, ClassifiedOverlayFillsHotAndColdCellsAndLeavesTheRestClear) {
     gl::RenderTarget target(100, 100);
     RenderOptions options = mapOnly();
     options.classifiedOpacity = 1;
-    MapView view;
-    view.width = view.height = 100;
-    view.centerX = view.centerY = 50;
-    view.metresPerPixel = 1;
+    MapView view = metreGridView();
     renderer.render(view, options, target);
     auto px = target.readPixels();
     auto at = [&](int x, int y) { return &px[(static_cast<std::size_t>(y) * 100 + x) * 4]; };

@@ -98,15 +98,19 @@ TEST(GuiSmoke, ClickPicksAFeatureAndShowsItsAttributes) {
 
 // Pixels of the heatmap's ramp (yellow → orange → dark red) in the map canvas left of the query panel (at
 // 1600 px: layers 0–304, map up to 1296 with the 400 px query panel at its right edge): red clearly above blue.
-long heatPixels(const render::Image& image) {
+template <typename Test>
+long mapPixels(const render::Image& image, Test test) {
     long count = 0;
     for (int y = image.height / 10; y < image.height * 9 / 10; ++y) {
         for (int x = image.width * 20 / 100; x < image.width * 54 / 100; ++x) {
-            const Rgb p = pixel(image, x, y);
-            if (p.r > 170 && p.r - p.b > 90 && p.g < 235 && p.g > 40) ++count;
+            if (test(pixel(image, x, y))) ++count;
         }
     }
     return count;
+}
+
+long heatPixels(const render::Image& image) {
+    return mapPixels(image, [](Rgb p) { return p.r > 170 && p.r - p.b > 90 && p.g < 235 && p.g > 40; });
 }
 
 TEST(GuiSmoke, QueryWithHeatmapColoursTheHotspots) {
@@ -138,13 +142,7 @@ TEST(GuiSmoke, QueryWithHeatmapColoursTheHotspots) {
 // Pixels of the Gi* 99 % hot-spot red #d62f27 at 0.75 opacity over the map (background #f3f0ea: about
 // #dd5f58; over buildings or roads a little else) in the map canvas left of the query panel.
 long hotSpotPixels(const render::Image& image) {
-    long count = 0;
-    for (int y = image.height / 10; y < image.height * 9 / 10; ++y) {
-        for (int x = image.width * 20 / 100; x < image.width * 54 / 100; ++x) {
-            if (near(pixel(image, x, y), Rgb{0xdd, 0x5f, 0x58}, 12)) ++count;
-        }
-    }
-    return count;
+    return mapPixels(image, [](Rgb p) { return near(p, Rgb{0xdd, 0x5f, 0x58}, 12); });
 }
 
 TEST(GuiSmoke, GiStarColoursTheHotSpotCells) {
