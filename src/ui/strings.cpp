@@ -312,6 +312,7 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
     {HotspotsSummary, "hotspots.summary", "%s Hotspots, %s Coldspots unter %s Flächen (%s ms)",
      "%s hot spots, %s cold spots among %s areas (%s ms)", false},
     {HotspotsFailed, "hotspots.failed", "Gi* nicht berechenbar: %s", "Gi* cannot be computed: %s", false},
+    {MenuHotspots, "menu.hotspots", "Hot- und Coldspots (Gi*)", "Hot and cold spots (Gi*)", true},
 }};
 
 struct ColumnLabel {

@@ -312,6 +312,7 @@ enum class Str {
     HotspotsOpacity,
     HotspotsSummary,
     HotspotsFailed,
+    MenuHotspots,
     Count
 };
 
