@@ -30,6 +30,7 @@ ParseResult parseOptions(int argc, char** argv) {
     cli.add_option("--query-json", o.queryJson, "Open the query panel with the query in FILE (JSON, as saved queries)")
         ->check(CLI::ExistingFile);
     cli.add_flag("--heatmap", o.heatmap, "Show the density heatmap of the query's incidents");
+    cli.add_flag("--gistar", o.gistar, "Show the Getis-Ord Gi* hot and cold spots of the query's incidents");
     cli.add_flag("--field-mode", o.fieldMode, "Start in field mode (the big buttons for streetworkers)");
     cli.add_option("--field-mark", fieldMark,
                    "Start in field mode with this button chosen: treffpunkt, graffiti, muell, spritzen, beleuchtung, "

@@ -17,6 +17,7 @@ struct AppOptions {
     std::optional<std::pair<int, int>> click;
     std::string queryJson;  // --query-json FILE: the query builder starts with this query (engine JSON form)
     bool heatmap = false;   // --heatmap: the density heatmap on from the start
+    bool gistar = false;    // --gistar: the Gi* hot-spot overlay (100 m grid) on from the start
     // --field-mark KIND: start in field mode with that button chosen (treffpunkt, graffiti, muell, spritzen,
     // beleuchtung, angstraum, sonstiges); with --click the click marks the place (GUI smoke test)
     std::optional<int> fieldMark;

@@ -305,6 +305,12 @@ bool Application::applyAnalysisOptions() {
         analysis.setHeatmap(heat);
         m_shell->showQueryPanel();
     }
+    if (m_options.gistar) {
+        ui::HotspotSettings hot = analysis.hotspots();
+        hot.on = true;
+        analysis.setHotspots(hot);
+        m_shell->showQueryPanel();
+    }
     return true;
 }
 

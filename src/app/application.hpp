@@ -38,7 +38,7 @@ private:
     void loadFonts(float scale);
     void frame();
     bool screenshotDue();
-    // --query-json and --heatmap; false (after a message) when the query file cannot be used.
+    // --query-json, --heatmap and --gistar; false (after a message) when the query file cannot be used.
     bool applyAnalysisOptions();
     bool writeScreenshot();
     void storeWindowPlacement();

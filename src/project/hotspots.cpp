@@ -40,6 +40,12 @@ std::vector<double> countPerCell(const analysis::GridSpec& grid, const Locations
     return counts;
 }
 
+// Rows a query selected before (the GUI's), used instead of running the request's query again.
+struct Selected {
+    const engine::FeatureTable& table;
+    const std::vector<std::uint32_t>& rows;
+};
+
 engine::Query baselineOf(const GiStarRequest& request) {
     engine::Query baseline = request.query;
     baseline.from = request.compareFrom;
@@ -78,9 +84,10 @@ void appendGiValues(std::vector<core::Value>& row, const analysis::GiStarResult&
     }
 }
 
-io::OutputTable gridGiStar(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs) {
-    const Locations now = locationsOf(dataset, request.query);
-    const bool compare = request.compareFrom || request.compareTo;
+io::OutputTable gridGiStar(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs,
+                           const Selected* selected) {
+    const Locations now = selected ? locationsOfRows(selected->table, selected->rows) : locationsOf(dataset, request.query);
+    const bool compare = !selected && (request.compareFrom || request.compareTo);
     const Locations before = compare ? locationsOf(dataset, baselineOf(request)) : Locations{};
     core::BBox extent;
     if (request.extent) {
@@ -134,8 +141,9 @@ io::OutputTable gridGiStar(engine::Dataset& dataset, const GiStarRequest& reques
     return table;
 }
 
-io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs) {
-    const bool compare = request.compareFrom || request.compareTo;
+io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs,
+                           const Selected* selected) {
+    const bool compare = !selected && (request.compareFrom || request.compareTo);
     if (compare && !request.valueAttribute.empty()) {
         throw core::UsageError("--value takes the zones' attribute, which has no periods; drop --compare-from/--to");
     }
@@ -146,18 +154,19 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
     if (!request.valueAttribute.empty()) attributes.push_back(request.valueAttribute);
     const engine::FeatureTable& zones = dataset.table(request.zones, attributes);
 
-    auto zoneCounts = [&](const engine::Query& query) {
-        const std::vector<std::uint32_t> rows = engine::selectRows(dataset, query);
-        const auto groups = engine::aggregate(dataset, dataset.table(query.layer), rows,
-                                              engine::GroupBy{engine::GroupKind::Zones, request.zones, 0})
-                                .groups;
+    auto countsOfRows = [&](const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows) {
+        const auto groups =
+            engine::aggregate(dataset, table, rows, engine::GroupBy{engine::GroupKind::Zones, request.zones, 0}).groups;
         std::vector<double> counts;
         for (const auto& g : groups) counts.push_back(static_cast<double>(g.count));
         return counts;
     };
+    auto zoneCounts = [&](const engine::Query& query) {
+        return countsOfRows(dataset.table(query.layer), engine::selectRows(dataset, query));
+    };
     std::vector<double> values;
     if (request.valueAttribute.empty()) {
-        values = zoneCounts(request.query);
+        values = selected ? countsOfRows(selected->table, selected->rows) : zoneCounts(request.query);
     } else {
         const engine::AttributeColumn& column = zones.attribute(request.valueAttribute);
         for (std::size_t z = 0; z < zones.size(); ++z) {
@@ -231,9 +240,18 @@ analysis::KdeRaster kdeOfRows(const engine::FeatureTable& table, const std::vect
 }
 
 io::OutputTable giStarTable(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs) {
-    if (!request.zones.empty()) return zoneGiStar(dataset, request, crs);
+    if (!request.zones.empty()) return zoneGiStar(dataset, request, crs, nullptr);
     if (!(request.cell > 0)) throw core::UsageError("Gi* needs --cell M (a grid) or --zones LAYER");
-    return gridGiStar(dataset, request, crs);
+    return gridGiStar(dataset, request, crs, nullptr);
+}
+
+io::OutputTable giStarOfRows(engine::Dataset& dataset, const engine::FeatureTable& table,
+                             const std::vector<std::uint32_t>& rows, const GiStarRequest& request,
+                             const std::string& crs) {
+    const Selected selected{table, rows};
+    if (!request.zones.empty()) return zoneGiStar(dataset, request, crs, &selected);
+    if (!(request.cell > 0)) throw core::UsageError("Gi* needs a cell size (a grid) or a zone layer");
+    return gridGiStar(dataset, request, crs, &selected);
 }
 
 }  // namespace lb::project

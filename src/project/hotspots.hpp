@@ -52,4 +52,10 @@ struct GiStarRequest {
 // neighbours; with a baseline period also count_before, z_before, gi_bin_before and change.
 io::OutputTable giStarTable(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs);
 
+// The same over rows of a table a query selected before (the GUI's hot-spot overlay): request.query is not
+// run again and the baseline period is not used.
+io::OutputTable giStarOfRows(engine::Dataset& dataset, const engine::FeatureTable& table,
+                             const std::vector<std::uint32_t>& rows, const GiStarRequest& request,
+                             const std::string& crs);
+
 }  // namespace lb::project

@@ -106,6 +106,13 @@ private:
 
 }  // namespace
 
+void appendPolygons(render::SceneLayer& layer, const core::Wkb& wkb, std::int64_t id, std::string_view className) {
+    render::SceneLayer ignored;
+    WkbWalker walker(wkb.data(), wkb.size());
+    walker.walk([&](GeometryKind kind) -> SceneLayer& { return kind == GeometryKind::Polygon ? layer : ignored; }, id,
+                className, {});
+}
+
 render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
                         const std::vector<std::string>& onlyLayers, core::Progress& progress) {
     render::Scene scene;

@@ -3,11 +3,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/layer.hpp"
 #include "core/progress.hpp"
+#include "core/value.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 
@@ -24,6 +26,10 @@ namespace lb::project {
 render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
                         const std::vector<std::string>& onlyLayers = {},
                         core::Progress& progress = core::Progress::none());
+
+// Appends the polygon parts of a little-endian WKB geometry to a polygon scene layer as one feature (points
+// and lines in it are left out); throws core::InputError for a truncated or unknown geometry.
+void appendPolygons(render::SceneLayer& layer, const core::Wkb& wkb, std::int64_t id, std::string_view className);
 
 // The attributes of one feature for the info panel: (column, value) pairs of non-empty values in table
 // order, geometry excluded. Throws core::InputError for an unknown layer or id.

@@ -45,6 +45,9 @@ struct RenderOptions {
     // The heatmap (MapRenderer::setHeatmap), drawn above the base map and below the thematic layers.
     bool heatmap = true;
     float heatmapOpacity = 0.85f;
+    // The classified analysis overlay (MapRenderer::setClassifiedOverlay: Gi* hot spots), drawn above the heatmap.
+    bool classifiedOverlay = true;
+    float classifiedOpacity = 0.75f;
 
     // Visible and opacity of a layer after applying defaults.
     LayerState state(const std::string& layer, bool visibleByDefault) const {

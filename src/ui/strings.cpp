@@ -309,6 +309,19 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
      "The photo was not attached: JPEG or PNG only, at most 12 MiB and 12000 pixels per side.", false},
     {PhotoPreviewBroken, "photos.preview_broken", "Vorschau nicht lesbar", "Preview unreadable", false},
     {PhotoCaption, "photos.caption", "%s, %s KB, %s", "%s, %s KB, %s", false},
+    {HotspotsTitle, "hotspots.title", "Hotspots (Gi*)", "Hot spots (Gi*)", false},
+    {HotspotsShow, "hotspots.show", "Hot- und Coldspots zeigen", "Show hot and cold spots", false},
+    {HotspotsHint, "hotspots.hint", "Getis-Ord Gi*, folgt den Filtern.", "Getis-Ord Gi*, follows the filters.", false},
+    {HotspotsGrid, "hotspots.grid", "Raster", "Grid", false},
+    {HotspotsZones, "hotspots.zones", "Stadtteile", "Districts", false},
+    {HotspotsCell, "hotspots.cell", "Zelle (m)", "Cell (m)", false},
+    {HotspotsDistance, "hotspots.distance", "Distanzband (m)", "Distance band (m)", false},
+    {HotspotsFdr, "hotspots.fdr", "FDR-Korrektur", "FDR correction", false},
+    {HotspotsOpacity, "hotspots.opacity", "Deckkraft", "Opacity", false},
+    {HotspotsSummary, "hotspots.summary", "%s Hotspots, %s Coldspots unter %s Flächen (%s ms)",
+     "%s hot spots, %s cold spots among %s areas (%s ms)", false},
+    {HotspotsFailed, "hotspots.failed", "Gi* nicht berechenbar: %s", "Gi* cannot be computed: %s", false},
+    {MenuHotspots, "menu.hotspots", "Hot- und Coldspots (Gi*)", "Hot and cold spots (Gi*)", true},
 }};
 
 struct ColumnLabel {

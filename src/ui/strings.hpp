@@ -306,6 +306,19 @@ enum class Str {
     PhotoRejected,
     PhotoPreviewBroken,
     PhotoCaption,
+    // Getis-Ord Gi* hot spots in the query panel (issue 4)
+    HotspotsTitle,
+    HotspotsShow,
+    HotspotsHint,
+    HotspotsGrid,
+    HotspotsZones,
+    HotspotsCell,
+    HotspotsDistance,
+    HotspotsFdr,
+    HotspotsOpacity,
+    HotspotsSummary,
+    HotspotsFailed,
+    MenuHotspots,
     Count
 };
 

@@ -247,6 +247,8 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
         } else {
             m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
             if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
+        if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
+            if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
         }
     } catch (const std::exception& e) {
         m_renderer.reset();
@@ -334,6 +336,7 @@ void Workspace::closeProject() {
     m_options.highlight.reset();
     m_options.highlightSet.reset();
     m_heatmap.reset();
+    m_hotspots.reset();
     ++m_loadGeneration;
     m_cursor.reset();
     m_projectPath.clear();
@@ -563,6 +566,7 @@ void Workspace::rebuildRenderer() {
     try {
         m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
         if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
+        if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
     }
@@ -602,6 +606,14 @@ void Workspace::setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay,
     if (overlay != m_heatmap && m_renderer) m_renderer->setHeatmap(overlay);
     m_heatmap = std::move(overlay);
     m_options.heatmapOpacity = opacity;
+    optionsChanged();
+}
+
+void Workspace::setHotspots(std::shared_ptr<const render::ClassifiedOverlay> overlay, float opacity) {
+    if (overlay == m_hotspots && opacity == m_options.classifiedOpacity) return;
+    if (overlay != m_hotspots && m_renderer) m_renderer->setClassifiedOverlay(overlay);
+    m_hotspots = std::move(overlay);
+    m_options.classifiedOpacity = opacity;
     optionsChanged();
 }
 

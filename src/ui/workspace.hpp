@@ -33,6 +33,7 @@ class Project;
 }
 namespace lb::render {
 class GlyphAtlas;
+struct ClassifiedOverlay;
 struct RasterOverlay;
 }
 namespace lb::render::gl {
@@ -164,6 +165,8 @@ public:
     // Analysis results on the map: many highlighted features (nullptr: none) and the density heatmap.
     void setHighlightSet(std::shared_ptr<const render::FeatureSet> set);
     void setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity);
+    // The Getis-Ord Gi* hot and cold spots as a classified overlay (nullptr: none).
+    void setHotspots(std::shared_ptr<const render::ClassifiedOverlay> overlay, float opacity);
     // Shows the box with a margin.
     void zoomToExtent(const core::BBox& box);
 
@@ -227,6 +230,7 @@ private:
     bool m_settingsDirty = false;
     std::uint64_t m_loadGeneration = 0;
     std::shared_ptr<const render::RasterOverlay> m_heatmap;  // given again to every new renderer
+    std::shared_ptr<const render::ClassifiedOverlay> m_hotspots;  // likewise
 
     mutable std::mutex m_jobMutex;
     JobProgress m_job;  // guarded by m_jobMutex

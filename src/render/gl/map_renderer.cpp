@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "render/gl/gl_objects.hpp"
@@ -60,6 +61,8 @@ struct MapRenderer::Impl {
     std::array<Program, kSymbolShapes> symbolPrograms = makeSymbolPrograms();
     const Program* symbolProgram = nullptr;  // the one useSymbol() chose last
     std::unique_ptr<HeatmapLayer> heatmap;     // made on the first setHeatmap()
+    std::shared_ptr<const ClassifiedOverlay> classified;
+    std::optional<GpuLayer> classifiedGpu;  // uploaded relative to `origin`
     Texture atlasTexture;
     VertexArray textVao, overlayVao, scratchVao;
     Buffer textVbo, overlayVbo, scratchVbo;
@@ -119,14 +122,25 @@ struct MapRenderer::Impl {
             if (!layerStyle) continue;
             layers.push_back(uploadLayer(layer, *layerStyle, origin));
         }
+        uploadClassified();
+    }
+
+    void uploadClassified() {
+        classifiedGpu.reset();
+        if (classified) classifiedGpu = uploadLayer(classified->layer, classified->style, origin);
     }
 
     // [frame]
     void setCommonUniforms(const Program& program) { useWithView(program, view, origin); }
 
     bool heatmapShown() const { return heatmap && heatmap->overlay() && options->heatmap; }
+    bool classifiedShown() const {
+        return classifiedGpu && options->classifiedOverlay && options->classifiedOpacity > 0;
+    }
+    // The analysis overlays between the base map and the thematic layers.
     void drawHeatmap() {
         if (heatmapShown()) heatmap->draw(view, origin, options->heatmapOpacity);
+        if (classifiedShown()) drawLayerWith(*classifiedGpu, options->classifiedOpacity);
     }
 
     void render(const MapView& v, const RenderOptions& opts, RenderTarget* target) {
@@ -216,6 +230,10 @@ struct MapRenderer::Impl {
     void drawLayer(GpuLayer& gpu) {
         float opacity = 1;
         if (!layerVisible(*gpu.style, opacity)) return;
+        drawLayerWith(gpu, opacity);
+    }
+
+    void drawLayerWith(GpuLayer& gpu, float opacity) {
         const float pr = static_cast<float>(view.pixelRatio);
         const double minArea = gpu.style->minAreaPixels * view.metresPerPixel * view.metresPerPixel;
         if (gpu.layer->kind == GeometryKind::Polygon) {
@@ -485,6 +503,14 @@ struct MapRenderer::Impl {
                 }
             }
         }
+        if (classifiedShown()) {
+            std::vector<Row> overlayRows;
+            for (const auto& batch : classifiedGpu->batches) {
+                const std::string& label = options->language == "en" ? batch.style->legendEn : batch.style->legend;
+                if (!label.empty()) overlayRows.push_back({batch.style, GeometryKind::Polygon, label});
+            }
+            rows.insert(rows.begin(), overlayRows.begin(), overlayRows.end());
+        }
         const bool heat = heatmapShown();
         if (rows.empty() && !heat) return;
         float textW = 0;
@@ -724,6 +750,12 @@ void MapRenderer::render(const MapView& view, const RenderOptions& options, Rend
 void MapRenderer::setHeatmap(std::shared_ptr<const RasterOverlay> overlay) {
     if (!m_impl->heatmap) m_impl->heatmap = std::make_unique<HeatmapLayer>();
     m_impl->heatmap->set(std::move(overlay));
+}
+
+void MapRenderer::setClassifiedOverlay(std::shared_ptr<const ClassifiedOverlay> overlay) {
+    if (overlay == m_impl->classified) return;
+    m_impl->classified = std::move(overlay);
+    m_impl->uploadClassified();
 }
 
 void MapRenderer::setScene(SceneSnapshot scene) {

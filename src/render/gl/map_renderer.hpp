@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "render/classified_overlay.hpp"
 #include "render/gl/render_target.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/map_view.hpp"
@@ -47,6 +48,9 @@ public:
     void setScene(SceneSnapshot scene);
     // The density heatmap over the base map (nullptr: none). Only the values are uploaded again.
     void setHeatmap(std::shared_ptr<const RasterOverlay> overlay);
+    // Classified polygons over the base map, above the heatmap (nullptr: none): the Gi* hot spots.
+    // Triangulated once per overlay; its classes with a legend label get legend rows.
+    void setClassifiedOverlay(std::shared_ptr<const ClassifiedOverlay> overlay);
 
     const Scene& scene() const;
     const Style& style() const;

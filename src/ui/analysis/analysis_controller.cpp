@@ -16,6 +16,7 @@
 #include "engine/feature_table.hpp"
 #include "engine/query_json.hpp"
 #include "project/engine_source.hpp"
+#include "project/gistar_overlay.hpp"
 #include "project/hotspots.hpp"
 #include "project/project.hpp"
 #include "project/query_export.hpp"
@@ -89,8 +90,27 @@ void fillMatches(QueryOutcome& out) {
     out.matches = std::move(set);
 }
 
+// Gi* of the matches into out->hotspots; a refusal (e.g. every cell has the same count) is only noted.
+void fillHotspots(AnalysisSession& session, QueryOutcome& out, const HotspotSettings& settings) {
+    try {
+        const auto begin = std::chrono::steady_clock::now();
+        const io::OutputTable table = project::giStarOfRows(*session.dataset, *out.result.table, out.result.rows,
+                                                            giStarRequest(settings), session.crs);
+        const project::GiStarOverlay overlay = project::toGiStarOverlay(table);
+        out.hotspots = overlay.overlay;
+        out.hotspotUnits = overlay.units;
+        out.hotSpots = overlay.hot;
+        out.coldSpots = overlay.cold;
+        out.hotspotMs = msSince(begin);
+        std::fprintf(stderr, "info: Gi* of %zu incidents in %.1f ms: %zu %s, %zu hot, %zu cold\n", out.result.count(),
+                     out.hotspotMs, overlay.units, settings.zones ? "zones" : "cells", overlay.hot, overlay.cold);
+    } catch (const std::exception& e) {
+        out.hotspotError = e.what();
+    }
+}
+
 std::shared_ptr<QueryOutcome> runQueryWork(AnalysisSession& session, const engine::Query& query,
-                                           const HeatmapSettings& heat) {
+                                           const HeatmapSettings& heat, const HotspotSettings& hotspots) {
     auto out = std::make_shared<QueryOutcome>();
     out->query = query;
     try {
@@ -113,6 +133,7 @@ std::shared_ptr<QueryOutcome> runQueryWork(AnalysisSession& session, const engin
             std::fprintf(stderr, "info: heatmap of %zu incidents in %.1f ms (%d x %d cells)\n", out->result.count(),
                          out->heatmapMs, out->heatmap->columns, out->heatmap->rows);
         }
+        if (hotspots.on && !out->result.rows.empty()) fillHotspots(session, *out, hotspots);
     } catch (const std::exception& e) {
         out->error = e.what();
     }
@@ -137,7 +158,7 @@ void AnalysisController::update(bool panelsOpen) {
         m_dirty = true;
         applyMapState();
     }
-    const bool wanted = panelsOpen || m_heatmap.on || m_showMatches;
+    const bool wanted = panelsOpen || m_heatmap.on || m_hotspots.on || m_showMatches;
     if (m_dirty && wanted && m_workspace.state() == DocumentState::Ready) {
         m_dirty = false;
         schedule();
@@ -150,12 +171,12 @@ void AnalysisController::schedule() {
     if (!built.query) return;
     const std::string path = m_workspace.projectPath();
     m_runner.submit("query",
-                    [this, path, session = m_session, query = *built.query, heat = m_heatmap,
+                    [this, path, session = m_session, query = *built.query, heat = m_heatmap, hotspots = m_hotspots,
                      generation = m_generation]() mutable -> AnalysisRunner::Completion {
                         std::shared_ptr<QueryOutcome> out;
                         try {
                             if (!session || session->path != path) session = AnalysisSession::open(path);
-                            out = runQueryWork(*session, query, heat);
+                            out = runQueryWork(*session, query, heat, hotspots);
                             out->session = session;
                         } catch (const std::exception& e) {
                             out = std::make_shared<QueryOutcome>();
@@ -179,6 +200,7 @@ void AnalysisController::applyMapState() {
     const bool have = m_outcome && m_outcome->error.empty();
     m_workspace.setHighlightSet(have && m_showMatches ? m_outcome->matches : nullptr);
     m_workspace.setHeatmap(have && m_heatmap.on ? m_outcome->heatmap : nullptr, m_heatmap.opacity);
+    m_workspace.setHotspots(have && m_hotspots.on ? m_outcome->hotspots : nullptr, m_hotspots.opacity);
 }
 
 // [actions]
@@ -195,6 +217,13 @@ void AnalysisController::setHeatmap(const HeatmapSettings& settings) {
         settings.on != m_heatmap.on || settings.radius != m_heatmap.radius || settings.cell != m_heatmap.cell;
     m_heatmap = settings;
     if (recompute && settings.on) m_dirty = true;
+    applyMapState();
+}
+
+void AnalysisController::setHotspots(const HotspotSettings& settings) {
+    if (settings == m_hotspots) return;
+    if (settings.recomputes(m_hotspots)) m_dirty = true;
+    m_hotspots = settings;
     applyMapState();
 }
 

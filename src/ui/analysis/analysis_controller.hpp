@@ -10,11 +10,13 @@
 
 #include "core/bbox.hpp"
 #include "engine/evaluator.hpp"
+#include "render/classified_overlay.hpp"
 #include "render/raster_overlay.hpp"
 #include "render/render_options.hpp"
 #include "store/sql_console.hpp"
 #include "ui/analysis/analysis_runner.hpp"
 #include "ui/analysis/heatmap.hpp"
+#include "ui/analysis/hotspot_settings.hpp"
 #include "ui/analysis/query_form.hpp"
 
 namespace lb::ui {
@@ -37,6 +39,11 @@ struct QueryOutcome {
     double queryMs = 0;
     std::shared_ptr<const render::RasterOverlay> heatmap;  // when the heatmap is on and something matched
     double heatmapMs = 0;                                  // KDE (fast mode) and overlay conversion
+    // Gi* hot spots (when on and something matched): the significant cells or zones, and how many.
+    std::shared_ptr<const render::ClassifiedOverlay> hotspots;
+    std::size_t hotspotUnits = 0, hotSpots = 0, coldSpots = 0;
+    double hotspotMs = 0;
+    std::string hotspotError;  // Gi* refused (all counts equal, fewer than 3 cells, no district layer, …)
     std::string error;                                     // the engine refused the query (unknown layer, …)
 };
 
@@ -67,6 +74,7 @@ public:
     const QueryForm& form() const { return m_form; }
     const std::optional<FormError>& formError() const { return m_formError; }
     const HeatmapSettings& heatmap() const { return m_heatmap; }
+    const HotspotSettings& hotspots() const { return m_hotspots; }
     const QueryOutcome* outcome() const { return m_outcome.get(); }
     bool matchesShown() const { return m_showMatches; }
     const SqlOutcome* sqlOutcome() const { return m_sql.get(); }
@@ -75,6 +83,7 @@ public:
     void setForm(const QueryForm& form);
     void resetForm() { setForm(QueryForm{}); }
     void setHeatmap(const HeatmapSettings& settings);
+    void setHotspots(const HotspotSettings& settings);
     void showMatches(bool on);
     void zoomToMatches();
     // Writes the matches (or groups) to .csv/.gpkg on the worker; a notice tells how it went.
@@ -93,6 +102,7 @@ private:
     QueryForm m_form;
     std::optional<FormError> m_formError;
     HeatmapSettings m_heatmap;
+    HotspotSettings m_hotspots;
     bool m_dirty = true;
     bool m_showMatches = false;
     std::uint64_t m_generation = 0;  // the workspace's load generation the session belongs to

@@ -22,6 +22,12 @@ void AnalysisMenu::draw() {
         m_analysis.setHeatmap(heat);
         if (heat.on) m_query.setOpen(true);  // its settings live in the query panel
     }
+    HotspotSettings hot = m_analysis.hotspots();
+    if (ImGui::MenuItem(tr(Str::MenuHotspots), nullptr, hot.on)) {
+        hot.on = !hot.on;
+        m_analysis.setHotspots(hot);
+        if (hot.on) m_query.setOpen(true);  // likewise
+    }
     ImGui::MenuItem(tr(Str::MenuTemporal), nullptr, m_temporal.openFlag());
     ImGui::Separator();
     ImGui::MenuItem(tr(Str::MenuSqlConsole), nullptr, m_sql.openFlag());

@@ -1,4 +1,4 @@
-// Section index: [window] [form] [result] [heatmap] [matches]
+// Section index: [window] [form] [result] [heatmap] [hotspots] [matches]
 #include "ui/panels/query_panel.hpp"
 
 #include <imgui.h>
@@ -40,6 +40,18 @@ void sectionTitle(const char* text) {
 }
 
 // A text field that reports true only when the user leaves it after editing.
+// A label and, from a fixed indent, a full-width control (the heatmap's and hot spots' sliders).
+template <typename Draw>
+void labelledRow(const char* label, const char* id, Draw draw) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::PushID(id);
+    draw();
+    ImGui::PopID();
+}
+
 bool textField(const char* id, std::string& text, float width, const char* hint, bool error) {
     if (error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.98f, 0.85f, 0.85f, 1));
     ImGui::SetNextItemWidth(width);
@@ -75,6 +87,7 @@ void QueryPanel::draw() {
     ImGui::Separator();
     drawResult();
     drawHeatmap();
+    drawHotspots();
     drawMatchTable();
     ImGui::End();
 }
@@ -300,16 +313,7 @@ void QueryPanel::drawHeatmap() {
     bool changed = ImGui::Checkbox(tr(Str::HeatmapShow), &heat.on);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(Str::HeatmapHint));
-    const float labelWidth = ImGui::GetFontSize() * 7;
-    auto slider = [&](Str label, const char* id, auto draw) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr(label));
-        ImGui::SameLine(labelWidth);
-        ImGui::SetNextItemWidth(-1);
-        ImGui::PushID(id);
-        draw();
-        ImGui::PopID();
-    };
+    auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
     // Every step of a dragged slider asks for a new KDE; the analysis worker computes only the latest.
     float radius = static_cast<float>(heat.radius), cell = static_cast<float>(heat.cell);
     slider(Str::HeatmapRadius, "radius", [&] { changed |= ImGui::SliderFloat("", &radius, 50, 1000, "%.0f"); });
@@ -325,6 +329,52 @@ void QueryPanel::drawHeatmap() {
     if (outcome->heatmap) {
         ImGui::TextDisabled(tr(Str::HeatmapTiming), formatDecimal(outcome->heatmapMs, 1, language).c_str(),
                             formatInteger(static_cast<std::int64_t>(outcome->result.count()), language).c_str());
+    } else if (outcome->result.rows.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
+    }
+}
+
+// [hotspots]
+
+void QueryPanel::drawHotspots() {
+    const Translator tr = m_workspace.tr();
+    const Language language = m_workspace.language();
+    ImGui::Spacing();
+    if (!ImGui::CollapsingHeader(tr(Str::HotspotsTitle), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    ImGui::PushID("hotspots");
+    HotspotSettings hot = m_analysis.hotspots();
+    bool changed = ImGui::Checkbox(tr(Str::HotspotsShow), &hot.on);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(Str::HotspotsHint));
+    int mode = hot.zones ? 1 : 0;
+    changed |= ImGui::RadioButton(tr(Str::HotspotsGrid), &mode, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr(Str::HotspotsZones), &mode, 1);
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox(tr(Str::HotspotsFdr), &hot.fdr);
+    hot.zones = mode == 1;
+    auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
+    float cell = static_cast<float>(hot.cell), distance = static_cast<float>(hot.distance);
+    if (!hot.zones) {
+        slider(Str::HotspotsCell, "cell", [&] { changed |= ImGui::SliderFloat("", &cell, 25, 500, "%.0f"); });
+    }
+    slider(Str::HotspotsDistance, "distance",
+           [&] { changed |= ImGui::SliderFloat("", &distance, 50, 3000, "%.0f"); });
+    slider(Str::HotspotsOpacity, "opacity", [&] { changed |= ImGui::SliderFloat("", &hot.opacity, 0.1f, 1.0f, "%.2f"); });
+    hot.cell = std::round(cell);
+    hot.distance = std::round(distance);
+    ImGui::PopID();
+    if (changed) m_analysis.setHotspots(hot);
+
+    const QueryOutcome* outcome = m_analysis.outcome();
+    if (!hot.on || !outcome || !outcome->error.empty()) return;
+    if (!outcome->hotspotError.empty()) {
+        ImGui::TextColored(kErrorColour, tr(Str::HotspotsFailed), outcome->hotspotError.c_str());
+    } else if (outcome->hotspots) {
+        auto count = [&](std::size_t n) { return formatInteger(static_cast<std::int64_t>(n), language); };
+        ImGui::TextDisabled(tr(Str::HotspotsSummary), count(outcome->hotSpots).c_str(),
+                            count(outcome->coldSpots).c_str(), count(outcome->hotspotUnits).c_str(),
+                            formatDecimal(outcome->hotspotMs, 1, language).c_str());
     } else if (outcome->result.rows.empty()) {
         ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
     }

@@ -23,6 +23,7 @@ private:
     bool drawForm();
     void drawResult();
     void drawHeatmap();
+    void drawHotspots();
     void drawMatchTable();
 
     Workspace& m_workspace;

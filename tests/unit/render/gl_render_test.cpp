@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
@@ -68,6 +69,15 @@ Centroid redCentroid(const std::vector<std::uint8_t>& rgba, int width, int heigh
         c.y /= weight;
     }
     return c;
+}
+
+// 100 × 100 px over the square 0..100 m, 1 m per pixel: pixel (x, y) shows the metre (x, 100 − y).
+MapView metreGridView() {
+    MapView view;
+    view.width = view.height = 100;
+    view.centerX = view.centerY = 50;
+    view.metresPerPixel = 1;
+    return view;
 }
 
 class GlRender : public ::testing::Test {
@@ -340,10 +350,7 @@ TEST_F(GlRender, HeatmapLiesUnderThematicLayersWithItsRampColours) {
     gl::RenderTarget target(100, 100);
     RenderOptions options = mapOnly();
     options.heatmapOpacity = 1;
-    MapView view;
-    view.width = view.height = 100;
-    view.centerX = view.centerY = 50;
-    view.metresPerPixel = 1;
+    MapView view = metreGridView();
     renderer.render(view, options, target);
     const auto px = target.readPixels();
     auto at = [&](int x, int y) { return &px[(static_cast<std::size_t>(y) * 100 + x) * 4]; };
@@ -384,10 +391,7 @@ TEST_F(GlRender, HighlightSetRingsExactlyTheListedPoints) {
                                "set.json");
     gl::MapRenderer renderer(scene, style, GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(100, 100);
-    MapView view;
-    view.width = view.height = 100;
-    view.centerX = view.centerY = 50;
-    view.metresPerPixel = 1;
+    MapView view = metreGridView();
     RenderOptions options = mapOnly();
     auto blueNear = [&](const std::vector<std::uint8_t>& px, int cx) {
         int blue = 0;  // ring pixels: blue clearly above red and green
@@ -412,4 +416,89 @@ TEST_F(GlRender, HighlightSetRingsExactlyTheListedPoints) {
     EXPECT_GT(blueNear(lit, 20), 10);
     EXPECT_EQ(blueNear(lit, 50), 0);
     EXPECT_GT(blueNear(lit, 80), 10);
+}
+
+TEST_F(GlRender, ClassifiedOverlayFillsHotAndColdCellsAndLeavesTheRestClear) {
+    // Three 50 m cells over a base polygon-free map: hot 99 % (upper left), cold 95 % (upper right), not
+    // significant (lower left); the lower right has no cell.
+    auto scene = std::make_shared<Scene>();
+    SceneLayer corners;
+    corners.name = "incidents";
+    corners.kind = GeometryKind::Point;
+    for (auto [id, x, y] : {std::tuple{1, 0.0, 0.0}, std::tuple{2, 100.0, 100.0}}) {
+        corners.beginFeature(id, "");
+        corners.beginPart();
+        corners.beginRing();
+        corners.addCoord(x, y);
+    }
+    scene->layers.push_back(corners);
+
+    auto overlay = std::make_shared<ClassifiedOverlay>();
+    overlay->style = giStarOverlayStyle();
+    overlay->layer.name = "gistar";
+    overlay->layer.kind = GeometryKind::Polygon;
+    int id = 0;
+    for (auto [cls, x, y] : {std::tuple{"3", 0.0, 50.0}, std::tuple{"-2", 50.0, 50.0}, std::tuple{"0", 0.0, 0.0}}) {
+        overlay->layer.beginFeature(++id, cls);
+        overlay->layer.beginPart();
+        overlay->layer.beginRing();
+        for (auto [dx, dy] : {std::pair{0, 0}, {50, 0}, {50, 50}, {0, 50}, {0, 0}}) {
+            overlay->layer.addCoord(x + dx, y + dy);
+        }
+    }
+
+    const Style style = Style::parse(R"({"background":"#ffffff","layers":[
+        {"layer":"incidents","thematic":true,"classes":[{"size":1,"symbolFill":"#00000000"}]}]})",
+                                     "gistar.json");
+    gl::MapRenderer renderer(scene, style, GlyphAtlas::defaultFontFile());
+    renderer.setClassifiedOverlay(overlay);
+    gl::RenderTarget target(100, 100);
+    RenderOptions options = mapOnly();
+    options.classifiedOpacity = 1;
+    MapView view = metreGridView();
+    renderer.render(view, options, target);
+    auto px = target.readPixels();
+    auto at = [&](int x, int y) { return &px[(static_cast<std::size_t>(y) * 100 + x) * 4]; };
+
+    // Hot 99 %: #d62f27.
+    EXPECT_NEAR(at(25, 25)[0], 0xd6, 2);
+    EXPECT_NEAR(at(25, 25)[1], 0x2f, 2);
+    EXPECT_NEAR(at(25, 25)[2], 0x27, 2);
+    // Cold 95 %: #5b8dc4.
+    EXPECT_NEAR(at(75, 25)[0], 0x5b, 2);
+    EXPECT_NEAR(at(75, 25)[1], 0x8d, 2);
+    EXPECT_NEAR(at(75, 25)[2], 0xc4, 2);
+    // Not significant, and no cell at all: the white background.
+    for (auto [x, y] : {std::pair{25, 75}, std::pair{75, 75}}) {
+        EXPECT_EQ(at(x, y)[0], 255) << x << "," << y;
+        EXPECT_EQ(at(x, y)[1], 255) << x << "," << y;
+        EXPECT_EQ(at(x, y)[2], 255) << x << "," << y;
+    }
+    // Half opacity blends the hot red with white.
+    options.classifiedOpacity = 0.5f;
+    renderer.render(view, options, target);
+    px = target.readPixels();
+    EXPECT_NEAR(at(25, 25)[1], (0x2f + 255) / 2, 3);
+    // Switched off: background; removed: background.
+    options.classifiedOpacity = 1;
+    options.classifiedOverlay = false;
+    renderer.render(view, options, target);
+    EXPECT_EQ(target.readPixels()[(25 * 100 + 25) * 4 + 1], 255);
+    options.classifiedOverlay = true;
+    renderer.setClassifiedOverlay(nullptr);
+    renderer.render(view, options, target);
+    EXPECT_EQ(target.readPixels()[(25 * 100 + 25) * 4 + 1], 255);
+    // The legend lists the classes present with their colours, also when no cell is in view.
+    renderer.setClassifiedOverlay(overlay);
+    options.legend = true;
+    view.centerX = 1000;
+    renderer.render(view, options, target);
+    px = target.readPixels();
+    bool legendSample = false;
+    for (int y = 0; y < 60 && !legendSample; ++y) {
+        for (int x = 0; x < 50 && !legendSample; ++x) {
+            legendSample = std::abs(at(x, y)[0] - 0xd6) <= 3 && std::abs(at(x, y)[1] - 0x2f) <= 3;
+        }
+    }
+    EXPECT_TRUE(legendSample);
 }

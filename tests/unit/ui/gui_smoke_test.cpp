@@ -95,15 +95,19 @@ TEST(GuiSmoke, ClickPicksAFeatureAndShowsItsAttributes) {
 
 // Pixels of the heatmap's ramp (yellow → orange → dark red) in the map canvas left of the query panel (at
 // 1600 px: layers 0–304, map up to 1296 with the 400 px query panel at its right edge): red clearly above blue.
-long heatPixels(const render::Image& image) {
+template <typename Test>
+long mapPixels(const render::Image& image, Test test) {
     long count = 0;
     for (int y = image.height / 10; y < image.height * 9 / 10; ++y) {
         for (int x = image.width * 20 / 100; x < image.width * 54 / 100; ++x) {
-            const Rgb p = pixel(image, x, y);
-            if (p.r > 170 && p.r - p.b > 90 && p.g < 235 && p.g > 40) ++count;
+            if (test(pixel(image, x, y))) ++count;
         }
     }
     return count;
+}
+
+long heatPixels(const render::Image& image) {
+    return mapPixels(image, [](Rgb p) { return p.r > 170 && p.r - p.b > 90 && p.g < 235 && p.g > 40; });
 }
 
 TEST(GuiSmoke, QueryWithHeatmapColoursTheHotspots) {
@@ -130,6 +134,32 @@ TEST(GuiSmoke, QueryWithHeatmapColoursTheHotspots) {
     const long without = heatPixels(render::readPng(plainShot));
     // The incident symbols are orange and red too, but the heatmap's hotspots cover far more of the map.
     EXPECT_GT(withHeat, 3 * without + 2000) << withHeat << " vs " << without;
+}
+
+// Pixels of the Gi* 99 % hot-spot red #d62f27 at 0.75 opacity over the map (background #f3f0ea: about
+// #dd5f58; over buildings or roads a little else) in the map canvas left of the query panel.
+long hotSpotPixels(const render::Image& image) {
+    return mapPixels(image, [](Rgb p) { return near(p, Rgb{0xdd, 0x5f, 0x58}, 12); });
+}
+
+TEST(GuiSmoke, GiStarColoursTheHotSpotCells) {
+    test::TempDir dir;
+    const auto project = dir / "demo.sqlite";
+    ASSERT_EQ(test::runLagebild({"demo", project.string(), "--incidents", "3000"}).exitCode, 0);
+
+    const auto plainShot = dir / "plain.png";
+    const auto plain = runGui(dir, {project.string(), "--screenshot", plainShot.string(), "--size", "1600x1000"});
+    ASSERT_EQ(plain.exitCode, 0) << plain.err;
+    EXPECT_EQ(plain.err.find("info: Gi*"), std::string::npos) << plain.err;
+
+    const auto giShot = dir / "gistar.png";
+    const auto gi = runGui(dir, {project.string(), "--screenshot", giShot.string(), "--size", "1600x1000", "--gistar"});
+    ASSERT_EQ(gi.exitCode, 0) << gi.err;
+    // The empty query matches every incident; the demo town's centre is a hot spot at 99 %.
+    EXPECT_NE(gi.err.find("info: Gi* of 3000 incidents"), std::string::npos) << gi.err;
+    const long withGi = hotSpotPixels(render::readPng(giShot));
+    const long without = hotSpotPixels(render::readPng(plainShot));
+    EXPECT_GT(withGi, 3 * without + 2000) << withGi << " vs " << without;
 }
 
 TEST(GuiSmoke, UnreadableQueryFileIsAUsageError) {
