@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -72,15 +73,42 @@ void EditContext::recordWrite(core::LayerId layer, const std::string& uuid, cons
     m_written[key(layer, uuid)] = modified;
 }
 
-std::string timestampMillis() {
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
+namespace {
+
+// "YYYY-MM-DDTHH:MM:SS.mmmZ" for milliseconds since the epoch.
+std::string formatMillis(std::int64_t ms) {
     std::string text = core::formatUtc(core::Timestamp{ms / 1000});  // "...:SSZ"
     char fraction[8];
     std::snprintf(fraction, sizeof fraction, ".%03d", static_cast<int>(ms % 1000));
     text.insert(text.size() - 1, fraction);
     return text;
+}
+
+// The inverse of formatMillis; nothing for any other text.
+std::optional<std::int64_t> parseMillis(const std::string& text) {
+    if (text.size() != 24 || text[19] != '.' || text[23] != 'Z') return std::nullopt;
+    const auto seconds = core::parseTime(text.substr(0, 19) + "Z");
+    if (!seconds) return std::nullopt;
+    int fraction = 0;
+    for (int k = 20; k < 23; ++k) {
+        if (text[static_cast<std::size_t>(k)] < '0' || text[static_cast<std::size_t>(k)] > '9') return std::nullopt;
+        fraction = fraction * 10 + (text[static_cast<std::size_t>(k)] - '0');
+    }
+    return seconds->unixSeconds * 1000 + fraction;
+}
+
+}  // namespace
+
+std::string timestampMillis() {
+    return formatMillis(std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count());
+}
+
+std::string laterModified(const std::string& now, const std::string& previous) {
+    if (previous < now) return now;
+    const auto ms = parseMillis(previous);
+    return ms ? formatMillis(*ms + 1) : now;
 }
 
 }  // namespace lb::edit::detail

@@ -55,5 +55,10 @@ private:
 
 // "2025-03-14T21:15:00.123Z" for the current time.
 std::string timestampMillis();
+// The `modified` time for a write at `now` over a feature last modified at `previous`: `now`, or one
+// millisecond after `previous` when the clock has not moved past it (two writes within a millisecond, or a
+// clock behind another machine's). Every write thus changes `modified`, which is how undo tells that
+// someone else edited a feature.
+std::string laterModified(const std::string& now, const std::string& previous);
 
 }  // namespace lb::edit::detail

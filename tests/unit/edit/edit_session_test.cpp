@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "edit/detail/edit_context.hpp"
 #include "edit/edit_commands.hpp"
 #include "edit/edit_session.hpp"
 #include "edit/form_spec.hpp"
@@ -206,4 +207,14 @@ TEST_F(EditSessionTest, VisitsNeedAnExistingRouteAndGetTheirDuration) {
     EXPECT_TRUE(core::isNull(session.feature(LayerId::Visits, visit)->values.at("route_uuid")));
     session.undo();
     EXPECT_EQ(core::toString(session.feature(LayerId::Visits, visit)->values.at("route_uuid")), route);
+}
+
+TEST(EditTimestamps, EveryWriteMovesModifiedForward) {
+    using edit::detail::laterModified;
+    EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", "2026-03-01T10:00:00.499Z"), "2026-03-01T10:00:00.500Z");
+    EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", ""), "2026-03-01T10:00:00.500Z");
+    // Two writes within one millisecond, or a clock behind the last writer's: one millisecond later.
+    EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", "2026-03-01T10:00:00.500Z"), "2026-03-01T10:00:00.501Z");
+    EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", "2026-03-01T10:00:59.999Z"), "2026-03-01T10:01:00.000Z");
+    EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", "2026-12-31T23:59:59.999Z"), "2027-01-01T00:00:00.000Z");
 }
