@@ -82,7 +82,10 @@ void EditToolbarPanel::draw() {
     const Translator tr = m_workspace.tr();
     const float s = m_layout.scale;
     const auto& area = m_layout.centre;
-    ImGui::SetNextWindowPos(ImVec2(area.x + area.w - 10 * s, area.y + 10 * s), ImGuiCond_Always, ImVec2(1, 0));
+    // Bottom centre of the map, above scale bar and attribution: the legend (top left) and the analysis
+    // panels (right) stay visible.
+    ImGui::SetNextWindowPos(ImVec2(area.x + 0.5f * area.w, area.y + area.h - 34 * s), ImGuiCond_Always,
+                            ImVec2(0.5f, 1));
     ImGui::SetNextWindowBgAlpha(0.92f);
     if (ImGui::Begin("##edit_toolbar", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |

@@ -35,7 +35,7 @@ private:
     EditTools& m_tools;
     Panel& m_fieldMode;
     const Layout& m_layout;
-    bool m_showTools = true;
+    bool m_showTools = false;  // Bearbeiten → Bearbeitungswerkzeuge; the Feldmodus button always shows
     bool m_deleteRequested = false;
     std::optional<std::uint64_t> m_seenRevision;
 };
