@@ -28,6 +28,28 @@ void append(std::vector<std::uint8_t>& out, T v) {
     out.insert(out.end(), p, p + sizeof v);
 }
 
+// Copies the body of a point (1), line string (2) or polygon (3), which WKB and SpatiaLite lay out alike,
+// through copy(pos, n); count(pos) reads the 32-bit count at pos. False for any other type.
+template <typename Count, typename Copy>
+bool copySimpleBody(std::uint32_t type, std::size_t& pos, Count count, Copy copy) {
+    switch (type) {
+        case 1:
+            copy(pos, 16);
+            return true;
+        case 2:
+            copy(pos, 4 + 16 * static_cast<std::size_t>(count(pos)));
+            return true;
+        case 3: {
+            const std::uint32_t rings = count(pos);
+            copy(pos, 4);
+            for (std::uint32_t r = 0; r < rings; ++r) copy(pos, 4 + 16 * static_cast<std::size_t>(count(pos)));
+            return true;
+        }
+        default:
+            return false;
+    }
+}
+
 // Copies the body of a (little-endian, validated) WKB geometry, starting after its 5-byte header,
 // turning nested geometry headers into SpatiaLite entity markers.
 class BodyCopier {
@@ -35,33 +57,21 @@ public:
     BodyCopier(const core::Wkb& wkb, std::vector<std::uint8_t>& out) : m_in(wkb), m_out(out) {}
 
     void body(std::uint32_t type, std::size_t& pos) {
-        switch (type) {
-            case 1:
-                copy(pos, 16);
-                break;
-            case 2:
-                copy(pos, 4 + 16 * static_cast<std::size_t>(count(pos)));
-                break;
-            case 3: {
-                const std::uint32_t rings = count(pos);
-                copy(pos, 4);
-                for (std::uint32_t r = 0; r < rings; ++r) copy(pos, 4 + 16 * static_cast<std::size_t>(count(pos)));
-                break;
+        if (copySimpleBody(type, pos, [this](std::size_t p) { return count(p); },
+                           [this](std::size_t& p, std::size_t n) { copy(p, n); })) {
+            return;
+        }
+        const std::uint32_t parts = count(pos);
+        copy(pos, 4);
+        for (std::uint32_t i = 0; i < parts; ++i) {
+            const std::uint32_t partType = load<std::uint32_t>(m_in.data() + pos + 1);
+            if (partType < 1 || partType > 3) {
+                throw core::InputError("invalid geometry: nested collections are not supported");
             }
-            default: {
-                const std::uint32_t parts = count(pos);
-                copy(pos, 4);
-                for (std::uint32_t i = 0; i < parts; ++i) {
-                    const std::uint32_t partType = load<std::uint32_t>(m_in.data() + pos + 1);
-                    if (partType < 1 || partType > 3) {
-                        throw core::InputError("invalid geometry: nested collections are not supported");
-                    }
-                    m_out.push_back(kEntity);
-                    append(m_out, partType);
-                    pos += 5;
-                    body(partType, pos);
-                }
-            }
+            m_out.push_back(kEntity);
+            append(m_out, partType);
+            pos += 5;
+            body(partType, pos);
         }
     }
 
@@ -82,19 +92,11 @@ public:
     void geometry(std::uint32_t type, std::size_t& pos) {
         m_out.push_back(1);
         append(m_out, type);
+        if (copySimpleBody(type, pos, [this](std::size_t p) { return count(p); },
+                           [this](std::size_t& p, std::size_t n) { copy(p, n); })) {
+            return;
+        }
         switch (type) {
-            case 1:
-                copy(pos, 16);
-                break;
-            case 2:
-                copy(pos, 4 + 16 * static_cast<std::size_t>(count(pos)));
-                break;
-            case 3: {
-                const std::uint32_t rings = count(pos);
-                copy(pos, 4);
-                for (std::uint32_t r = 0; r < rings; ++r) copy(pos, 4 + 16 * static_cast<std::size_t>(count(pos)));
-                break;
-            }
             case 4:
             case 5:
             case 6:
