@@ -138,7 +138,7 @@ struct MapRenderer::Impl {
         return classifiedGpu && options->classifiedOverlay && options->classifiedOpacity > 0;
     }
     // The analysis overlays between the base map and the thematic layers.
-    void drawHeatmap() {
+    void drawAnalysisOverlays() {
         if (heatmapShown()) heatmap->draw(view, origin, options->heatmapOpacity);
         if (classifiedShown()) drawLayerWith(*classifiedGpu, options->classifiedOpacity);
     }
@@ -155,12 +155,12 @@ struct MapRenderer::Impl {
         glClearColor(style.background.r, style.background.g, style.background.b, style.background.a);
         glClear(GL_COLOR_BUFFER_BIT);
 
-        bool heatmapDrawn = false;
+        bool overlaysDrawn = false;
         for (const auto& name : drawingOrder(style, opts)) {
             const LayerStyle* layerStyle = style.find(name);
-            if (!heatmapDrawn && layerStyle && layerStyle->thematic) {
-                drawHeatmap();
-                heatmapDrawn = true;
+            if (!overlaysDrawn && layerStyle && layerStyle->thematic) {
+                drawAnalysisOverlays();
+                overlaysDrawn = true;
             }
             for (auto kind : {GeometryKind::Polygon, GeometryKind::Line, GeometryKind::Point}) {
                 for (auto& gpu : layers) {
@@ -172,7 +172,7 @@ struct MapRenderer::Impl {
                 }
             }
         }
-        if (!heatmapDrawn) drawHeatmap();
+        if (!overlaysDrawn) drawAnalysisOverlays();
         if (opts.highlightSet) drawHighlightSet(*opts.highlightSet);
         if (opts.highlight) drawHighlight(*opts.highlight);
 
@@ -495,7 +495,7 @@ struct MapRenderer::Impl {
                 float opacity = 1;
                 if (!layerVisible(*gpu.style, opacity)) continue;
                 for (const auto& batch : gpu.batches) {
-                    const std::string& label = options->language == "en" ? batch.style->legendEn : batch.style->legend;
+                    const std::string& label = legendLabel(*batch.style);
                     if (label.empty()) continue;
                     const bool seen =
                         std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.label == label; });
@@ -506,7 +506,7 @@ struct MapRenderer::Impl {
         if (classifiedShown()) {
             std::vector<Row> overlayRows;
             for (const auto& batch : classifiedGpu->batches) {
-                const std::string& label = options->language == "en" ? batch.style->legendEn : batch.style->legend;
+                const std::string& label = legendLabel(*batch.style);
                 if (!label.empty()) overlayRows.push_back({batch.style, GeometryKind::Polygon, label});
             }
             rows.insert(rows.begin(), overlayRows.begin(), overlayRows.end());
@@ -537,6 +537,10 @@ struct MapRenderer::Impl {
             layoutText(text, rows[i].label, x0 + 28 * pr, cy + 0.35f * size, size, Color{0.15f, 0.15f, 0.15f, 1},
                        Color{1, 1, 1, 0});
         }
+    }
+
+    const std::string& legendLabel(const ClassStyle& cls) const {
+        return options->language == "en" ? cls.legendEn : cls.legend;
     }
 
     // Title, colour bar and its end values: three legend rows from (x, top).
