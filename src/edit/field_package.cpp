@@ -149,9 +149,7 @@ FieldExportReport exportFieldPackage(store::ProjectStore& project, const std::fi
         putMeta(*package, "field_package_id", report.packageId);
         putMeta(*package, "field_package_source", report.sourceProjectId);
         putMeta(*package, "field_package_exported", detail::timestampMillis());
-        package->db().exec(
-            "CREATE TABLE field_package_manifest (layer TEXT NOT NULL, uuid TEXT NOT NULL, modified TEXT NOT NULL, "
-            "PRIMARY KEY (layer, uuid))");
+        package->db().exec(store::kFieldPackageManifestSql);
         Statement manifest(package->db(), "INSERT INTO field_package_manifest(layer, uuid, modified) VALUES (?, ?, ?)");
         std::set<std::string> routes;
         for (const LayerId layer : layers) {

@@ -5,6 +5,8 @@
 #include <spatialite.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
@@ -44,6 +46,11 @@ ProjectStore::ProjectStore(std::filesystem::path path, std::unique_ptr<Db> db)
     : m_path(std::move(path)), m_db(std::move(db)) {}
 
 ProjectStore::~ProjectStore() {
+    try {
+        flushErased();
+    } catch (const std::exception&) {
+        // Closing must not throw; SQLite checkpoints again when the last connection closes.
+    }
     m_db.reset();
 }
 
@@ -105,7 +112,7 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const std::filesystem::path& 
     return store;
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& path, Access access) {
+std::unique_ptr<ProjectStore> ProjectStore::openFile(const std::filesystem::path& path, Access access) {
     if (!std::filesystem::exists(path)) {
         throw core::InputError(path.string() + ": no such project file",
                                "create one with `lagebild init` or `lagebild demo`");
@@ -139,6 +146,26 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& pa
                                    std::to_string(store->m_schemaVersion) + ", this program knows up to " +
                                    std::to_string(kSchemaVersion) + ")",
                                "update Lagebild to open this project");
+    }
+    return store;
+}
+
+std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& path, Access access) {
+    auto store = openFile(path, access);
+    // Before anything is written (migration, index repair): SQL that another program put into the schema
+    // would run with our writes.
+    if (access == Access::ReadWrite && store->m_schemaVersion >= 1) {
+        const auto foreign = foreignObjects(*store->m_db, store->m_srid, store->m_schemaVersion);
+        if (!foreign.empty()) {
+            std::string list;
+            for (const auto& object : foreign) list += "\n    " + describe(object);
+            throw core::InputError(path.string() + ": the project has " + std::to_string(foreign.size()) +
+                                       " schema object(s) that Lagebild did not create; they could run SQL when "
+                                       "the project is changed, so it is not opened for writing (nothing was "
+                                       "changed):" + list,
+                                   "`lagebild repair " + path.string() +
+                                       "` lists and removes them (reading commands still work)");
+        }
     }
     // An older project is upgraded when it is opened for writing. Read-only use (render, query, sql, info)
     // leaves the file as it is: every later version only adds what editing needs.
@@ -213,13 +240,64 @@ core::BBox ProjectStore::extent(core::LayerId layer) {
 }
 
 void ProjectStore::clearLayer(core::LayerId layer) {
-    m_db->exec("DELETE FROM " + quoteIdentifier(core::layerInfo(layer).name));
+    const std::string name(core::layerInfo(layer).name);
+    m_db->exec("DELETE FROM " + quoteIdentifier(name));
     spatial_index::clear(*m_db, layer);
+    if (core::layerInfo(layer).kind == core::LayerKind::Thematic) {
+        redactAudit("layer = ? AND feature_uuid IS NOT NULL", [&](Statement& s) { s.bind(1, name); });
+    }
+    m_erasePending = true;
+}
+
+RepairReport ProjectStore::repair(const std::filesystem::path& path, bool dropTables, bool dryRun) {
+    auto store = openFile(path, dryRun ? Access::ReadOnly : Access::ReadWrite);
+    if (store->m_schemaVersion < 1) {
+        throw core::InputError(path.string() + ": unknown schema version " + std::to_string(store->m_schemaVersion));
+    }
+    RepairReport report;
+    report.found = foreignObjects(*store->m_db, store->m_srid, store->m_schemaVersion);
+    std::string blocked;
+    bool unknownTable = false;
+    for (const auto& object : report.found) {
+        if (isRemovable(object, dropTables)) continue;
+        blocked += "\n    " + describe(object);
+        unknownTable = unknownTable || (object.type == "table" && !object.changed);
+    }
+    if (!blocked.empty()) {
+        throw core::InputError(path.string() + ": these schema objects cannot be removed without losing data; "
+                                               "nothing was changed:" + blocked,
+                               unknownTable ? "add --drop-tables to drop tables Lagebild does not know (their rows "
+                                              "are lost)"
+                                            : "copy the layers into a new project (e.g. export and import them)");
+    }
+    if (dryRun || report.found.empty()) return report;
+    // Triggers first: none of them may fire while we change anything; then what may depend on tables.
+    std::vector<SchemaObject> ordered = report.found;
+    auto rank = [](const SchemaObject& o) {
+        return o.type == "trigger" ? 0 : o.type == "view" ? 1 : o.type == "index" ? 2 : 3;
+    };
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const SchemaObject& a, const SchemaObject& b) { return rank(a) < rank(b); });
+    WriteTransaction tx(*store);
+    std::string removed;
+    for (const auto& object : ordered) {
+        std::string type = object.type;
+        for (auto& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        store->m_db->exec("DROP " + type + " IF EXISTS " + quoteIdentifier(object.name));
+        if (object.changed && !object.ourSql.empty()) store->m_db->exec(object.ourSql);
+        removed += (removed.empty() ? "" : ", ") + object.type + " " + object.name;
+        report.removed.push_back(object);
+    }
+    store->audit("repair", std::nullopt, "", "", "", "removed foreign schema objects: " + removed);
+    tx.commit();
+    report.changed = true;
+    return report;
 }
 
 void WriteTransaction::commit() {
     spatial_index::recordInStep(m_store.db());
     m_tx.commit();
+    m_store.flushErased();
 }
 
 std::uint64_t ProjectStore::contentChecksum(core::LayerId layer) {
@@ -267,6 +345,58 @@ void ProjectStore::audit(const std::string& action, std::optional<core::LayerId>
     optional(7, newValues);
     optional(8, detail);
     s.run();
+    if (!layer || featureUuid.empty() || core::layerInfo(*layer).kind != core::LayerKind::Thematic) return;
+    const std::string name(core::layerInfo(*layer).name);
+    Statement exists(*m_db, "SELECT 1 FROM " + quoteIdentifier(name) + " WHERE uuid = ?");
+    exists.bind(1, featureUuid);
+    if (exists.step()) return;
+    // The feature is gone: so are its values, from this row and from its whole history.
+    redactAudit("layer = ? AND feature_uuid = ?", [&](Statement& r) { r.bind(1, name).bind(2, featureUuid); });
+    m_erasePending = true;
+}
+
+std::int64_t ProjectStore::redactAudit(const std::string& where, const std::function<void(Statement&)>& bind) {
+    // Values are JSON objects; a redacted column is the JSON array of its keys. Anything else (not JSON)
+    // cannot be split into names and values and is removed.
+    auto redacted = [](const char* column) {
+        const std::string c(column);
+        return "CASE WHEN " + c + " IS NULL THEN NULL WHEN json_valid(" + c + ") AND json_type(" + c +
+               ") = 'array' THEN " + c + " WHEN json_valid(" + c + ") AND json_type(" + c +
+               ") = 'object' THEN (SELECT json_group_array(key) FROM json_each(" + c + ")) ELSE NULL END";
+    };
+    auto hasValues = [](const char* column) {
+        const std::string c(column);
+        return "(" + c + " IS NOT NULL AND NOT (json_valid(" + c + ") AND json_type(" + c + ") = 'array'))";
+    };
+    Statement s(*m_db, "UPDATE audit_log SET old_values = " + redacted("old_values") +
+                           ", new_values = " + redacted("new_values") + " WHERE (" + where + ") AND (" +
+                           hasValues("old_values") + " OR " + hasValues("new_values") + ")");
+    bind(s);
+    s.run();
+    return sqlite3_changes64(m_db->handle());
+}
+
+std::int64_t ProjectStore::purgeAuditValues(const std::string& beforeUtc) {
+    const auto n = redactAudit("time < ?", [&](Statement& s) { s.bind(1, beforeUtc); });
+    if (n > 0) m_erasePending = true;
+    return n;
+}
+
+bool ProjectStore::flushErased() {
+    if (!m_erasePending || !m_db || m_db->readOnly()) return !m_erasePending;
+    sqlite3* h = m_db->handle();
+    if (!sqlite3_get_autocommit(h)) return false;  // inside a transaction: after its commit
+    sqlite3_busy_timeout(h, 2000);
+    bool done = false;
+    try {
+        Statement checkpoint(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        done = checkpoint.step() && checkpoint.columnInt(0) == 0;
+    } catch (const core::Error&) {
+        // The change itself is committed; a reader kept the WAL. Retried after the next commit and on close.
+    }
+    sqlite3_busy_timeout(h, 10000);
+    if (done) m_erasePending = false;
+    return done;
 }
 
 }  // namespace lb::store

@@ -2,16 +2,26 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/bbox.hpp"
 #include "core/layer.hpp"
 #include "core/uuid.hpp"
+#include "store/foreign_objects.hpp"
 #include "store/sqlite.hpp"
 
 namespace lb::store {
+
+// What `lagebild repair` found and did.
+struct RepairReport {
+    std::vector<SchemaObject> found;    // every foreign object, as listed by foreignObjects()
+    std::vector<SchemaObject> removed;  // dropped (changed objects of ours: created again with our SQL)
+    bool changed = false;               // false for a dry run or a clean project
+};
 
 // A Lagebild project: one SpatiaLite file. Opening configures the connection for data that must not be
 // lost or leaked: WAL, synchronous=FULL, secure_delete, foreign keys, a busy timeout, and a connection
@@ -24,7 +34,17 @@ public:
     static std::unique_ptr<ProjectStore> create(const std::filesystem::path& path, const std::string& crs);
     // Opens a project; a file that is missing, not a Lagebild project, newer than this program or corrupt
     // gives a core::InputError and is left untouched. Older schemas are migrated (read-write only).
+    // Read-write also refuses (core::InputError naming them, the file untouched) a project whose schema has
+    // objects Lagebild did not create (foreign_objects.hpp): their SQL would run with our writes.
+    // Read-only opens do not check: nothing is written, so no trigger can fire, and trusted_schema=OFF
+    // keeps views from calling anything but harmless functions.
     static std::unique_ptr<ProjectStore> open(const std::filesystem::path& path, Access access);
+
+    // Removes the foreign triggers, views and indexes of a project (and unknown tables with dropTables),
+    // restoring changed objects of ours from our SQL, in one transaction with an audit row; a dryRun only
+    // lists them. Refuses (core::InputError, nothing changed) when an object cannot be repaired: a table of
+    // ours with another definition, or an unknown table without dropTables.
+    static RepairReport repair(const std::filesystem::path& path, bool dropTables, bool dryRun);
 
     ~ProjectStore();
     ProjectStore(const ProjectStore&) = delete;
@@ -55,14 +75,35 @@ public:
     std::uint64_t contentChecksum(core::LayerId layer);
 
     // Appends to the audit log (inside the caller's transaction); an empty byAuthor means author().
+    //
+    // Privacy (Art. 17 GDPR, README "Datenschutz"): a row about a thematic feature that no longer exists —
+    // it was deleted in this transaction, by any path — keeps action, layer, uuid, author, time and the
+    // names of the changed fields, but no values, and every earlier row of that feature loses its values
+    // the same way (old_values/new_values become JSON arrays of field names). After the commit the WAL is
+    // checkpointed and truncated, so with secure_delete the values are gone from the file and its WAL.
     void audit(const std::string& action, std::optional<core::LayerId> layer, const std::string& featureUuid,
                const std::string& oldValues, const std::string& newValues, const std::string& detail,
                const std::string& byAuthor = {});
 
+    // Retention: strips the values (keeping field names) of every audit row written before `beforeUtc`
+    // (ISO 8601 UTC, as audit_log.time); returns how many rows lost values. Inside the caller's
+    // WriteTransaction; the WAL is truncated after its commit.
+    std::int64_t purgeAuditValues(const std::string& beforeUtc);
+
+    // After a commit that erased content: checkpoints the WAL into the file and truncates it, so no old
+    // page image keeps deleted values. Waits at most about 2 s for readers of other connections; if one
+    // still reads, it is retried after the next commit and when the store closes. True when no erased
+    // content is waiting in the WAL.
+    bool flushErased();
+
 private:
     ProjectStore(std::filesystem::path path, std::unique_ptr<Db> db);
+    static std::unique_ptr<ProjectStore> openFile(const std::filesystem::path& path, Access access);
     void configure(bool readOnly);
     void readMeta();
+    // Strips the values of the audit rows matching `where` (SQL over audit_log with parameters bound by
+    // `bind`); returns the number of rows changed.
+    std::int64_t redactAudit(const std::string& where, const std::function<void(Statement&)>& bind);
 
     std::filesystem::path m_path;
     std::unique_ptr<Db> m_db;
@@ -71,6 +112,7 @@ private:
     int m_srid = 0;
     int m_schemaVersion = 0;
     core::UuidGenerator m_uuids;
+    bool m_erasePending = false;  // content was deleted; the WAL may still hold it
 };
 
 // The transaction of one user action: BEGIN IMMEDIATE … COMMIT, rolled back unless committed. Commit

@@ -158,7 +158,7 @@ bool isBookkeepingColumn(std::string_view name) {
     return name == "uuid" || name == "created" || name == "modified" || name == "author";
 }
 
-void createSchema(Db& db, int srid) {
+void createSchema(Db& db, int srid, int version) {
     Statement init(db, "SELECT InitSpatialMetadata(0, 'NONE')");
     if (!init.step() || init.columnInt(0) != 1) {
         throw core::ProcessingError(db.path() + ": SpatiaLite could not initialise its metadata");
@@ -231,7 +231,7 @@ CREATE INDEX incidents_time ON incidents(time);
 CREATE INDEX incidents_category ON incidents(category);
 CREATE INDEX visits_route ON visits(route_uuid);
 )SQL");
-    addVersion2(db);
+    if (version >= 2) addVersion2(db);
 }
 
 void migrate(Db& db, int fromVersion, int srid) {

@@ -29,9 +29,15 @@ const ColumnDef* findColumn(core::LayerId layer, std::string_view name);
 // Columns the store fills itself on thematic layers.
 bool isBookkeepingColumn(std::string_view name);
 
-// Creates every table, geometry column and spatial index of schema version kSchemaVersion in the project
-// CRS. Runs inside the caller's transaction.
-void createSchema(Db& db, int srid);
+// Creates every table, geometry column and spatial index of a schema version (default: kSchemaVersion) in
+// the project CRS. Runs inside the caller's transaction. Older versions only for the reference schema of
+// foreign_objects.hpp.
+void createSchema(Db& db, int srid, int version = kSchemaVersion);
+// The table a field package adds to the schema (field_package.hpp); allowed in packages only.
+inline constexpr const char* kFieldPackageManifestSql =
+    "CREATE TABLE field_package_manifest (layer TEXT NOT NULL, uuid TEXT NOT NULL, modified TEXT NOT NULL, "
+    "PRIMARY KEY (layer, uuid))";
+
 // Brings an older schema up to kSchemaVersion, one version at a time, inside the caller's transaction.
 void migrate(Db& db, int fromVersion, int srid);
 
