@@ -18,7 +18,9 @@
 #include "cli/commands/render_command.hpp"
 #include "cli/commands/sql_command.hpp"
 #include "cli/commands/init_command.hpp"
+#include "cli/commands/purge_command.hpp"
 #include "cli/commands/query_command.hpp"
+#include "cli/commands/repair_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/error.hpp"
 
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::QueryCommand>());
     commands.push_back(std::make_unique<cli::HotspotsCommand>());
     commands.push_back(std::make_unique<cli::SqlCommand>());
+    commands.push_back(std::make_unique<cli::PurgeCommand>());
+    commands.push_back(std::make_unique<cli::RepairCommand>());
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
     for (auto& command : commands) {
         CLI::App* sub = app.add_subcommand(command->name(), command->description());
