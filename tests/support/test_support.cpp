@@ -87,6 +87,11 @@ RunResult runLagebild(const std::vector<std::string>& args) {
     return runProgram(LAGEBILD_BINARY, args);
 }
 
+bool inCi() {
+    const char* ci = std::getenv("CI");
+    return ci && std::string(ci) == "true";
+}
+
 bool haveProgram(const std::string& program) {
     return runProgram("sh", {"-c", "command -v " + program + " >/dev/null"}).exitCode == 0;
 }

@@ -15,6 +15,7 @@ namespace {
 
 struct Reference {
     std::vector<double> x, y, value, z;
+    std::vector<std::vector<double>> extra;  // columns after z, row by row
 };
 
 // Reads a CSV of x,y,value,z written by R (lines starting with '#' are the provenance header).
@@ -37,6 +38,7 @@ Reference readReference(const std::string& name) {
         ref.y.push_back(v.at(1));
         ref.value.push_back(v.at(2));
         ref.z.push_back(v.at(3));
+        ref.extra.emplace_back(v.begin() + 4, v.end());
     }
     return ref;
 }
@@ -114,4 +116,20 @@ TEST(GiStar, DegenerateInputIsAUsageError) {
     EXPECT_THROW(giStar(xs, ys, std::vector<double>{1, 2, 3}, {0.0, false}), core::UsageError);
     EXPECT_THROW(giStar(std::vector<double>{0, 1}, std::vector<double>{0, 0}, std::vector<double>{1, 2}, {1.0, false}),
                  core::UsageError);
+}
+
+TEST(GiStar, FdrClassesEqualBenjaminiHochbergAdjustedPValuesFromR) {
+    const Reference ref = readReference("20x20-grid-band-1.5-spdep-bh.csv");
+    ASSERT_EQ(ref.z.size(), 400u);
+    const auto plain = giStar(ref.x, ref.y, ref.value, {1.5, false});
+    const auto fdr = giStar(ref.x, ref.y, ref.value, {1.5, true});
+    int differsFromPlain = 0;
+    for (std::size_t i = 0; i < ref.z.size(); ++i) {
+        ASSERT_EQ(ref.extra[i].size(), 2u) << "row " << i;
+        EXPECT_NEAR(fdr.z[i], ref.z[i], 1e-9) << "row " << i;
+        EXPECT_EQ(fdr.bin[i], static_cast<int>(ref.extra[i][1])) << "row " << i << " p_bh " << ref.extra[i][0];
+        differsFromPlain += fdr.bin[i] != plain.bin[i];
+    }
+    // The fixture is one where the correction matters at every level, hot and cold.
+    EXPECT_GE(differsFromPlain, 30);
 }

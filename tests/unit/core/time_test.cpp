@@ -57,3 +57,15 @@ TEST(Time, RejectsImpossibleAndMalformedTimes) {
     }
     EXPECT_TRUE(parseTime("2024-02-29"));
 }
+
+TEST(Time, LeapDaysFollowTheGregorianCenturyRule) {
+    // Divisible by 400: a leap year; by 100 but not 400: none; by 4: a leap year; otherwise none.
+    for (const char* good : {"29.02.2000", "29.02.2024", "2000-02-29", "2024-02-29 12:00", "29.02.1996"}) {
+        EXPECT_TRUE(parseTime(good)) << good;
+    }
+    for (const char* bad : {"29.02.1900", "29.02.2025", "1900-02-29", "2025-02-29 12:00", "29.02.2100"}) {
+        EXPECT_FALSE(parseTime(bad)) << bad;
+    }
+    EXPECT_EQ(daysFromCivil(2000, 3, 1) - daysFromCivil(2000, 2, 28), 2);
+    EXPECT_EQ(daysFromCivil(1900, 3, 1) - daysFromCivil(1900, 2, 28), 1);
+}

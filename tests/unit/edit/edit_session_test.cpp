@@ -218,3 +218,65 @@ TEST(EditTimestamps, EveryWriteMovesModifiedForward) {
     EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", "2026-03-01T10:00:59.999Z"), "2026-03-01T10:01:00.000Z");
     EXPECT_EQ(laterModified("2026-03-01T10:00:00.500Z", "2026-12-31T23:59:59.999Z"), "2027-01-01T00:00:00.000Z");
 }
+
+TEST_F(EditSessionTest, ARouteMayLoopRoundABlockButAnAreaMayNotCrossItself) {
+    // A streetwork route that goes round a block and crosses its own start: a real walk, accepted.
+    const auto loop = geo::lineStringWkb(
+        {{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 100}, {kX + 50, kY + 100}, {kX + 50, kY - 50}});
+    const std::string route = session.apply(edit::addFeature(LayerId::Routes, loop, {{"name", std::string("Runde")}}))
+                                  .featureUuid();
+    EXPECT_EQ(project->count(LayerId::Routes), 1);
+    EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Routes, route)->geometry).size(), 5u);
+    // The same outline as an area (a measure's polygon) crosses itself: refused.
+    const auto crossedArea = geo::polygonWkb(
+        {{{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 100}, {kX + 50, kY + 100}, {kX + 50, kY - 50}}});
+    EXPECT_THROW(session.apply(edit::addFeature(LayerId::Districts, crossedArea, {{"name", std::string("Block")}})),
+                 edit::ValidationError);
+    EXPECT_EQ(project->count(LayerId::Districts), 0);
+}
+
+TEST_F(EditSessionTest, AZeroAreaPolygonIsRefused) {
+    // Three collinear corners: a valid-looking ring with no area.
+    const auto flat = geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX + 20, kY}}});
+    try {
+        session.apply(edit::addFeature(LayerId::Districts, flat, {{"name", std::string("Strich")}}));
+        FAIL() << "a collinear polygon was stored";
+    } catch (const edit::ValidationError& e) {
+        EXPECT_EQ(e.problems().at(0).field, "geometry");
+    }
+    EXPECT_EQ(project->count(LayerId::Districts), 0);
+}
+
+TEST_F(EditSessionTest, DeletingAVertexBelowTheMinimumNamesTheMinimum) {
+    const std::string triangle =
+        session.apply(edit::addFeature(LayerId::Districts, geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX, kY + 10}}}),
+                                       {{"name", std::string("Dreieck")}}))
+            .featureUuid();
+    const std::string line =
+        session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 10, kY}}),
+                                       {{"name", std::string("Kurz")}}))
+            .featureUuid();
+    auto messageOf = [&](LayerId layer, const std::string& uuid) -> std::string {
+        try {
+            session.apply(edit::deleteVertex(layer, uuid, {0, 0, 0}));
+        } catch (const edit::ValidationError& e) {
+            return std::string("generic validation error: ") + e.what();
+        } catch (const core::InputError& e) {
+            return e.what();
+        }
+        return "accepted";
+    };
+    EXPECT_EQ(messageOf(LayerId::Districts, triangle),
+              "a polygon ring needs at least 3 vertices; delete the feature instead");
+    EXPECT_EQ(messageOf(LayerId::Routes, line), "a line needs at least 2 vertices; delete the feature instead");
+    EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Districts, triangle)->geometry).size(), 4u);  // closed ring
+    EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Routes, line)->geometry).size(), 2u);
+    // One above the minimum may go.
+    const std::string square = session
+                                   .apply(edit::addFeature(LayerId::Districts,
+                                                           geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX + 10, kY + 10},
+                                                                             {kX, kY + 10}}}),
+                                                           {{"name", std::string("Quadrat")}}))
+                                   .featureUuid();
+    EXPECT_EQ(messageOf(LayerId::Districts, square), "accepted");
+}

@@ -179,3 +179,36 @@ TEST_F(FieldPackageTest, CommandLineRoundTrip) {
     EXPECT_EQ(badLayer.exitCode, 2);
     EXPECT_FALSE(std::filesystem::exists(dir / "x.sqlite"));
 }
+
+TEST_F(FieldPackageTest, DeletedOnOneSideAndChangedOnTheOtherIsAConflictNeverASilentDeleteOrResurrection) {
+    exportPackage();
+    {
+        auto package = ProjectStore::open(packagePath, ProjectStore::Access::ReadWrite);
+        edit::EditSession field(*package, "Streetwork");
+        field.apply(edit::deleteFeature(LayerId::Incidents, incidents[0]));  // the planner edits it meanwhile
+        field.apply(edit::updateAttributes(LayerId::Incidents, incidents[1], {{"source", std::string("Feld")}}));
+    }
+    planner.apply(edit::updateAttributes(LayerId::Incidents, incidents[0], {{"source", std::string("Büro")}}));
+    planner.apply(edit::deleteFeature(LayerId::Incidents, incidents[1]));  // the field edits it meanwhile
+
+    const auto report = edit::mergeFieldPackage(*project, packagePath, "Planerin");
+    EXPECT_EQ(report.deleted, 0);
+    EXPECT_EQ(report.added, 0);
+    EXPECT_EQ(report.updated, 0);
+    ASSERT_EQ(report.conflicts.size(), 2u);
+    // The planner's newer edit is kept, not deleted by the package.
+    EXPECT_EQ(value(planner, LayerId::Incidents, incidents[0], "source"), "Büro");
+    // The planner's deletion stands: the field's edit does not bring the feature back.
+    EXPECT_EQ(value(planner, LayerId::Incidents, incidents[1], "source"), "<deleted>");
+    EXPECT_EQ(test::sqlText(project->db(),
+                            "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + incidents[0] + "'"),
+              "deleted in the package, changed in the project");
+    EXPECT_EQ(test::sqlText(project->db(),
+                            "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + incidents[1] + "'"),
+              "deleted in the project, changed in the package");
+    // The package's version of the one it changed waits for the planner.
+    EXPECT_NE(test::sqlText(project->db(), "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" +
+                                               incidents[1] + "'")
+                  .find("\"source\":\"Feld\""),
+              std::string::npos);
+}

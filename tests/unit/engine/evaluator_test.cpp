@@ -183,3 +183,26 @@ TEST(Evaluator, UnknownLayersAndAttributesAreUsageErrors) {
     q.hours = parseHours("1-2");
     EXPECT_THROW(runQuery(dataset, q), core::UsageError);
 }
+
+TEST(Evaluator, FeaturesOnTheEdgeOfTheBoxCountTheSameOnTheIndexedAndTheFilteredPath) {
+    auto source = makeSource();
+    Dataset dataset(source);
+    // Incident 1 (10,10) lies on the lower-left corner of the box, 6 (55,95) on its upper-right corner.
+    Query q;
+    q.bbox = parseBBox("10,10,55,95");
+    const Ids byIndex = ids(dataset, q);  // the spatial index answers alone
+    EXPECT_EQ(byIndex, (Ids{1, 2, 6}));
+    q.from = parseFromTime("2025-01-01");  // a time filter that keeps every incident: the row filter path
+    q.to = parseToTime("2025-12-31");
+    EXPECT_EQ(ids(dataset, q), byIndex);
+    q.where = {parseAttributeFilter("category=gewalt")};
+    q.from.reset();
+    q.to.reset();
+    EXPECT_EQ(ids(dataset, q), (Ids{1, 2}));
+    // A box that is only a point still finds the feature exactly there, on both paths.
+    q = Query{};
+    q.bbox = parseBBox("150,50,150,50");
+    EXPECT_EQ(ids(dataset, q), (Ids{3}));
+    q.hours = parseHours("0-24");
+    EXPECT_EQ(ids(dataset, q), (Ids{3}));
+}

@@ -72,7 +72,7 @@ TEST(OsmReader, KeepsIdsTagsAndHoles) {
 }
 
 TEST(OsmReader, ReadsBzip2CompressedXml) {
-    if (!test::haveProgram("bzip2")) GTEST_SKIP() << "bzip2 not installed";
+    LAGEBILD_REQUIRE_PROGRAM("bzip2");
     test::TempDir dir;
     std::filesystem::copy_file(test::fixture(kFixture), dir / "town.osm");
     ASSERT_EQ(test::runProgram("bzip2", {(dir / "town.osm").string()}).exitCode, 0);
@@ -80,7 +80,7 @@ TEST(OsmReader, ReadsBzip2CompressedXml) {
 }
 
 TEST(OsmReader, ReadsPbfAndRejectsATruncatedOne) {
-    if (!test::haveProgram("osmium")) GTEST_SKIP() << "osmium-tool not installed";
+    LAGEBILD_REQUIRE_PROGRAM("osmium");
     test::TempDir dir;
     ASSERT_EQ(test::runProgram("osmium", {"cat", test::fixture(kFixture).string(), "-o", (dir / "t.osm.pbf").string()})
                   .exitCode,

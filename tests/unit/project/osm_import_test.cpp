@@ -90,3 +90,19 @@ TEST(OsmImport, CancellingMidwayRollsEverythingBack) {
     EXPECT_EQ(project->store().count(core::LayerId::Buildings), 2);
     EXPECT_EQ(project->store().contentChecksum(core::LayerId::Buildings), before);
 }
+
+TEST(OsmImport, RecordsWhetherAFeatureCameFromANodeAWayOrARelation) {
+    test::TempDir dir;
+    auto project = project::Project::create(dir / "p.sqlite", "EPSG:25833");
+    project->importOsm(test::fixture(kFixture), core::Progress::none());
+    auto& db = project->store().db();
+    EXPECT_EQ(text(db, "SELECT osm_type FROM pois WHERE osm_id = 10"), "node");
+    EXPECT_EQ(text(db, "SELECT osm_type FROM buildings WHERE osm_id = 100"), "way");
+    EXPECT_EQ(text(db, "SELECT osm_type FROM landuse WHERE osm_id = 200"), "relation");
+    EXPECT_EQ(text(db, "SELECT osm_type FROM buildings WHERE osm_id = 201"), "relation");
+    // Every row says one of the three (roads and railways are always ways and have no such column).
+    EXPECT_EQ(text(db, "SELECT count(*) FROM (SELECT osm_type FROM buildings UNION ALL SELECT osm_type FROM water "
+                       "UNION ALL SELECT osm_type FROM landuse UNION ALL SELECT osm_type FROM pois) "
+                       "WHERE osm_type NOT IN ('node', 'way', 'relation')"),
+              "0");
+}

@@ -54,7 +54,7 @@ long long scalar(store::Db& db, const std::string& sql) {
 
 TEST(RealOsm, HoyerswerdaCountsMatchOsmium) {
     if (!std::filesystem::exists(realExtract())) GTEST_SKIP() << "no " << realExtract();
-    if (!test::haveProgram("osmium")) GTEST_SKIP() << "osmium-tool not installed";
+    LAGEBILD_REQUIRE_PROGRAM("osmium");
     test::TempDir dir;
     auto project = project::Project::create(dir / "p.sqlite", "EPSG:25833");
     const auto report = project->importOsm(realExtract(), core::Progress::none());

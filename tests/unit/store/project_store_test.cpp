@@ -309,3 +309,33 @@ TEST(SchemaMigration, Version1FileIsMigratedKeepingItsData) {
     // Opening again does not migrate twice.
     EXPECT_EQ(ProjectStore::open(path, ProjectStore::Access::ReadWrite)->schemaVersion(), store::kSchemaVersion);
 }
+
+TEST(ProjectStore, APlainSqliteDatabaseIsRefusedBeforeAnythingIsWrittenToIt) {
+    test::TempDir dir;
+    const auto path = dir / "kassenbuch.sqlite";
+    rawExec(path, "CREATE TABLE buchung(id INTEGER PRIMARY KEY, betrag REAL); INSERT INTO buchung VALUES (1, 9.5)");
+    const auto before = test::fileDigest(path);
+    for (const auto access : {ProjectStore::Access::ReadOnly, ProjectStore::Access::ReadWrite}) {
+        EXPECT_THROW(ProjectStore::open(path, access), core::InputError);
+        EXPECT_EQ(test::fileDigest(path), before);
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            EXPECT_FALSE(std::filesystem::exists(path.string() + suffix)) << suffix;
+        }
+    }
+    // The same through the command line: every command that opens a project refuses it and writes nothing.
+    test::writeFile(dir / "x.csv", "x,y,time,category\n316000,5690000,14.03.2025 22:15,gewalt\n");
+    const std::vector<std::vector<std::string>> commands = {
+        {"info", path.string()},
+        {"import", path.string(), "--layer", "incidents", (dir / "x.csv").string()},
+        {"query", path.string(), "--layer", "incidents"},
+    };
+    for (const auto& args : commands) {
+        const auto r = test::runLagebild(args);
+        EXPECT_EQ(r.exitCode, 2) << args[0] << ": " << r.err;
+        EXPECT_NE(r.err.find("not a Lagebild project"), std::string::npos) << args[0] << ": " << r.err;
+        EXPECT_EQ(test::fileDigest(path), before) << args[0];
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            EXPECT_FALSE(std::filesystem::exists(path.string() + suffix)) << args[0] << suffix;
+        }
+    }
+}
