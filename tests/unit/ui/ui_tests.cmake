@@ -3,9 +3,11 @@
 
 # Strings, number formats, settings, the query form and the heatmap overlay: plain unit tests, no window.
 add_executable(ui_tests
+    ${CMAKE_CURRENT_LIST_DIR}/error_text_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/format_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/gistar_overlay_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/heatmap_overlay_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/layout_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/query_form_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/strings_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settings_test.cpp
