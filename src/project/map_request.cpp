@@ -22,12 +22,20 @@ std::vector<std::string> split(const std::string& text, char separator) {
     return parts;
 }
 
-bool sensitive(const std::string& layer) {
+}  // namespace
+
+bool hiddenInPublic(std::string_view layer) {
     const auto id = core::layerFromName(layer);
     return id && core::layerInfo(*id).sensitive;
 }
 
-}  // namespace
+void applyPublicGate(render::RenderOptions& options) {
+    for (const auto& info : core::kLayers) {
+        if (info.sensitive) options.layers[std::string(info.name)].visible = false;
+    }
+    options.highlight.reset();
+    options.highlightSet.reset();
+}
 
 std::pair<int, int> parseSize(const std::string& text, const std::string& flag) {
     const auto x = text.find_first_of("xX");
@@ -86,10 +94,9 @@ render::RenderOptions renderOptionsFor(const MapRequest& request, const std::vec
     for (const auto& layer : styleLayers) {
         const bool asked = request.layers.empty() ||
                            std::find(request.layers.begin(), request.layers.end(), layer) != request.layers.end();
-        if (!request.layers.empty() || (request.publicMode && sensitive(layer))) {
-            options.layers[layer] = render::LayerState{asked && !(request.publicMode && sensitive(layer)), 1};
-        }
+        if (!request.layers.empty()) options.layers[layer] = render::LayerState{asked, 1};
     }
+    if (request.publicMode) applyPublicGate(options);
     return options;
 }
 
@@ -100,7 +107,7 @@ std::vector<std::string> layersToLoad(const MapRequest& request) {
     } else {
         layers = request.layers;
     }
-    if (request.publicMode) std::erase_if(layers, sensitive);
+    if (request.publicMode) std::erase_if(layers, [](const std::string& layer) { return hiddenInPublic(layer); });
     return layers;
 }
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/bbox.hpp"
@@ -27,8 +28,16 @@ core::BBox parseBBox(const std::string& text, const std::string& flag);
 // "roads,incidents" → checked layer names; throws core::UsageError for unknown layers.
 std::vector<std::string> parseLayerList(const std::string& text, const std::string& flag);
 
-// The render options for a request: visibility from `layers` (or the style's defaults), sensitive layers
-// (DSGVO: incidents, routes, visits, observations) hidden in public mode whatever was asked.
+// The public gate of every picture for the public (`render --public`, the GUI's PNG export, "öffentlich"):
+// whether a layer's raw features stay out (DSGVO: core::LayerInfo::sensitive — incidents, routes, visits,
+// observations).
+bool hiddenInPublic(std::string_view layer);
+// Applies the gate to render options: the sensitive layers hidden whatever was asked, no highlighted
+// selection or query matches (they are raw features too). Aggregates (heatmap, Gi* cells) stay.
+void applyPublicGate(render::RenderOptions& options);
+
+// The render options for a request: visibility from `layers` (or the style's defaults); in public mode
+// through applyPublicGate.
 render::RenderOptions renderOptionsFor(const MapRequest& request, const std::vector<std::string>& styleLayers);
 // The layers to load for a request.
 std::vector<std::string> layersToLoad(const MapRequest& request);

@@ -63,6 +63,11 @@ std::string settingsToJson(const Settings& s) {
                      {"width", s.window.width},
                      {"height", s.window.height},
                      {"maximized", s.window.maximized}};
+    out["docks"] = {{"left_width", s.docks.leftWidth},
+                    {"right_width", s.docks.rightWidth},
+                    {"left_collapsed", s.docks.leftCollapsed},
+                    {"right_collapsed", s.docks.rightCollapsed},
+                    {"right_tab", s.docks.rightTab}};
     return out.dump(2) + "\n";
 }
 
@@ -106,6 +111,15 @@ Settings settingsFromJson(const std::string& text) {
         readIf(*it, "maximized", s.window.maximized);
         s.window.width = std::clamp(s.window.width, 320, 16384);
         s.window.height = std::clamp(s.window.height, 240, 16384);
+    }
+    if (auto it = in.find("docks"); it != in.end() && it->is_object()) {
+        readIf(*it, "left_width", s.docks.leftWidth);
+        readIf(*it, "right_width", s.docks.rightWidth);
+        readIf(*it, "left_collapsed", s.docks.leftCollapsed);
+        readIf(*it, "right_collapsed", s.docks.rightCollapsed);
+        readIf(*it, "right_tab", s.docks.rightTab);
+        s.docks.leftWidth = std::clamp(s.docks.leftWidth, 0.0f, 4000.0f);
+        s.docks.rightWidth = std::clamp(s.docks.rightWidth, 0.0f, 4000.0f);
     }
     return s;
 }

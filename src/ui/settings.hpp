@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/layout.hpp"
+
 namespace lb::ui {
 
 // The last view of a project: map centre (project CRS) and ground resolution.
@@ -48,6 +50,7 @@ struct Settings {
     bool labels = true;
     bool legend = true;
     WindowPlacement window;
+    DockState docks;  // dock widths, collapsed docks, the right dock's front tab
 
     // Puts a project first in the recent list (removing duplicates, keeping kMaxRecent) and makes it the last one.
     void noteProjectOpened(const std::string& path);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/panels/about_panel.hpp"
@@ -15,10 +16,13 @@
 #include "ui/panels/author_dialog_panel.hpp"
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/edit_toolbar_panel.hpp"
+#include "ui/panels/dock_panel.hpp"
 #include "ui/panels/feature_form_panel.hpp"
 #include "ui/panels/field_mode_panel.hpp"
 #include "ui/panels/visit_calendar_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
+#include "ui/panels/heatmap_panel.hpp"
+#include "ui/panels/hotspot_panel.hpp"
 #include "ui/panels/info_panel.hpp"
 #include "ui/panels/layer_panel.hpp"
 #include "ui/panels/map_canvas_panel.hpp"
@@ -29,6 +33,7 @@
 #include "ui/panels/sql_console_panel.hpp"
 #include "ui/panels/status_bar_panel.hpp"
 #include "ui/panels/temporal_panel.hpp"
+#include "ui/docked_panel.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -53,17 +58,28 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_canvas = &m_panels.add<MapCanvasPanel>(ws, *m_fileDialog, m_layout);
     m_canvas->addTool(*m_fieldMode);
     m_canvas->addTool(*m_tools);
-    m_layers = &m_panels.add<LayerPanel>(ws, m_layout);
-    m_info = &m_panels.add<InfoPanel>(ws, m_layout);
+    m_layers = &m_panels.add<LayerPanel>(ws, m_layout, settings.docks);
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
     m_analysis = std::make_unique<AnalysisController>(ws, m_tasks);
-    m_query = &m_panels.add<QueryPanel>(ws, *m_analysis, *m_fileDialog, m_layout);
+    // The right dock's tabs (issue 18), in tab order; the dock itself is drawn after their updates.
+    auto& query = m_panels.add<QueryPanel>(ws, *m_analysis, *m_fileDialog);
+    auto& heatmap = m_panels.add<HeatmapPanel>(ws, *m_analysis);
+    auto& hotspots = m_panels.add<HotspotPanel>(ws, *m_analysis);
+    auto& form = m_panels.add<FeatureFormPanel>(ws, *m_editor, *m_tools, *m_fileDialog, m_layout);
+    auto& fieldMode = m_panels.add<FieldModePanel>(ws, *m_fieldMode, *m_fileDialog, m_layout);
+    auto& info = m_panels.add<InfoPanel>(ws);
+    m_dock = &m_panels.add<DockPanel>(ws, m_layout, settings.docks);
+    for (DockedPanel* tab : std::initializer_list<DockedPanel*>{&query, &heatmap, &hotspots, &form, &fieldMode, &info})
+        m_dock->add(*tab);
+    m_query = &query;
+    m_heatmap = &heatmap;
+    m_hotspots = &hotspots;
+    m_fieldModePanel = &fieldMode;
+    m_info = &info;
     m_temporal = &m_panels.add<TemporalPanel>(ws, *m_analysis, m_layout);
     auto& sql = m_panels.add<SqlConsolePanel>(ws, *m_analysis, m_layout);
-    m_analysisMenu = std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_temporal, sql);
-    m_fieldModePanel = &m_panels.add<FieldModePanel>(ws, *m_fieldMode, *m_fileDialog, m_layout);
+    m_analysisMenu = std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_heatmap, *m_hotspots, *m_temporal, sql);
     m_toolbar = &m_panels.add<EditToolbarPanel>(ws, *m_editor, *m_tools, *m_fieldModePanel, m_layout);
-    m_panels.add<FeatureFormPanel>(ws, *m_editor, *m_tools, *m_fileDialog, m_layout);
     auto& calendar = m_panels.add<VisitCalendarPanel>(ws, *m_editor);
     auto& about = m_panels.add<AboutPanel>(ws);
     m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);
@@ -76,6 +92,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_panels.adopt(std::move(fileDialog));
     m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);
+    m_lastDocks = settings.docks;
 }
 
 Shell::~Shell() {
@@ -110,20 +127,16 @@ std::string Shell::windowTitle() const {
 
 void Shell::computeLayout(float contentScale, float framebufferScale) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float top = viewport->Pos.y + ImGui::GetFrameHeight();  // below the main menu bar
-    const float statusHeight = m_statusBar->isOpen() ? ImGui::GetTextLineHeight() + 6 * contentScale + 2 : 0;
-    const float bottom = viewport->Pos.y + viewport->Size.y - statusHeight;
-    const float width = viewport->Size.x;
-    const float side = std::clamp(width * 0.19f, 260 * contentScale, 360 * contentScale);
-    const float leftWidth = m_layers->isOpen() ? side : 0;
-    const float rightWidth = m_info->isOpen() ? side : 0;
-    m_layout.scale = contentScale;
-    m_layout.framebufferScale = framebufferScale;
-    m_layout.left = {viewport->Pos.x, top, leftWidth, bottom - top};
-    m_layout.right = {viewport->Pos.x + width - rightWidth, top, rightWidth, bottom - top};
-    m_layout.centre = {viewport->Pos.x + leftWidth, top, std::max(1.0f, width - leftWidth - rightWidth),
-                       std::max(1.0f, bottom - top)};
-    m_layout.status = {viewport->Pos.x, bottom, width, statusHeight};
+    LayoutInput in;
+    in.viewport = {viewport->Pos.x, viewport->Pos.y, viewport->Size.x, viewport->Size.y};
+    in.menuHeight = ImGui::GetFrameHeight();  // the main menu bar
+    in.statusHeight = m_statusBar->isOpen() ? ImGui::GetTextLineHeight() + 6 * contentScale + 2 : 0;
+    in.scale = contentScale;
+    in.framebufferScale = framebufferScale;
+    in.leftOpen = m_layers->isOpen();
+    in.rightOpen = m_dock->anyShown();
+    in.docks = m_settings.docks;
+    m_layout = ui::computeLayout(in);
 }
 
 void Shell::handleShortcuts() {
@@ -171,7 +184,7 @@ void Shell::startFieldMode(std::optional<int> markIndex) {
 
 void Shell::frame(float contentScale, float framebufferScale) {
     m_tasks.drain();
-    m_analysis->update(m_query->isOpen() || m_temporal->isOpen());
+    m_analysis->update(m_query->isOpen() || m_heatmap->isOpen() || m_hotspots->isOpen() || m_temporal->isOpen());
     computeLayout(contentScale, framebufferScale);
     syncEditor();
     handleShortcuts();
@@ -179,6 +192,10 @@ void Shell::frame(float contentScale, float framebufferScale) {
     m_mapShown = m_canvas->mapFrames() != m_lastMapFrames;
     m_lastMapFrames = m_canvas->mapFrames();
     if (m_panels.storeOpenState(m_settings)) m_workspace->markSettingsDirty();
+    if (m_settings.docks != m_lastDocks) {
+        m_lastDocks = m_settings.docks;
+        m_workspace->markSettingsDirty();
+    }
     // Settings are written when they change, at most once a second (the view changes on every drag step).
     if (m_workspace->settingsDirty() && std::chrono::steady_clock::now() - m_lastSave > std::chrono::seconds(1)) {
         saveSettings(false);

@@ -24,6 +24,7 @@ class EditTools;
 class FieldMode;
 class EditToolbarPanel;
 class AuthorDialogPanel;
+class DockPanel;
 struct EditMenuTargets;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
@@ -89,6 +90,10 @@ private:
     Panel* m_statusBar = nullptr;
     Panel* m_shortcuts = nullptr;
     Panel* m_query = nullptr;
+    Panel* m_heatmap = nullptr;
+    Panel* m_hotspots = nullptr;
+    DockPanel* m_dock = nullptr;
+    DockState m_lastDocks;  // to notice splitter drags and collapses (saved with the settings)
     Panel* m_temporal = nullptr;
     Panel* m_fieldModePanel = nullptr;
     EditToolbarPanel* m_toolbar = nullptr;

@@ -319,6 +319,27 @@ enum class Str {
     HotspotsSummary,
     HotspotsFailed,
     MenuHotspots,
+    // layout, export gate, error hints and help tooltips (issue 18)
+    DockExpand,
+    DockSplitterHint,
+    FormTab,
+    ExportPublic,
+    ExportPublicHint,
+    ErrorHintFolder,
+    ErrorHintDisk,
+    ErrorHintColumns,
+    ErrorHintCrs,
+    HelpHeatmap,
+    HelpHeatmapRadius,
+    HelpHeatmapCell,
+    HelpHotspots,
+    HelpHotspotsMode,
+    HelpHotspotsCell,
+    HelpHotspotsDistance,
+    HelpHotspotsFdr,
+    HelpQueryInside,
+    HelpQueryWithin,
+    HelpQueryHours,
     Count
 };
 

@@ -11,12 +11,14 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "geo/crs.hpp"
+#include "project/map_request.hpp"
 #include "project/project.hpp"
 #include "project/scene_loader.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/render_target.hpp"
 #include "render/pick.hpp"
 #include "render/png_image.hpp"
+#include "ui/error_text.hpp"
 #include "ui/scene_patch.hpp"
 #include "ui/task_queue.hpp"
 
@@ -388,12 +390,13 @@ void Workspace::importThematic(core::LayerId layer, const std::filesystem::path&
     });
 }
 
-void Workspace::exportPng(const std::filesystem::path& file) {
+void Workspace::exportPng(const std::filesystem::path& file, bool publicMode) {
     if (!m_renderer || !m_haveView) return;
     try {
         render::gl::RenderTarget target(m_view.width, m_view.height, 4);
         render::RenderOptions options = m_options;
         options.highlight.reset();
+        if (publicMode) project::applyPublicGate(options);
         m_renderer->render(m_view, options, target);
         render::Image image{m_view.width, m_view.height, target.readPixels()};
         render::writePng(file, image);
@@ -689,6 +692,9 @@ void Workspace::setCursor(std::optional<std::array<double, 2>> screen) {
 
 void Workspace::notify(Notice notice) {
     std::fprintf(stderr, "%s: %s\n", notice.error ? "error" : "info", notice.text.c_str());
+    // The core's messages are written for the CLI: shown in the UI language, without flag hints.
+    if (notice.error) notice.text = localiseError(notice.text, m_language);
+    for (auto& line : notice.details) line = localiseError(line, m_language);
     m_notices.push_back(std::move(notice));
 }
 

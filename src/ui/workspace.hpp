@@ -138,8 +138,9 @@ public:
     void closeProject();
     void importOsm(const std::filesystem::path& file);
     void importThematic(core::LayerId layer, const std::filesystem::path& file);
-    // Renders the current view through the map renderer into an offscreen target and writes a PNG.
-    void exportPng(const std::filesystem::path& file);
+    // Renders the current view through the map renderer into an offscreen target and writes a PNG; a
+    // public picture goes through the public gate of `render --public` (project::applyPublicGate).
+    void exportPng(const std::filesystem::path& file, bool publicMode);
     void cancelJob();
     // Reads these layers again from the project into the scene, at once (after an edit: the edited
     // feature shows in the next frame). Keeps the view; the selection follows its feature or goes.

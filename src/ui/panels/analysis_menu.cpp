@@ -8,9 +8,10 @@
 
 namespace lb::ui {
 
-AnalysisMenu::AnalysisMenu(Workspace& workspace, AnalysisController& analysis, Panel& query, Panel& temporal,
-                           Panel& sql)
-    : m_workspace(workspace), m_analysis(analysis), m_query(query), m_temporal(temporal), m_sql(sql) {}
+AnalysisMenu::AnalysisMenu(Workspace& workspace, AnalysisController& analysis, Panel& query, Panel& heatmap,
+                           Panel& hotspots, Panel& temporal, Panel& sql)
+    : m_workspace(workspace), m_analysis(analysis), m_query(query), m_heatmap(heatmap), m_hotspots(hotspots),
+      m_temporal(temporal), m_sql(sql) {}
 
 void AnalysisMenu::draw() {
     const Translator tr = m_workspace.tr();
@@ -20,13 +21,13 @@ void AnalysisMenu::draw() {
     if (ImGui::MenuItem(tr(Str::MenuHeatmap), nullptr, heat.on)) {
         heat.on = !heat.on;
         m_analysis.setHeatmap(heat);
-        if (heat.on) m_query.setOpen(true);  // its settings live in the query panel
+        m_heatmap.setOpen(heat.on);  // its settings tab in the right dock
     }
     HotspotSettings hot = m_analysis.hotspots();
     if (ImGui::MenuItem(tr(Str::MenuHotspots), nullptr, hot.on)) {
         hot.on = !hot.on;
         m_analysis.setHotspots(hot);
-        if (hot.on) m_query.setOpen(true);  // likewise
+        m_hotspots.setOpen(hot.on);  // likewise
     }
     ImGui::MenuItem(tr(Str::MenuTemporal), nullptr, m_temporal.openFlag());
     ImGui::Separator();

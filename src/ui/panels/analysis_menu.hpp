@@ -10,7 +10,8 @@ class Workspace;
 // and switches the density heatmap.
 class AnalysisMenu {
 public:
-    AnalysisMenu(Workspace& workspace, AnalysisController& analysis, Panel& query, Panel& temporal, Panel& sql);
+    AnalysisMenu(Workspace& workspace, AnalysisController& analysis, Panel& query, Panel& heatmap, Panel& hotspots,
+                 Panel& temporal, Panel& sql);
     // Draws the menu inside the main menu bar.
     void draw();
 
@@ -18,6 +19,8 @@ private:
     Workspace& m_workspace;
     AnalysisController& m_analysis;
     Panel& m_query;
+    Panel& m_heatmap;
+    Panel& m_hotspots;
     Panel& m_temporal;
     Panel& m_sql;
 };

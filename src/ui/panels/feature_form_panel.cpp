@@ -64,7 +64,7 @@ bool optionCombo(std::string& text, const std::vector<std::pair<std::string, std
 
 FeatureFormPanel::FeatureFormPanel(Workspace& workspace, EditController& editor, EditTools& tools,
                                    FileDialogPanel& fileDialog, const Layout& layout)
-    : Panel(true), m_workspace(workspace), m_editor(editor), m_tools(tools), m_fileDialog(fileDialog),
+    : DockedPanel(true), m_workspace(workspace), m_editor(editor), m_tools(tools), m_fileDialog(fileDialog),
       m_layout(layout) {}
 
 FeatureFormPanel::~FeatureFormPanel() = default;
@@ -104,7 +104,7 @@ void FeatureFormPanel::syncWithTools() {
     }
 }
 
-void FeatureFormPanel::draw() {
+void FeatureFormPanel::update() {
     if (m_workspace.state() != DocumentState::Ready || !m_editor.isOpen()) {
         m_form.reset();
         dropPhotos();
@@ -112,25 +112,24 @@ void FeatureFormPanel::draw() {
     }
     syncWithTools();
     if (!m_form || m_form->isNew() || m_form->layer() != core::LayerId::Observations) dropPhotos();
-    if (!m_form || !m_visible) return;
+    if (m_form && !m_visible && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
+}
+
+std::string FeatureFormPanel::tabTitle() const {
+    return m_workspace.tr()(Str::FormTab);
+}
+
+void FeatureFormPanel::drawContent() {
+    if (!m_form) return;
     const Translator tr = m_workspace.tr();
-    const float s = m_layout.scale;
-    const auto& area = m_layout.centre;
-    const float width = 340 * s;
-    ImGui::SetNextWindowPos(ImVec2(area.x + area.w - width - 10 * s, area.y + 70 * s), ImGuiCond_Appearing);
-    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Appearing);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(260 * s, 0), ImVec2(area.w, area.h - 80 * s));
     char title[256];
     std::snprintf(title, sizeof title, tr(m_form->isNew() ? Str::FormTitleNew : Str::FormTitleEdit),
                   std::string(tr.layer(core::layerInfo(m_form->layer()).name)).c_str());
-    const std::string windowTitle = std::string(title) + "###feature_form";
-    if (ImGui::Begin(windowTitle.c_str(), &m_visible, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-        drawFields();
-        if (!m_form->isNew() && m_form->layer() == core::LayerId::Graffiti) drawGraffitiStatus();
-        if (!m_form->isNew() && m_form->layer() == core::LayerId::Observations) drawPhotos();
-    }
-    ImGui::End();
-    if (!m_visible && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", title);
+    ImGui::Spacing();
+    drawFields();
+    if (!m_form->isNew() && m_form->layer() == core::LayerId::Graffiti) drawGraffitiStatus();
+    if (!m_form->isNew() && m_form->layer() == core::LayerId::Observations) drawPhotos();
 }
 
 // [fields]

@@ -10,7 +10,7 @@
 #include "edit/visit_calendar.hpp"
 #include "ui/photo_list.hpp"
 
-#include "ui/panel.hpp"
+#include "ui/docked_panel.hpp"
 
 namespace lb::ui {
 
@@ -29,14 +29,21 @@ class GlTexture;
 // while everything is valid. Graffiti sites add their status history and "Status ändern"; observations list
 // their photos as thumbnails (add through the file dialog, remove after a confirmation). A visit's route is
 // a dropdown of the routes' names. A saved new feature becomes the map selection.
-class FeatureFormPanel : public Panel {
+// It is the "Merkmale" tab of the right dock, shown while a form is open.
+class FeatureFormPanel : public DockedPanel {
 public:
     FeatureFormPanel(Workspace& workspace, EditController& editor, EditTools& tools, FileDialogPanel& fileDialog,
                      const Layout& layout);
     ~FeatureFormPanel() override;
     std::string_view id() const override { return "feature_form"; }
     bool persistsOpenState() const override { return false; }
-    void draw() override;
+    std::string tabTitle() const override;
+    bool tabShown() const override { return m_form && m_visible; }
+    void closeTab() override { m_visible = false; }
+    void drawContent() override;
+
+protected:
+    void update() override;
 
 private:
     void syncWithTools();
@@ -53,7 +60,7 @@ private:
     FileDialogPanel& m_fileDialog;
     const Layout& m_layout;
     std::unique_ptr<FormState> m_form;
-    // The window's own close flag: the panel stays "open" so that it follows the tools every frame.
+    // The tab's close flag: the panel stays "open" so that it follows the tools every frame.
     bool m_visible = false;
     std::uint64_t m_loadedRevision = 0;
     std::string m_saveError;

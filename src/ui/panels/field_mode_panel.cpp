@@ -24,23 +24,19 @@ std::string_view markLabel(edit::FieldMarkKind kind, Language language) {
 
 FieldModePanel::FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialogPanel& fileDialog,
                                const Layout& layout)
-    : Panel(false), m_workspace(workspace), m_mode(mode), m_fileDialog(fileDialog), m_layout(layout) {}
+    : DockedPanel(false), m_workspace(workspace), m_mode(mode), m_fileDialog(fileDialog), m_layout(layout) {}
 
-void FieldModePanel::draw() {
-    if (!m_mode.enabled()) return;  // the shell enables the mode while this panel is open on a loaded project
+std::string FieldModePanel::tabTitle() const {
+    return m_workspace.tr()(Str::FieldTitle);
+}
+
+bool FieldModePanel::tabShown() const {
+    return isOpen() && m_mode.enabled();  // the shell enables the mode while this panel is open on a loaded project
+}
+
+void FieldModePanel::drawContent() {
     const Translator tr = m_workspace.tr();
     const float s = m_layout.scale;
-    const float width = 300 * s;
-    const auto& area = m_layout.centre;
-    ImGui::SetNextWindowPos(ImVec2(area.x + 10 * s, area.y + 10 * s), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-    const std::string title = std::string(tr(Str::FieldTitle)) + "###field_mode";
-    if (!ImGui::Begin(title.c_str(), openFlag(),
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
     const Language language = m_workspace.language();
     ImGui::PushTextWrapPos(0);
     if (m_mode.armed()) {
@@ -93,7 +89,6 @@ void FieldModePanel::draw() {
     }
     ImGui::Spacing();
     if (ImGui::Button(tr(Str::FieldExit), ImVec2(-FLT_MIN, 0))) setOpen(false);
-    ImGui::End();
 }
 
 }  // namespace lb::ui

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/panel.hpp"
+#include "ui/docked_panel.hpp"
 
 namespace lb::ui {
 
@@ -9,14 +9,16 @@ class FieldMode;
 class FileDialogPanel;
 struct Layout;
 
-// The field mode's window over the map's left edge: seven large buttons (tablet-sized), the note field
+// The field mode ("Feldmodus" tab of the right dock): seven large buttons (tablet-sized), the note field
 // with the § 65 SGB VIII hint, an optional photo, and the confirmation of the last saved mark with undo.
-class FieldModePanel : public Panel {
+class FieldModePanel : public DockedPanel {
 public:
     FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialogPanel& fileDialog, const Layout& layout);
     std::string_view id() const override { return "field_mode"; }
     bool persistsOpenState() const override { return false; }
-    void draw() override;
+    std::string tabTitle() const override;
+    bool tabShown() const override;
+    void drawContent() override;
 
 private:
     Workspace& m_workspace;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <system_error>
 
+#include "ui/widgets/help_marker.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -86,6 +87,7 @@ void FileDialogPanel::open(FilePurpose purpose) {
             m_path = (m_folder / "musterstadt.sqlite").string();
             break;
         case FilePurpose::ExportPng:
+            m_publicExport = true;  // every export starts public; internal layers only when asked for
             m_path =
                 (m_folder / ((m_workspace.projectName().empty() ? "karte" : m_workspace.projectName()) + "-karte.png"))
                     .string();
@@ -184,7 +186,7 @@ bool FileDialogPanel::confirm() {
         case FilePurpose::ExportPng: {
             auto file = path;
             if (lowerExtension(file) != ".png") file += ".png";
-            m_workspace.exportPng(file);
+            m_workspace.exportPng(file, m_publicExport);
             return true;
         }
         case FilePurpose::ExportQuery: {
@@ -232,6 +234,11 @@ void FileDialogPanel::draw() {
                 }
                 ImGui::EndCombo();
             }
+        }
+        if (m_purpose == FilePurpose::ExportPng) {
+            ImGui::SameLine();
+            ImGui::Checkbox(tr(Str::ExportPublic), &m_publicExport);
+            helpMarker(tr(Str::ExportPublicHint));
         }
         const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing();
         ImGui::BeginChild("listing", ImVec2(0, -footer), true);

@@ -49,7 +49,8 @@ private:
     std::string m_error;
     std::function<void(const std::filesystem::path&)> m_save;         // ExportQuery
     std::function<void(const std::filesystem::path&)> m_photoChosen;  // Photo
-    int m_thematicLayer = 0;  // index into the thematic layers of core::kLayers
+    int m_thematicLayer = 0;
+    bool m_publicExport = true;  // ExportPng: through the public gate (project::applyPublicGate)  // index into the thematic layers of core::kLayers
 };
 
 }  // namespace lb::ui

@@ -5,37 +5,38 @@
 #include <string>
 
 #include "ui/format.hpp"
-#include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
 
-InfoPanel::InfoPanel(Workspace& workspace, const Layout& layout)
-    : Panel(true), m_workspace(workspace), m_layout(layout) {}
+InfoPanel::InfoPanel(Workspace& workspace) : DockedPanel(true), m_workspace(workspace) {}
 
-void InfoPanel::draw() {
+std::string InfoPanel::tabTitle() const {
+    return m_workspace.tr()(Str::InfoTitle);
+}
+
+void InfoPanel::update() {
+    const auto& selection = m_workspace.selection();
+    std::optional<render::FeatureRef> now;
+    if (selection) now = selection->ref;
+    if (now && now != m_shown) requestFront();
+    m_shown = now;
+}
+
+void InfoPanel::drawContent() {
     const Translator tr = m_workspace.tr();
-    ImGui::SetNextWindowPos(ImVec2(m_layout.right.x, m_layout.right.y));
-    ImGui::SetNextWindowSize(ImVec2(m_layout.right.w, m_layout.right.h));
-    const std::string title = std::string(tr(Str::InfoTitle)) + "###info";
-    if (!ImGui::Begin(title.c_str(), openFlag(),
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus)) {
-        ImGui::End();
-        return;
-    }
     const auto& selection = m_workspace.selection();
     if (!selection) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", tr(Str::InfoNothing));
         ImGui::PopTextWrapPos();
-        ImGui::End();
         return;
     }
+    const Language language = m_workspace.language();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s",
                        std::string(tr.layer(selection->ref.layer)).c_str());
-    ImGui::TextDisabled("%s %lld", tr(Str::InfoFeatureId), static_cast<long long>(selection->ref.fid));
+    ImGui::TextDisabled("%s %s", tr(Str::InfoFeatureId), formatInteger(selection->ref.fid, language).c_str());
     ImGui::Spacing();
     if (ImGui::BeginTable("attributes", 2,
                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuter |
@@ -43,21 +44,26 @@ void InfoPanel::draw() {
         ImGui::TableSetupColumn(tr(Str::InfoAttribute), ImGuiTableColumnFlags_WidthStretch, 0.42f);
         ImGui::TableSetupColumn(tr(Str::InfoValue), ImGuiTableColumnFlags_WidthStretch, 0.58f);
         ImGui::TableHeadersRow();
-        for (const auto& [column, value] : selection->attributes) {
-            if (column == "id") continue;  // shown above as the feature number
+        for (std::size_t i : attributeDisplayOrder(selection->attributes)) {
+            const auto& [column, value] = selection->attributes[i];
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
+            ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(std::string(tr.column(column)).c_str());
+            ImGui::PopTextWrapPos();
             ImGui::TableSetColumnIndex(1);
             ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(displayValue(column, value, m_workspace.language()).c_str());
+            if (column == "uuid") {
+                ImGui::TextDisabled("%s", value.c_str());  // for support requests; nobody reads it first
+            } else {
+                ImGui::TextUnformatted(displayValue(column, value, language).c_str());
+            }
             ImGui::PopTextWrapPos();
         }
         ImGui::EndTable();
     }
     ImGui::Spacing();
     if (ImGui::Button(tr(Str::InfoClear))) m_workspace.clearSelection();
-    ImGui::End();
 }
 
 }  // namespace lb::ui

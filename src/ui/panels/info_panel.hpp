@@ -1,22 +1,29 @@
 #pragma once
 
-#include "ui/panel.hpp"
+#include <optional>
+
+#include "render/render_options.hpp"
+#include "ui/docked_panel.hpp"
 
 namespace lb::ui {
 
 class Workspace;
-struct Layout;
 
-// The attributes of the feature picked on the map (right), with German column labels.
-class InfoPanel : public Panel {
+// The attributes of the feature picked on the map ("Objektinformationen" tab of the right dock), with
+// German column labels and formats: the name first, the UUID last. A new selection brings the tab to the front.
+class InfoPanel : public DockedPanel {
 public:
-    InfoPanel(Workspace& workspace, const Layout& layout);
+    explicit InfoPanel(Workspace& workspace);
     std::string_view id() const override { return "info"; }
-    void draw() override;
+    std::string tabTitle() const override;
+    void drawContent() override;
+
+protected:
+    void update() override;
 
 private:
     Workspace& m_workspace;
-    const Layout& m_layout;
+    std::optional<render::FeatureRef> m_shown;  // the selection seen last frame
 };
 
 }  // namespace lb::ui

@@ -12,17 +12,20 @@
 
 namespace lb::ui {
 
-LayerPanel::LayerPanel(Workspace& workspace, const Layout& layout)
-    : Panel(true), m_workspace(workspace), m_layout(layout) {}
+LayerPanel::LayerPanel(Workspace& workspace, const Layout& layout, DockState& docks)
+    : Panel(true), m_workspace(workspace), m_layout(layout), m_docks(docks) {}
 
 void LayerPanel::draw() {
+    if (m_layout.leftCollapsed) return;  // the dock panel draws the strip
     const Translator tr = m_workspace.tr();
     ImGui::SetNextWindowPos(ImVec2(m_layout.left.x, m_layout.left.y));
     ImGui::SetNextWindowSize(ImVec2(m_layout.left.w, m_layout.left.h));
+    ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);  // collapsing collapses the dock instead
     const std::string title = std::string(tr(Str::LayersTitle)) + "###layers";
     if (!ImGui::Begin(title.c_str(), openFlag(),
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus)) {
+                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_NoBringToFrontOnFocus)) {
+        if (ImGui::IsWindowCollapsed()) m_docks.leftCollapsed = true;
         ImGui::End();
         return;
     }
@@ -78,13 +81,20 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
     const std::string countText = formatInteger(static_cast<std::int64_t>(features), m_workspace.language());
     const float countWidth = ImGui::CalcTextSize(countText.c_str()).x;
     if (!state.visible) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    // In a narrow dock the name keeps the room and the count moves into the tooltip (no cut labels).
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool countFits =
+        ImGui::CalcTextSize(name.c_str()).x + countWidth + 3 * ImGui::GetStyle().ItemSpacing.x <= avail;
     if (ImGui::Selectable(name.c_str(), expanded, 0,
-                          ImVec2(ImGui::GetContentRegionAvail().x - countWidth - ImGui::GetStyle().ItemSpacing.x, 0))) {
+                          ImVec2(countFits ? avail - countWidth - ImGui::GetStyle().ItemSpacing.x : avail, 0))) {
         m_expanded = expanded ? std::string() : layer;
     }
+    if (!countFits && ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", name.c_str(), countText.c_str());
     if (!state.visible) ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", countText.c_str());
+    if (countFits) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", countText.c_str());
+    }
 
     if (expanded) {
         ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x);
@@ -106,6 +116,8 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
             ImGui::SetTooltip("%s", tr(Str::LayersMoveDown));
         }
         ImGui::SameLine();
+        const float zoomWidth = ImGui::CalcTextSize(tr(Str::LayersZoomTo)).x + 2 * ImGui::GetStyle().FramePadding.x;
+        if (ImGui::GetContentRegionAvail().x < zoomWidth) ImGui::NewLine();  // wrap, do not cut
         ImGui::BeginDisabled(features == 0);
         if (ImGui::Button(tr(Str::LayersZoomTo))) m_workspace.zoomToLayer(layer);
         ImGui::EndDisabled();

@@ -10,12 +10,13 @@ namespace lb::ui {
 
 class Workspace;
 struct Layout;
+struct DockState;
 
 // The layer list (left): visibility, opacity, drawing order, the main class colour and "zoom to layer",
-// top layer first as in other GIS.
+// top layer first as in other GIS. It is the left dock: the title bar's arrow collapses it into a strip.
 class LayerPanel : public Panel {
 public:
-    LayerPanel(Workspace& workspace, const Layout& layout);
+    LayerPanel(Workspace& workspace, const Layout& layout, DockState& docks);
     std::string_view id() const override { return "layers"; }
     void draw() override;
 
@@ -24,6 +25,7 @@ private:
 
     Workspace& m_workspace;
     const Layout& m_layout;
+    DockState& m_docks;
     std::string m_expanded = "incidents";                      // the layer whose details are shown
     std::map<std::string, std::array<float, 3>> m_colorEdits;  // colour being edited, per layer
 };

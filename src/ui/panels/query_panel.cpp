@@ -1,4 +1,4 @@
-// Section index: [window] [form] [result] [heatmap] [hotspots] [matches]
+// Section index: [tab] [form] [result] [matches]
 #include "ui/panels/query_panel.hpp"
 
 #include <imgui.h>
@@ -11,11 +11,12 @@
 #include "core/field_of_action.hpp"
 #include "core/layer.hpp"
 #include "ui/analysis/analysis_controller.hpp"
+#include "ui/error_text.hpp"
 #include "ui/format.hpp"
-#include "ui/layout.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
+#include "ui/widgets/help_marker.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -40,18 +41,6 @@ void sectionTitle(const char* text) {
 }
 
 // A text field that reports true only when the user leaves it after editing.
-// A label and, from a fixed indent, a full-width control (the heatmap's and hot spots' sliders).
-template <typename Draw>
-void labelledRow(const char* label, const char* id, Draw draw) {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(ImGui::GetFontSize() * 7);
-    ImGui::SetNextItemWidth(-1);
-    ImGui::PushID(id);
-    draw();
-    ImGui::PopID();
-}
-
 bool textField(const char* id, std::string& text, float width, const char* hint, bool error) {
     if (error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.98f, 0.85f, 0.85f, 1));
     ImGui::SetNextItemWidth(width);
@@ -62,21 +51,19 @@ bool textField(const char* id, std::string& text, float width, const char* hint,
 
 }  // namespace
 
-QueryPanel::QueryPanel(Workspace& workspace, AnalysisController& analysis, FileDialogPanel& fileDialog,
-                       const Layout& layout)
-    : Panel(false), m_workspace(workspace), m_analysis(analysis), m_fileDialog(fileDialog), m_layout(layout) {}
+QueryPanel::QueryPanel(Workspace& workspace, AnalysisController& analysis, FileDialogPanel& fileDialog)
+    : DockedPanel(false), m_workspace(workspace), m_analysis(analysis), m_fileDialog(fileDialog) {}
 
-// [window]
+// [tab]
 
-void QueryPanel::draw() {
+std::string QueryPanel::tabTitle() const {
+    return m_workspace.tr()(Str::QueryTitle);
+}
+
+void QueryPanel::drawContent() {
     const Translator tr = m_workspace.tr();
-    const float width = 400 * m_layout.scale;
-    ImGui::SetNextWindowPos(ImVec2(m_layout.centre.x + m_layout.centre.w - width - 8 * m_layout.scale,
-                                   m_layout.centre.y + 8 * m_layout.scale),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(width, m_layout.centre.h - 16 * m_layout.scale), ImGuiCond_FirstUseEver);
-    if (!beginAnalysisWindow(tr(Str::QueryTitle), "query", openFlag(), m_workspace.state() == DocumentState::Ready,
-                             tr(Str::AnalysisNoProject), ImGuiWindowFlags_NoCollapse)) {
+    if (m_workspace.state() != DocumentState::Ready) {
+        ImGui::TextDisabled("%s", tr(Str::AnalysisNoProject));
         return;
     }
     if (m_analysis.form() != m_synced) m_draft = m_synced = m_analysis.form();
@@ -86,10 +73,7 @@ void QueryPanel::draw() {
     }
     ImGui::Separator();
     drawResult();
-    drawHeatmap();
-    drawHotspots();
     drawMatchTable();
-    ImGui::End();
 }
 
 // [form]
@@ -118,10 +102,18 @@ bool QueryPanel::drawForm() {
     }
 
     sectionTitle(tr(Str::QueryCategories));
-    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("(%s)", tr(Str::QueryNoneMeansAll));
+    ImGui::PopTextWrapPos();
     const bool english = m_workspace.language() == Language::English;
-    if (ImGui::BeginTable("categories", 2)) {
+    // Two columns where the longest label fits twice, else one ("Graffiti/Sachbeschädigung" uncut).
+    float widest = 0;
+    for (const auto& field : core::kFieldsOfAction) {
+        widest = std::max(widest, ImGui::CalcTextSize(std::string(english ? field.labelEn : field.labelDe).c_str()).x);
+    }
+    const float cellWidth = widest + ImGui::GetFrameHeight() * 1.6f + ImGui::GetStyle().ItemSpacing.x * 3;
+    const int categoryColumns = ImGui::GetContentRegionAvail().x >= 2 * cellWidth ? 2 : 1;
+    if (ImGui::BeginTable("categories", categoryColumns)) {
         for (std::size_t i = 0; i < core::kFieldsOfAction.size(); ++i) {
             ImGui::TableNextColumn();
             const auto& field = core::kFieldsOfAction[i];
@@ -150,6 +142,7 @@ bool QueryPanel::drawForm() {
     commit |= textField("##to", m_draft.to, dateWidth, tr(Str::QueryDateHint), failed(FormField::To));
 
     commit |= ImGui::Checkbox(tr(Str::QueryHours), &m_draft.hoursOn);
+    helpMarker(tr(Str::HelpQueryHours));
     if (m_draft.hoursOn) {
         ImGui::SetNextItemWidth(-1);
         int hours[2] = {m_draft.hourFrom, m_draft.hourTo};
@@ -163,8 +156,15 @@ bool QueryPanel::drawForm() {
 
     sectionTitle(tr(Str::QueryWeekdays));
     const auto names = split(tr(Str::QueryWeekdayNames), ',');
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (std::size_t d = 0; d < 7 && d < names.size(); ++d) {
-        if (d) ImGui::SameLine();
+        // Wrap the row in a narrow dock instead of cutting "Fr", "Sa", "So" off.
+        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                            ImGui::CalcTextSize(names[d].c_str()).x;
+        if (d) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        }
         bool on = m_draft.weekdays[d];
         if (ImGui::Checkbox((names[d] + "##wd" + std::to_string(d)).c_str(), &on)) {
             m_draft.weekdays[d] = on;
@@ -174,10 +174,12 @@ bool QueryPanel::drawForm() {
 
     ImGui::Spacing();
     commit |= ImGui::Checkbox(tr(Str::QueryInside), &m_draft.insideOn);
+    helpMarker(tr(Str::HelpQueryInside));
     if (m_draft.insideOn) {
         commit |= textField("##inside", m_draft.inside, -1, tr(Str::QueryLayerRefHint), failed(FormField::Inside));
     }
     commit |= ImGui::Checkbox(tr(Str::QueryWithin), &m_draft.withinOn);
+    helpMarker(tr(Str::HelpQueryWithin));
     if (m_draft.withinOn) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
@@ -230,7 +232,7 @@ void QueryPanel::drawResult() {
     if (!outcome) return;
     if (!outcome->error.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(kErrorColour, "%s %s", tr(Str::QueryFailed), outcome->error.c_str());
+        ImGui::TextColored(kErrorColour, "%s %s", tr(Str::QueryFailed), localiseError(outcome->error, language).c_str());
         ImGui::PopTextWrapPos();
         return;
     }
@@ -241,7 +243,7 @@ void QueryPanel::drawResult() {
 
     bool shown = m_analysis.matchesShown();
     if (ImGui::Checkbox(tr(Str::QueryShowOnMap), &shown)) m_analysis.showMatches(shown);
-    ImGui::SameLine();
+    sameLineOrWrap(buttonWidth(tr(Str::QueryZoomTo)));
     if (ImGui::Button(tr(Str::QueryZoomTo))) m_analysis.zoomToMatches();
     AnalysisController& analysis = m_analysis;
     const std::string base = m_workspace.projectName().empty() ? "abfrage" : m_workspace.projectName() + "-abfrage";
@@ -251,7 +253,7 @@ void QueryPanel::drawResult() {
     }
     const bool grouped = !outcome->result.groups.empty();
     if (grouped) {
-        ImGui::SameLine();
+        sameLineOrWrap(buttonWidth(tr(Str::QueryExportGroups)));
         if (ImGui::Button(tr(Str::QueryExportGroups))) {
             m_fileDialog.openQueryExport(base + "-gruppen.csv", [&analysis](const std::filesystem::path& file) {
                 analysis.exportResult(file, true);
@@ -299,84 +301,6 @@ void QueryPanel::drawResult() {
             }
         }
         ImGui::EndTable();
-    }
-}
-
-// [heatmap]
-
-void QueryPanel::drawHeatmap() {
-    const Translator tr = m_workspace.tr();
-    const Language language = m_workspace.language();
-    ImGui::Spacing();
-    if (!ImGui::CollapsingHeader(tr(Str::HeatmapTitle), ImGuiTreeNodeFlags_DefaultOpen)) return;
-    HeatmapSettings heat = m_analysis.heatmap();
-    bool changed = ImGui::Checkbox(tr(Str::HeatmapShow), &heat.on);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr(Str::HeatmapHint));
-    auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
-    // Every step of a dragged slider asks for a new KDE; the analysis worker computes only the latest.
-    float radius = static_cast<float>(heat.radius), cell = static_cast<float>(heat.cell);
-    slider(Str::HeatmapRadius, "radius", [&] { changed |= ImGui::SliderFloat("", &radius, 50, 1000, "%.0f"); });
-    slider(Str::HeatmapCell, "cell", [&] { changed |= ImGui::SliderFloat("", &cell, 5, 50, "%.0f"); });
-    slider(Str::HeatmapOpacity, "opacity",
-           [&] { changed |= ImGui::SliderFloat("", &heat.opacity, 0.1f, 1.0f, "%.2f"); });
-    heat.radius = std::round(radius);
-    heat.cell = std::round(cell);
-    if (changed) m_analysis.setHeatmap(heat);
-
-    const QueryOutcome* outcome = m_analysis.outcome();
-    if (!heat.on || !outcome || !outcome->error.empty()) return;
-    if (outcome->heatmap) {
-        ImGui::TextDisabled(tr(Str::HeatmapTiming), formatDecimal(outcome->heatmapMs, 1, language).c_str(),
-                            formatInteger(static_cast<std::int64_t>(outcome->result.count()), language).c_str());
-    } else if (outcome->result.rows.empty()) {
-        ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
-    }
-}
-
-// [hotspots]
-
-void QueryPanel::drawHotspots() {
-    const Translator tr = m_workspace.tr();
-    const Language language = m_workspace.language();
-    ImGui::Spacing();
-    if (!ImGui::CollapsingHeader(tr(Str::HotspotsTitle), ImGuiTreeNodeFlags_DefaultOpen)) return;
-    ImGui::PushID("hotspots");
-    HotspotSettings hot = m_analysis.hotspots();
-    bool changed = ImGui::Checkbox(tr(Str::HotspotsShow), &hot.on);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr(Str::HotspotsHint));
-    int mode = hot.zones ? 1 : 0;
-    changed |= ImGui::RadioButton(tr(Str::HotspotsGrid), &mode, 0);
-    ImGui::SameLine();
-    changed |= ImGui::RadioButton(tr(Str::HotspotsZones), &mode, 1);
-    ImGui::SameLine();
-    changed |= ImGui::Checkbox(tr(Str::HotspotsFdr), &hot.fdr);
-    hot.zones = mode == 1;
-    auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
-    float cell = static_cast<float>(hot.cell), distance = static_cast<float>(hot.distance);
-    if (!hot.zones) {
-        slider(Str::HotspotsCell, "cell", [&] { changed |= ImGui::SliderFloat("", &cell, 25, 500, "%.0f"); });
-    }
-    slider(Str::HotspotsDistance, "distance",
-           [&] { changed |= ImGui::SliderFloat("", &distance, 50, 3000, "%.0f"); });
-    slider(Str::HotspotsOpacity, "opacity", [&] { changed |= ImGui::SliderFloat("", &hot.opacity, 0.1f, 1.0f, "%.2f"); });
-    hot.cell = std::round(cell);
-    hot.distance = std::round(distance);
-    ImGui::PopID();
-    if (changed) m_analysis.setHotspots(hot);
-
-    const QueryOutcome* outcome = m_analysis.outcome();
-    if (!hot.on || !outcome || !outcome->error.empty()) return;
-    if (!outcome->hotspotError.empty()) {
-        ImGui::TextColored(kErrorColour, tr(Str::HotspotsFailed), outcome->hotspotError.c_str());
-    } else if (outcome->hotspots) {
-        auto count = [&](std::size_t n) { return formatInteger(static_cast<std::int64_t>(n), language); };
-        ImGui::TextDisabled(tr(Str::HotspotsSummary), count(outcome->hotSpots).c_str(),
-                            count(outcome->coldSpots).c_str(), count(outcome->hotspotUnits).c_str(),
-                            formatDecimal(outcome->hotspotMs, 1, language).c_str());
-    } else if (outcome->result.rows.empty()) {
-        ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
     }
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/widgets/help_marker.hpp"
+
 namespace lb::ui {
 
 unsigned int categoryColor(const render::Style& style, std::string_view category) {
@@ -43,6 +45,34 @@ bool beginAnalysisWindow(const char* title, const char* id, bool* open, bool rea
         return false;
     }
     return true;
+}
+
+float labelColumnWidth(std::initializer_list<const char*> labels) {
+    float widest = 0;
+    for (const char* label : labels) widest = std::max(widest, ImGui::CalcTextSize(label).x);
+    // Room for a "(?)" marker behind the label.
+    return widest + ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x * 2;
+}
+
+void labelledRow(const char* label, float labelWidth, const char* id, const char* help,
+                 const std::function<void()>& draw) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    if (help) helpMarker(help);
+    ImGui::SameLine(labelWidth);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::PushID(id);
+    draw();
+    ImGui::PopID();
+}
+
+void sameLineOrWrap(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
 void drawBar(float fraction, unsigned int color) {

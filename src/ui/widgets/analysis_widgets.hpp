@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <initializer_list>
 #include <string_view>
 
 #include "render/style.hpp"
@@ -18,6 +20,18 @@ Str countByLabel(std::string_view countBy);
 // ended, when it is collapsed, or when no project is ready (the window then says `noProject`).
 bool beginAnalysisWindow(const char* title, const char* id, bool* open, bool ready, const char* noProject,
                          int flags = 0);
+
+// The width of a label column that holds every one of `labels` uncut (plus item spacing).
+float labelColumnWidth(std::initializer_list<const char*> labels);
+
+// A label, then from `labelWidth` a full-width control drawn by `draw` (the heatmap's and hot spots'
+// sliders); `help`, when given, adds a "(?)" tooltip after the label.
+void labelledRow(const char* label, float labelWidth, const char* id, const char* help, const std::function<void()>& draw);
+
+// SameLine() for an item `width` wide, or a new line when it would not fit (no cut buttons in a narrow dock).
+void sameLineOrWrap(float width);
+// The width of a button with this label.
+float buttonWidth(const char* label);
 
 // A horizontal bar filling `fraction` of the cell's width (group counts).
 void drawBar(float fraction, unsigned int color);

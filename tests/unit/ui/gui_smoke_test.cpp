@@ -2,6 +2,7 @@
 // Registered only when Xvfb is found (label "gui").
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
+#include "ui/layout.hpp"
 #include "xvfb_display.hpp"
 
 namespace lb::ui {
@@ -179,12 +181,18 @@ TEST(GuiSmoke, FieldModeClickStoresAnObservationAtTheClickedPlace) {
     ASSERT_EQ(test::runLagebild({"demo", project.string(), "--incidents", "200"}).exitCode, 0);
     std::filesystem::create_directories(dir / "config" / "lagebild");
     test::writeFile(dir / "config" / "lagebild" / "settings.json", R"({"author": "Streetwork Nord"})");
-    // 1280x800: the layer and info panels are 260 px wide, menu and status bar 23 px high, so the map
-    // canvas spans x 260..1020, y 23..777 with its centre at (640, 400). Click 60 px right and 60 px below it
-    // (outside the field mode window on the left and the tool bar on the top right).
+    // 1280x800: menu and status bar 23 px high, the docks (layers; field mode in the right dock) as
+    // ui::computeLayout places them, so the map's centre is at (centreX, 400). Click 60 px right and 60 px
+    // below it (clear of the edit tool bar at the bottom).
+    ui::LayoutInput in;
+    in.viewport = {0, 0, 1280, 800};
+    in.menuHeight = 23;
+    in.statusHeight = 23;
+    const ui::Layout layout = ui::computeLayout(in);
+    const long centreX = std::lround(layout.centre.x + layout.centre.w / 2);
     const auto shot = dir / "field.png";
     const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800",
-                                  "--field-mark", "treffpunkt", "--click", "700,460"});
+                                  "--field-mark", "treffpunkt", "--click", std::to_string(centreX + 60) + ",460"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_NE(run.err.find("field mark: saved"), std::string::npos) << run.err;
 

@@ -24,6 +24,7 @@ Settings sample() {
     s.panels["info"] = false;
     s.labels = false;
     s.window = WindowPlacement{10, 20, 1280, 800, true};
+    s.docks = DockState{230, 410.5f, false, true, "hotspots"};
     return s;
 }
 
@@ -39,6 +40,9 @@ TEST(Settings, RoundTripThroughFile) {
     EXPECT_EQ(loaded.settings.lastProject, "/data/b.sqlite");
     ASSERT_EQ(loaded.settings.recentProjects.size(), 2u);
     EXPECT_EQ(loaded.settings.recentProjects[0], "/data/b.sqlite");
+    EXPECT_EQ(loaded.settings.docks.rightWidth, 410.5f);  // the layout per user (issue 18)
+    EXPECT_TRUE(loaded.settings.docks.rightCollapsed);
+    EXPECT_EQ(loaded.settings.docks.rightTab, "hotspots");
     // No temporary file is left behind by the atomic write.
     int files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(file.parent_path())) ++files;
