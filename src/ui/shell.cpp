@@ -53,6 +53,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_canvas = &m_panels.add<MapCanvasPanel>(ws, *m_fileDialog, m_layout);
     m_canvas->addTool(*m_fieldMode);
     m_canvas->addTool(*m_tools);
+    m_canvas->setEditRequestHook([tools = m_tools.get()] { tools->requestEdit(); });
     m_layers = &m_panels.add<LayerPanel>(ws, m_layout);
     m_info = &m_panels.add<InfoPanel>(ws, m_layout);
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);

@@ -96,6 +96,12 @@ void EditToolbarPanel::draw() {
         if (ImGui::Button(tr(Str::MenuFieldMode), ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
             m_fieldMode.setOpen(!field);
         if (field) ImGui::PopStyleColor(2);
+        // Editing the selected feature's attributes is its own action (a click only shows them).
+        if (!field && m_tools.target()) {
+            ImGui::SameLine();
+            if (ImGui::Button(tr(Str::FormEdit), ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) m_tools.requestEdit();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::FormEditTooltip));
+        }
         if (m_showTools && !field) drawToolButtons();
     }
     ImGui::End();
