@@ -1,4 +1,5 @@
 // Section index: [sync] [fields] [graffiti status] [photos] [save]
+#include "ui/item_probe.hpp"
 #include "ui/panels/feature_form_panel.hpp"
 
 #include <imgui.h>
@@ -211,6 +212,8 @@ void FeatureFormPanel::drawFields() {
     }
     ImGui::Separator();
     const bool valid = m_form->problems().empty();
+    probeFact("form.state", std::string(core::layerInfo(m_form->layer()).name) + (valid ? " valid" : " invalid") +
+                                (m_form->isNew() ? " new" : " stored"));
     if (!valid) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(kErrorColor, "%s", tr(Str::FormInvalid));
@@ -219,9 +222,11 @@ void FeatureFormPanel::drawFields() {
     // Speichern on an unchanged stored feature closes the form and writes nothing (QGIS's OK).
     ImGui::BeginDisabled(!valid);
     if (ImGui::Button(tr(Str::FormSave), ImVec2(ImGui::GetFontSize() * 8, 0))) save();
+    probeItem("form.save");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::FormCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) close();
+    probeItem("form.cancel");
     if (!m_saveError.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(kErrorColor, "%s", m_saveError.c_str());

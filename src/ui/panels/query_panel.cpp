@@ -1,4 +1,5 @@
 // Section index: [window] [form] [result] [heatmap] [hotspots] [matches]
+#include "ui/item_probe.hpp"
 #include "ui/panels/query_panel.hpp"
 
 #include <imgui.h>
@@ -163,10 +164,12 @@ bool QueryPanel::drawForm() {
     ImGui::TextUnformatted(tr(Str::QueryFrom));
     ImGui::SameLine();
     commit |= dateField("##from", m_draft.from, dateWidth, tr(Str::QueryDateHint), failed(FormField::From));
+    probeItem("query.from");
     ImGui::SameLine();
     ImGui::TextUnformatted(tr(Str::QueryTo));
     ImGui::SameLine();
     commit |= dateField("##to", m_draft.to, dateWidth, tr(Str::QueryDateHint), failed(FormField::To));
+    probeItem("query.to");
     if (!datesComplete(m_draft) && !error) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(kErrorColour, "%s", tr(Str::QueryDateIncomplete));
@@ -345,6 +348,7 @@ void QueryPanel::drawHeatmap() {
     if (!ImGui::CollapsingHeader(tr(Str::HeatmapTitle), ImGuiTreeNodeFlags_DefaultOpen)) return;
     HeatmapSettings heat = m_analysis.heatmap();
     bool changed = ImGui::Checkbox(tr(Str::HeatmapShow), &heat.on);
+    probeItem("heatmap.show");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(Str::HeatmapHint));
     auto slider = [&](Str label, const char* id, auto draw) { labelledRow(tr(label), id, draw); };
@@ -378,6 +382,7 @@ void QueryPanel::drawHotspots() {
     ImGui::PushID("hotspots");
     HotspotSettings hot = m_analysis.hotspots();
     bool changed = ImGui::Checkbox(tr(Str::HotspotsShow), &hot.on);
+    probeItem("hotspots.show");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(Str::HotspotsHint));
     int mode = hot.zones ? 1 : 0;
