@@ -24,6 +24,7 @@ struct AppOptions {
     bool fieldMode = false;  // --field-mode: start in field mode
     // --select LAYER:ID: once the map is shown, select that feature (info panel; thematic layers: the form)
     std::optional<std::pair<std::string, long long>> select;
+    bool edit = false;  // --edit: with --select, open the selected feature's form (as Bearbeiten / E)
     // --script FILE: drive the GUI through ImGui's input from the script (app/script_driver.hpp), then exit;
     // --soak SECONDS [--seed N]: random clicks, drags, keys and menu entries instead.
     std::string script;

@@ -245,6 +245,7 @@ void Application::frame() {
     }
     if (m_options.select && m_clickFrame == 0 && m_mapFrames >= 1 && !m_shell->busy()) {
         m_shell->workspace().select(render::FeatureRef{m_options.select->first, m_options.select->second});
+        if (m_options.edit) m_shell->requestEdit();
         m_clickFrame = m_frames + 1;  // the screenshot waits for the selection like for a click
     }
     ImGui_ImplOpenGL3_NewFrame();

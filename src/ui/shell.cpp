@@ -164,6 +164,10 @@ void Shell::syncEditor() {
     }
 }
 
+void Shell::requestEdit() {
+    m_tools->requestEdit();
+}
+
 void Shell::startFieldMode(std::optional<int> markIndex) {
     m_fieldModePanel->setOpen(true);
     if (markIndex && *markIndex >= 0 && *markIndex < static_cast<int>(edit::kFieldMarks.size()))

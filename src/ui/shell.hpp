@@ -49,6 +49,8 @@ public:
     // Opens the query panel (the app's --query-json and --heatmap).
     void showQueryPanel();
     EditController& editor() { return *m_editor; }
+    // Opens the selected feature's attribute form (the app's --select with --edit).
+    void requestEdit();
     // Where the panels sit (the script driver turns map coordinates into window pixels with it).
     const Layout& layout() const { return m_layout; }
     // Field mode on, with a button already chosen (the app's --field-mark).
