@@ -24,6 +24,12 @@ struct AppOptions {
     bool fieldMode = false;  // --field-mode: start in field mode
     // --select LAYER:ID: once the map is shown, select that feature (info panel; thematic layers: the form)
     std::optional<std::pair<std::string, long long>> select;
+    bool edit = false;  // --edit: with --select, open the selected feature's form (as Bearbeiten / E)
+    // --script FILE: drive the GUI through ImGui's input from the script (app/script_driver.hpp), then exit;
+    // --soak SECONDS [--seed N]: random clicks, drags, keys and menu entries instead.
+    std::string script;
+    double soakSeconds = 0;
+    unsigned seed = 1;
 };
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.

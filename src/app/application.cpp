@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/script_driver.hpp"
 #include "app/startup_clock.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/png_image.hpp"
@@ -155,7 +156,7 @@ void Application::loadFonts(float scale) {
     // Latin-1 (ä ö ü ß …) plus the typographic characters the strings use (– „ “ … €).
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    for (ImWchar c : {0x2013, 0x2014, 0x201C, 0x201E, 0x2026, 0x20AC, 0x2212, 0x25B2, 0x25BC}) builder.AddChar(c);
+    for (ImWchar c : {0x2013, 0x2014, 0x201C, 0x201E, 0x2026, 0x20AC, 0x2212, 0x25B2, 0x25B6, 0x25BC}) builder.AddChar(c);
     static_assert(sizeof(ImWchar) >= 2);
     ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
@@ -200,8 +201,18 @@ int Application::run() {
         return 2;
     }
     if (m_options.fieldMode) m_shell->startFieldMode(m_options.fieldMark);
+    try {
+        if (!m_options.script.empty()) m_script = ScriptDriver::fromFile(*m_shell, m_options.script, project);
+        if (m_options.soakSeconds > 0)
+            m_script = ScriptDriver::soak(*m_shell, m_options.soakSeconds, m_options.seed, project);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "lagebild-gui: %s\n", e.what());
+        shutDown();
+        return 2;
+    }
+    if (m_script) ImGui::GetIO().UserData = &m_script->probe();
 
-    const bool batch = !m_options.screenshot.empty() || m_options.printStartupTime;
+    const bool batch = !m_options.screenshot.empty() || m_options.printStartupTime || m_script;
     while (!m_done && !glfwWindowShouldClose(m_window) && !m_shell->quitRequested()) {
         const bool busy = m_shell->busy();
         if (batch) {
@@ -234,10 +245,12 @@ void Application::frame() {
     }
     if (m_options.select && m_clickFrame == 0 && m_mapFrames >= 1 && !m_shell->busy()) {
         m_shell->workspace().select(render::FeatureRef{m_options.select->first, m_options.select->second});
+        if (m_options.edit) m_shell->requestEdit();
         m_clickFrame = m_frames + 1;  // the screenshot waits for the selection like for a click
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (m_script) m_script->beforeFrame(ImGui::GetIO());
     ImGui::NewFrame();
     int fbWidth = 0, fbHeight = 0, winWidth = 0, winHeight = 0;
     glfwGetFramebufferSize(m_window, &fbWidth, &fbHeight);
@@ -256,8 +269,15 @@ void Application::frame() {
     if (m_shell->mapShown()) ++m_mapFrames;
 
     if (!m_options.screenshot.empty() && screenshotDue()) {
-        if (!writeScreenshot()) m_exitCode = 1;
+        if (!writeScreenshot(m_options.screenshot)) m_exitCode = 1;
         m_done = true;
+    }
+    if (m_script) {
+        m_script->afterFrame([this](const std::string& file) { return writeScreenshot(file); });
+        if (m_script->done()) {
+            m_exitCode = m_script->exitCode();
+            m_done = true;
+        }
     }
     glfwSwapBuffers(m_window);
 
@@ -303,13 +323,13 @@ bool Application::applyAnalysisOptions() {
         ui::HeatmapSettings heat = analysis.heatmap();
         heat.on = true;
         analysis.setHeatmap(heat);
-        m_shell->showQueryPanel();
+        m_shell->showHeatmapPanel();
     }
     if (m_options.gistar) {
         ui::HotspotSettings hot = analysis.hotspots();
         hot.on = true;
         analysis.setHotspots(hot);
-        m_shell->showQueryPanel();
+        m_shell->showHotspotPanel();
     }
     return true;
 }
@@ -349,7 +369,7 @@ bool Application::screenshotDue() {
     return false;
 }
 
-bool Application::writeScreenshot() {
+bool Application::writeScreenshot(const std::string& file) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * 4);
@@ -363,7 +383,7 @@ bool Application::writeScreenshot() {
     }
     for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
     try {
-        render::writePng(m_options.screenshot, image);
+        render::writePng(file, image);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "lagebild-gui: %s\n", e.what());
         return false;
@@ -384,6 +404,8 @@ void Application::storeWindowPlacement() {
 }
 
 void Application::shutDown() {
+    if (m_imguiReady) ImGui::GetIO().UserData = nullptr;
+    m_script.reset();
     if (m_shell) {
         storeWindowPlacement();
         m_shell->saveSettings(true);

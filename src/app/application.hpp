@@ -16,6 +16,8 @@ class Shell;
 
 namespace lb::app {
 
+class ScriptDriver;
+
 // The GUI composition root: GLFW window with an OpenGL 3.3 core context, Dear ImGui with its GLFW and
 // OpenGL3 backends, the frame loop and the screenshot / startup-time modes. Everything the user sees is
 // the ui::Shell; this class only feeds it frames and events.
@@ -40,7 +42,7 @@ private:
     bool screenshotDue();
     // --query-json, --heatmap and --gistar; false (after a message) when the query file cannot be used.
     bool applyAnalysisOptions();
-    bool writeScreenshot();
+    bool writeScreenshot(const std::string& file);
     void storeWindowPlacement();
     void shutDown();
 
@@ -54,6 +56,7 @@ private:
     GLFWwindow* m_window = nullptr;  // owned; destroyed in shutDown()
     bool m_imguiReady = false;
     std::unique_ptr<ui::Shell> m_shell;
+    std::unique_ptr<ScriptDriver> m_script;  // --script / --soak
     float m_contentScale = 1;
     std::string m_title;
     int m_framesToDraw = 3;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/layer.hpp"
@@ -58,6 +59,10 @@ public:
     const std::optional<EditTarget>& target() const { return m_target; }
     const edit::GeometryVertices* targetVertices() const { return m_vertices ? &*m_vertices : nullptr; }
 
+    // Asks for the attribute form of the target (double-click, "Bearbeiten", E); taken once by the form.
+    // A click only selects: looking and editing are two intents.
+    void requestEdit() { m_editRequested = true; }
+    bool takeEditRequest() { return std::exchange(m_editRequested, false); }
     // A finished sketch for the form; taken once.
     std::optional<PendingFeature> takePending();
     const std::vector<geo::Coord>& sketch() const { return m_sketch; }
@@ -102,7 +107,8 @@ private:
     bool m_dragFeature = false;
     geo::Coord m_dragStart{0, 0};
     geo::Coord m_dragNow{0, 0};
-    bool m_swallowRelease = false;  // the release that ends a double-click
+    bool m_swallowRelease = false;
+    bool m_editRequested = false;  // the release that ends a double-click
     std::string m_error;
     std::unique_ptr<edit::RoadGraph> m_roads;  // built on the first route, per project
     std::string m_roadsProject;

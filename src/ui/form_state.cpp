@@ -36,9 +36,15 @@ std::string& FormState::text(std::string_view field) {
 }
 
 edit::AttributeValues FormState::values() const {
+    return values(false);
+}
+
+edit::AttributeValues FormState::values(bool withReadOnly) const {
     edit::AttributeValues values;
     for (const auto& field : m_spec.fields) {
-        if (field.readOnly && !isNew()) continue;  // changed by its own action (graffiti status) or derived
+        // Read-only fields are changed by their own action (graffiti status) or derived (visit duration): the
+        // edit leaves them as stored, but the check sees them, as the session checks the merged values.
+        if (field.readOnly && !isNew() && !withReadOnly) continue;
         const auto it = m_text.find(field.name);
         const std::string& text = it == m_text.end() ? std::string() : it->second;
         values[std::string(field.name)] =
@@ -48,7 +54,9 @@ edit::AttributeValues FormState::values() const {
 }
 
 std::vector<edit::FieldProblem> FormState::problems() const {
-    return edit::validate(m_layer, values());
+    // What the session will validate: the stored values with the form's edits on top (updateAttributes
+    // merges them). Without the read-only ones a stored graffiti site's required status looked missing.
+    return edit::validate(m_layer, values(true));
 }
 
 std::string FormState::problemOf(std::string_view field, bool german) const {
@@ -63,8 +71,13 @@ std::string FormState::problemOf(std::string_view field, bool german) const {
 
 std::unique_ptr<edit::EditCommand> FormState::command() const {
     if (!problems().empty()) return nullptr;
-    const auto values = edit::normalized(m_layer, this->values());
+    // Normalised as the session will check them (read-only fields included), then written without the
+    // read-only ones: the status keeps its own action, derived fields are derived again.
+    auto values = edit::normalized(m_layer, this->values(!isNew()));
     if (isNew()) return edit::addFeature(m_layer, m_geometry, values);
+    for (const auto& field : m_spec.fields) {
+        if (field.readOnly) values.erase(std::string(field.name));
+    }
     return edit::updateAttributes(m_layer, m_uuid, values);
 }
 

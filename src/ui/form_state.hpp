@@ -31,7 +31,9 @@ public:
     bool dirty() const { return m_dirty; }
     void markDirty() { m_dirty = true; }
 
+    // The values the edit writes (a stored feature's read-only fields stay as stored).
     edit::AttributeValues values() const;
+    // Problems of the feature as it would be stored: a stored, valid feature opens without any.
     std::vector<edit::FieldProblem> problems() const;
     // The problem of one field in the language (empty: none).
     std::string problemOf(std::string_view field, bool german) const;
@@ -40,6 +42,7 @@ public:
 
 private:
     FormState(core::LayerId layer, std::string uuid, core::Wkb geometry);
+    edit::AttributeValues values(bool withReadOnly) const;
 
     core::LayerId m_layer;
     edit::FormSpec m_spec;

@@ -58,6 +58,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_canvas = &m_panels.add<MapCanvasPanel>(ws, *m_fileDialog, m_layout);
     m_canvas->addTool(*m_fieldMode);
     m_canvas->addTool(*m_tools);
+    m_canvas->setEditRequestHook([tools = m_tools.get()] { tools->requestEdit(); });
     m_layers = &m_panels.add<LayerPanel>(ws, m_layout, settings.docks);
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
     m_analysis = std::make_unique<AnalysisController>(ws, m_tasks);
@@ -114,6 +115,17 @@ bool Shell::busy() const {
 
 void Shell::showQueryPanel() {
     m_query->setOpen(true);
+    m_query->requestFront();
+}
+
+void Shell::showHeatmapPanel() {
+    m_heatmap->setOpen(true);
+    m_heatmap->requestFront();
+}
+
+void Shell::showHotspotPanel() {
+    m_hotspots->setOpen(true);
+    m_hotspots->requestFront();
 }
 
 bool Shell::mapShown() const {
@@ -174,6 +186,10 @@ void Shell::syncEditor() {
         m_authorAsked = true;
         m_author->ask();
     }
+}
+
+void Shell::requestEdit() {
+    m_tools->requestEdit();
 }
 
 void Shell::startFieldMode(std::optional<int> markIndex) {

@@ -14,6 +14,7 @@
 namespace lb::ui {
 
 class Workspace;
+class DockedPanel;
 class MenuBarPanel;
 class MapCanvasPanel;
 class FileDialogPanel;
@@ -49,7 +50,13 @@ public:
     AnalysisController& analysis() { return *m_analysis; }
     // Opens the query panel (the app's --query-json and --heatmap).
     void showQueryPanel();
+    void showHeatmapPanel();
+    void showHotspotPanel();
     EditController& editor() { return *m_editor; }
+    // Opens the selected feature's attribute form (the app's --select with --edit).
+    void requestEdit();
+    // Where the panels sit (the script driver turns map coordinates into window pixels with it).
+    const Layout& layout() const { return m_layout; }
     // Field mode on, with a button already chosen (the app's --field-mark).
     void startFieldMode(std::optional<int> markIndex);
     TaskQueue& tasks() { return m_tasks; }
@@ -89,9 +96,9 @@ private:
     Panel* m_info = nullptr;
     Panel* m_statusBar = nullptr;
     Panel* m_shortcuts = nullptr;
-    Panel* m_query = nullptr;
-    Panel* m_heatmap = nullptr;
-    Panel* m_hotspots = nullptr;
+    DockedPanel* m_query = nullptr;
+    DockedPanel* m_heatmap = nullptr;
+    DockedPanel* m_hotspots = nullptr;
     DockPanel* m_dock = nullptr;
     DockState m_lastDocks;  // to notice splitter drags and collapses (saved with the settings)
     Panel* m_temporal = nullptr;

@@ -279,6 +279,13 @@ enum class Str {
     FormPickDate,
     FormEdit,
     FormSaved,
+    // Issue #18 (guifix): edit intent, incomplete query dates, field mode's Graffiti button.
+    FormEditTooltip,
+    QueryDateIncomplete,
+    QueryResultPending,
+    FieldArmedBadge,
+    FieldGraffitiBoth,
+    FieldSavedBoth,
     GraffitiHistory,
     GraffitiChange,
     GraffitiNewStatus,

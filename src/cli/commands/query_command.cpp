@@ -14,6 +14,7 @@
 #include "engine/feature_table.hpp"
 #include "engine/query_json.hpp"
 #include "engine/query_parse.hpp"
+#include "engine/where_check.hpp"
 #include "project/engine_source.hpp"
 #include "project/project.hpp"
 #include "project/query_export.hpp"
@@ -66,6 +67,8 @@ int QueryCommand::run() {
     auto project = project::Project::open(m_project, true);
     project::StoreLayerSource source(project->store());
     engine::Dataset dataset(source);
+    // A --where value no feature has: told on stderr with the closest values (a label is read as its id).
+    for (const auto& note : engine::checkWhereValues(dataset, m_query)) std::cerr << note << '\n';
     const engine::QueryResult result = engine::runQuery(dataset, m_query);
     const bool grouped = m_query.countBy.kind != engine::GroupKind::None;
     const std::string& crs = project->store().crs();

@@ -81,6 +81,28 @@ std::optional<core::Timestamp> parseGermanDate(std::string_view text) {
     return core::fromBerlinLocal(local);
 }
 
+DateInput dateInput(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.empty()) return DateInput::Empty;
+    if (parseGermanDate(text)) return DateInput::Valid;
+    // The start of d[d].m[m].yyyy: at most two dots, one or two digits before each, up to four after the last.
+    int dots = 0;
+    std::size_t digits = 0;
+    for (const char c : text) {
+        if (c == '.') {
+            if (digits == 0 || ++dots > 2) return DateInput::Invalid;
+            digits = 0;
+        } else if (c >= '0' && c <= '9') {
+            if (++digits > (dots < 2 ? 2u : 4u)) return DateInput::Invalid;
+        } else {
+            return DateInput::Invalid;
+        }
+    }
+    // Complete in shape but impossible (31.02.2025, 00.13.2025): wrong, not incomplete.
+    return dots == 2 && digits == 4 ? DateInput::Invalid : DateInput::Incomplete;
+}
+
 std::string formatGermanDate(core::Timestamp time) {
     const core::CivilTime local = core::civilFromUnix(time.unixSeconds + core::berlinOffsetSeconds(time.unixSeconds));
     char text[32];
@@ -97,13 +119,16 @@ FormResult buildQuery(const QueryForm& form) {
     }
     if (!categories.values.empty()) query.where.push_back(categories);
 
-    if (!form.from.empty()) {
+    auto dateError = [](std::string_view text) {
+        return dateInput(text) == DateInput::Incomplete ? Str::QueryDateIncomplete : Str::QueryBadDate;
+    };
+    if (dateInput(form.from) != DateInput::Empty) {
         query.from = parseGermanDate(form.from);
-        if (!query.from) return {std::nullopt, FormError{FormField::From, Str::QueryBadDate}};
+        if (!query.from) return {std::nullopt, FormError{FormField::From, dateError(form.from)}};
     }
-    if (!form.to.empty()) {
+    if (dateInput(form.to) != DateInput::Empty) {
         const auto day = parseGermanDate(form.to);
-        if (!day) return {std::nullopt, FormError{FormField::To, Str::QueryBadDate}};
+        if (!day) return {std::nullopt, FormError{FormField::To, dateError(form.to)}};
         // Inclusive: up to the start of the next day (parseToTime's rule for a bare date).
         char iso[32];
         const core::CivilTime local =

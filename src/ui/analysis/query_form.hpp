@@ -52,6 +52,15 @@ QueryForm formFromQuery(const engine::Query& query);
 // A date typed as dd.mm.yyyy (one-digit day and month allowed) → its local midnight; nothing for other
 // text or impossible dates (31.02.2025).
 std::optional<core::Timestamp> parseGermanDate(std::string_view text);
+// How far a date field's text is while it is being typed: empty (open end), a complete valid date, the
+// start of one (digits and dots that can still become dd.mm.yyyy: "3", "31.0", "31.03.202"), or wrong.
+enum class DateInput { Empty, Incomplete, Invalid, Valid };
+DateInput dateInput(std::string_view text);
+// The query's result belongs to the form only when every date field is empty or valid.
+inline bool datesComplete(const QueryForm& form) {
+    const auto ok = [](DateInput d) { return d == DateInput::Empty || d == DateInput::Valid; };
+    return ok(dateInput(form.from)) && ok(dateInput(form.to));
+}
 // The local date of an instant as dd.mm.yyyy.
 std::string formatGermanDate(core::Timestamp time);
 

@@ -41,11 +41,16 @@ bool DockPanel::anyShown() const {
 // The front tab: one that asked for it, else one that has just appeared (after the first frame: on
 // start the saved front tab wins), else the saved one, else the first.
 DockedPanel* DockPanel::chooseFront(const std::vector<DockedPanel*>& shown) {
+    // Several at once (a double-click selects and asks to edit): the first in tab order wins, so an explicit
+    // request (the form) is not hidden by Objektinformationen following the same click.
     DockedPanel* front = nullptr;
+    DockedPanel* appearedFirst = nullptr;
     for (auto* panel : shown) {
         const bool appeared = !m_firstFrame && !m_shownBefore.contains(panel->id());
-        if (panel->takeFrontRequest() || appeared) front = panel;
+        if (panel->takeFrontRequest() && !front) front = panel;
+        if (appeared && !appearedFirst) appearedFirst = panel;
     }
+    if (!front) front = appearedFirst;
     if (!front) {
         for (auto* panel : shown) {
             if (panel->id() == m_state.rightTab) front = panel;

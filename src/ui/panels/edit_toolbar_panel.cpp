@@ -1,3 +1,4 @@
+#include "ui/item_probe.hpp"
 #include "ui/panels/edit_toolbar_panel.hpp"
 
 #include <imgui.h>
@@ -95,7 +96,15 @@ void EditToolbarPanel::draw() {
         if (field) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         if (ImGui::Button(tr(Str::MenuFieldMode), ImVec2(0, ImGui::GetFrameHeight() * 1.3f)))
             m_fieldMode.setOpen(!field);
+        probeItem("toolbar.field_mode");
         if (field) ImGui::PopStyleColor(2);
+        // Editing the selected feature's attributes is its own action (a click only shows them).
+        if (!field && m_tools.target()) {
+            ImGui::SameLine();
+            if (ImGui::Button(tr(Str::FormEdit), ImVec2(0, ImGui::GetFrameHeight() * 1.3f))) m_tools.requestEdit();
+            probeItem("toolbar.edit");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::FormEditTooltip));
+        }
         if (m_showTools && !field) drawToolButtons();
     }
     ImGui::End();

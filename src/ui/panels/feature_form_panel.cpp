@@ -1,4 +1,5 @@
 // Section index: [sync] [fields] [graffiti status] [photos] [save]
+#include "ui/item_probe.hpp"
 #include "ui/panels/feature_form_panel.hpp"
 
 #include <imgui.h>
@@ -71,48 +72,66 @@ FeatureFormPanel::~FeatureFormPanel() = default;
 
 // [sync]
 
+std::unique_ptr<FormState> FeatureFormPanel::load(core::LayerId layer, const std::string& uuid) {
+    try {
+        if (auto record = m_editor.session()->feature(layer, uuid)) {
+            m_loadedRevision = m_editor.revision();
+            return std::make_unique<FormState>(FormState::forFeature(*record));
+        }
+    } catch (const std::exception& e) {
+        m_saveError = e.what();
+    }
+    return nullptr;
+}
+
+void FeatureFormPanel::close() {
+    m_form.reset();  // from the next frame on: this frame's widgets may still read the form
+}
+
+// Runs at the start of draw(), before anything reads the form; the only place that settles it.
 void FeatureFormPanel::syncWithTools() {
-    if (auto pending = m_tools.takePending()) {
-        m_form = std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry)));
-        m_saveError.clear();
-        m_visible = true;
-        return;
-    }
-    if (m_form && m_form->isNew()) return;  // a new feature's form stays until saved or cancelled
     const auto& target = m_tools.target();
-    if (!target || !m_editor.session()) {
-        m_form.reset();
-        m_visible = false;
-        return;
-    }
-    const bool other = !m_form || m_form->uuid() != target->uuid;
-    if (other || (m_loadedRevision != m_editor.revision() && !m_form->dirty())) {
-        try {
-            if (auto record = m_editor.session()->feature(target->layer, target->uuid)) {
-                m_form = std::make_unique<FormState>(FormState::forFeature(*record));
-                m_loadedRevision = m_editor.revision();
-                if (other) {
-                    m_saveError.clear();
-                    m_photoError.clear();
-                    m_nextStatus = 0;
-                    m_visible = true;
-                }
-            }
-        } catch (const std::exception& e) {
-            m_saveError = e.what();
+    // A request waits for the selection to reach the tools (the tool bar syncs them later in the frame).
+    const bool editRequested = target && m_editor.session() && m_tools.takeEditRequest();
+    const FormState* form = m_form.upcoming();
+    if (auto pending = m_tools.takePending()) {
+        m_form.replace(std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry))));
+        m_saveError.clear();
+        requestFront();
+    } else if (editRequested && target && m_editor.session()) {
+        // Looking is a click; editing starts here, from an explicit request for the selected feature.
+        if (!form || form->isNew() || form->uuid() != target->uuid || !form->dirty()) {
+            m_saveError.clear();
+            m_photoError.clear();
+            m_nextStatus = 0;
+            m_form.replace(load(target->layer, target->uuid));
+            requestFront();
+        }
+    } else if (form && !form->isNew() && !form->dirty()) {
+        // An open, unchanged form follows the selection (another feature, or none) and the store's edits.
+        if (!target || !m_editor.session()) {
+            m_form.reset();
+        } else if (form->uuid() != target->uuid) {
+            m_saveError.clear();
+            m_photoError.clear();
+            m_nextStatus = 0;
+            m_form.replace(load(target->layer, target->uuid));
+        } else if (m_loadedRevision != m_editor.revision()) {
+            m_form.replace(load(target->layer, target->uuid));
         }
     }
+    m_form.settle();
 }
 
 void FeatureFormPanel::update() {
     if (m_workspace.state() != DocumentState::Ready || !m_editor.isOpen()) {
         m_form.reset();
+        m_form.settle();  // nothing reads the form in this frame
         dropPhotos();
         return;
     }
     syncWithTools();
     if (!m_form || m_form->isNew() || m_form->layer() != core::LayerId::Observations) dropPhotos();
-    if (m_form && !m_visible && m_form->isNew()) m_form.reset();  // closing a new feature's form discards it
 }
 
 std::string FeatureFormPanel::tabTitle() const {
@@ -121,15 +140,18 @@ std::string FeatureFormPanel::tabTitle() const {
 
 void FeatureFormPanel::drawContent() {
     if (!m_form) return;
+    probeFact("form.open", "open");
+    // From here to the end of drawContent() m_form stays the same object: buttons only ask for changes.
+    FormState& form = *m_form;
     const Translator tr = m_workspace.tr();
     char title[256];
-    std::snprintf(title, sizeof title, tr(m_form->isNew() ? Str::FormTitleNew : Str::FormTitleEdit),
-                  std::string(tr.layer(core::layerInfo(m_form->layer()).name)).c_str());
+    std::snprintf(title, sizeof title, tr(form.isNew() ? Str::FormTitleNew : Str::FormTitleEdit),
+                  std::string(tr.layer(core::layerInfo(form.layer()).name)).c_str());
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", title);
     ImGui::Spacing();
     drawFields();
-    if (!m_form->isNew() && m_form->layer() == core::LayerId::Graffiti) drawGraffitiStatus();
-    if (!m_form->isNew() && m_form->layer() == core::LayerId::Observations) drawPhotos();
+    if (!form.isNew() && form.layer() == core::LayerId::Graffiti) drawGraffitiStatus();
+    if (!form.isNew() && form.layer() == core::LayerId::Observations) drawPhotos();
 }
 
 // [fields]
@@ -191,23 +213,21 @@ void FeatureFormPanel::drawFields() {
     }
     ImGui::Separator();
     const bool valid = m_form->problems().empty();
+    probeFact("form.state", std::string(core::layerInfo(m_form->layer()).name) + (valid ? " valid" : " invalid") +
+                                (m_form->isNew() ? " new" : " stored"));
     if (!valid) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(kErrorColor, "%s", tr(Str::FormInvalid));
         ImGui::PopTextWrapPos();
     }
-    ImGui::BeginDisabled(!valid || (!m_form->isNew() && !m_form->dirty()));
+    // Speichern on an unchanged stored feature closes the form and writes nothing (QGIS's OK).
+    ImGui::BeginDisabled(!valid);
     if (ImGui::Button(tr(Str::FormSave), ImVec2(ImGui::GetFontSize() * 8, 0))) save();
+    probeItem("form.save");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::FormCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) {
-        if (m_form->isNew()) {
-            m_visible = false;
-        } else {
-            m_loadedRevision = 0;  // reload the stored values
-            m_form = nullptr;
-        }
-    }
+    if (ImGui::Button(tr(Str::FormCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) close();
+    probeItem("form.cancel");
     if (!m_saveError.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(kErrorColor, "%s", m_saveError.c_str());
@@ -388,6 +408,10 @@ void FeatureFormPanel::save() {
     }
     if (!command) return;
     const bool isNew = m_form->isNew();
+    if (!isNew && !m_form->dirty()) {
+        close();  // nothing changed: nothing to write
+        return;
+    }
     const auto outcome = m_editor.apply(std::move(command));
     if (!outcome.ok) {
         m_saveError = outcome.error;  // the form keeps the values: nothing was saved
@@ -395,16 +419,10 @@ void FeatureFormPanel::save() {
     }
     m_saveError.clear();
     if (isNew) {
-        const core::LayerId layer = m_form->layer();
-        m_form.reset();
-        m_visible = false;
-        // The new feature becomes the selection: the info panel and (through the tools' target) this form
-        // show it from the next frame on.
-        m_workspace.selectFeature(layer, outcome.featureUuid);
-    } else {
-        m_loadedRevision = 0;  // reload what was stored
-        m_form = nullptr;
+        // The new feature becomes the selection: the info panel shows it from the next frame on.
+        m_workspace.selectFeature(m_form->layer(), outcome.featureUuid);
     }
+    close();
 }
 
 }  // namespace lb::ui

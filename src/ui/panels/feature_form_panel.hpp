@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "core/layer.hpp"
 #include "edit/visit_calendar.hpp"
-#include "ui/photo_list.hpp"
-
 #include "ui/docked_panel.hpp"
+#include "ui/frame_owned.hpp"
+#include "ui/photo_list.hpp"
 
 namespace lb::ui {
 
@@ -24,7 +25,8 @@ namespace widgets {
 class GlTexture;
 }
 
-// The attribute form of a new or selected feature of a thematic layer, generated from edit::formFor():
+// The attribute form of a new feature, or of the selected feature of a thematic layer once editing was asked
+// for (double-click, "Bearbeiten", E: EditTools::requestEdit) — a click only selects. Generated from edit::formFor():
 // text, numbers, dates (with a date picker), dropdowns; validation messages under the fields, Save only
 // while everything is valid. Graffiti sites add their status history and "Status ändern"; observations list
 // their photos as thumbnails (add through the file dialog, remove after a confirmation). A visit's route is
@@ -38,8 +40,8 @@ public:
     std::string_view id() const override { return "feature_form"; }
     bool persistsOpenState() const override { return false; }
     std::string tabTitle() const override;
-    bool tabShown() const override { return m_form && m_visible; }
-    void closeTab() override { m_visible = false; }
+    bool tabShown() const override { return static_cast<bool>(m_form); }
+    void closeTab() override { close(); }
     void drawContent() override;
 
 protected:
@@ -47,6 +49,9 @@ protected:
 
 private:
     void syncWithTools();
+    // The stored feature's form, or nullptr (not found, or the store failed: m_saveError says why).
+    std::unique_ptr<FormState> load(core::LayerId layer, const std::string& uuid);
+    void close();
     void drawFields();
     void drawGraffitiStatus();
     void drawPhotos();
@@ -59,9 +64,9 @@ private:
     EditTools& m_tools;
     FileDialogPanel& m_fileDialog;
     const Layout& m_layout;
-    std::unique_ptr<FormState> m_form;
-    // The tab's close flag: the panel stays "open" so that it follows the tools every frame.
-    bool m_visible = false;
+    // The open form (none: the tab is closed). Buttons drawn from it change it only through
+    // FrameOwned, so it stays alive until the frame ends; the panel stays "open" to follow the tools.
+    FrameOwned<FormState> m_form;
     std::uint64_t m_loadedRevision = 0;
     std::string m_saveError;
     // "Status ändern" inputs

@@ -1,3 +1,4 @@
+#include "ui/item_probe.hpp"
 #include "ui/panels/field_mode_panel.hpp"
 
 #include <imgui.h>
@@ -26,6 +27,12 @@ FieldModePanel::FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialog
                                const Layout& layout)
     : DockedPanel(false), m_workspace(workspace), m_mode(mode), m_fileDialog(fileDialog), m_layout(layout) {}
 
+void FieldModePanel::update() {
+    const std::string uuid = m_mode.lastSaved() ? m_mode.lastSaved()->observationUuid : std::string();
+    if (uuid != m_lastSavedUuid && !uuid.empty()) requestFront();
+    m_lastSavedUuid = uuid;
+}
+
 std::string FieldModePanel::tabTitle() const {
     return m_workspace.tr()(Str::FieldTitle);
 }
@@ -38,6 +45,7 @@ void FieldModePanel::drawContent() {
     const Translator tr = m_workspace.tr();
     const float s = m_layout.scale;
     const Language language = m_workspace.language();
+    probeFact("field.armed", m_mode.armed() ? std::string(edit::fieldMarkInfo(*m_mode.armed()).id) : "none");
     ImGui::PushTextWrapPos(0);
     if (m_mode.armed()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), tr(Str::FieldTapMap),
@@ -51,14 +59,35 @@ void FieldModePanel::drawContent() {
     ImGui::SetWindowFontScale(1.3f);
     const ImVec2 button(-FLT_MIN, 52 * s);
     for (const auto& info : edit::kFieldMarks) {
+        // The armed button stays visibly armed under the finger too (hovered and pressed colours), with a
+        // thick frame and the word AKTIV: the tap that armed it leaves the pointer on it.
         const bool armed = m_mode.armed() == info.kind;
-        if (armed) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(theme::kAccent));
-        if (armed) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-        const std::string label = std::string(markLabel(info.kind, language)) + "###mark_" + std::string(info.id);
+        if (armed) {
+            const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(theme::kAccent);
+            ImGui::PushStyleColor(ImGuiCol_Button, accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+            ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.1f, 0.1f, 0.1f, 1));
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 3 * s);
+        }
+        std::string label(markLabel(info.kind, language));
+        if (armed) label = "\u25B6 " + label + "  (" + tr(Str::FieldArmedBadge) + ")";
+        label += "###mark_" + std::string(info.id);
         if (ImGui::Button(label.c_str(), button)) m_mode.arm(info.kind);
-        if (armed) ImGui::PopStyleColor(2);
+        probeItem("field.mark." + std::string(info.id));
+        if (armed) {
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor(5);
+        }
     }
     ImGui::SetWindowFontScale(1.0f);
+    if (m_mode.armed() == edit::FieldMarkKind::Graffiti) {
+        // One tap, two entries, on purpose: the planner's graffiti layer sees every report. Said here.
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", tr(Str::FieldGraffitiBoth));
+        ImGui::PopTextWrapPos();
+    }
 
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(Str::FieldNote));
@@ -82,13 +111,17 @@ void FieldModePanel::drawContent() {
     }
     if (const auto& saved = m_mode.lastSaved()) {
         ImGui::Separator();
-        ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), tr(Str::FieldSaved),
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1),
+                           tr(saved->kind == edit::FieldMarkKind::Graffiti ? Str::FieldSavedBoth : Str::FieldSaved),
                            std::string(markLabel(saved->kind, language)).c_str());
+        ImGui::PopTextWrapPos();
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::FieldUndo))) m_mode.undoLast();
     }
     ImGui::Spacing();
     if (ImGui::Button(tr(Str::FieldExit), ImVec2(-FLT_MIN, 0))) setOpen(false);
+    probeItem("field.exit");
 }
 
 }  // namespace lb::ui

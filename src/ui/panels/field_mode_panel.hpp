@@ -20,11 +20,17 @@ public:
     bool tabShown() const override;
     void drawContent() override;
 
+protected:
+    // A saved mark keeps the field-mode tab in front (its confirmation and undo), although the new
+    // observation becomes the selection that Objektinformationen would show.
+    void update() override;
+
 private:
     Workspace& m_workspace;
     FieldMode& m_mode;
     FileDialogPanel& m_fileDialog;
     const Layout& m_layout;
+    std::string m_lastSavedUuid;
 };
 
 }  // namespace lb::ui

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/analysis/analysis_controller.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
 #include "ui/widgets/help_marker.hpp"
@@ -28,6 +29,7 @@ void HeatmapPanel::drawContent() {
     }
     HeatmapSettings heat = m_analysis.heatmap();
     bool changed = ImGui::Checkbox(tr(Str::HeatmapShow), &heat.on);
+    probeItem("heatmap.show");
     helpMarker(tr(Str::HelpHeatmap));
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(Str::HeatmapHint));

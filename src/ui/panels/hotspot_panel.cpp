@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/analysis/analysis_controller.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/error_text.hpp"
 #include "ui/format.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
@@ -35,6 +36,7 @@ void HotspotPanel::drawContent() {
     ImGui::PushID("hotspots");
     HotspotSettings hot = m_analysis.hotspots();
     bool changed = ImGui::Checkbox(tr(Str::HotspotsShow), &hot.on);
+    probeItem("hotspots.show");
     helpMarker(tr(Str::HelpHotspots));
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(Str::HotspotsHint));

@@ -154,8 +154,14 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
     }
     if (tool && hovered) {
         tool->hover(pointer);
-        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) tool->doubleClick(pointer);
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) tool->rightClick(pointer);
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        const bool taken = tool && tool->doubleClick(pointer);
+        if (!taken && m_editRequest) {
+            m_workspace.selectAt(mx, my);  // the feature under this click, whatever the first one picked
+            if (m_workspace.selection()) m_editRequest();
+        }
     }
     if (hovered && io.MouseWheel != 0) m_workspace.zoomAround(std::pow(1.25, io.MouseWheel), mx, my);
 
@@ -182,6 +188,7 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
         const ImWchar c = io.InputQueueCharacters[i];
         if (c == '+' || c == '=') m_workspace.zoomCentre(1.5);
         if (c == '-') m_workspace.zoomCentre(1 / 1.5);
+        if ((c == 'e' || c == 'E') && !io.KeyCtrl && m_editRequest && m_workspace.selection()) m_editRequest();
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct Layout;
 
 // The map in the middle: renders the view into an offscreen target whenever the view or the options
 // change and shows it as an image. Drag or arrow keys pan, the wheel zooms around the cursor, + / - zoom,
-// Home (Pos1) shows everything, a click identifies the feature under the cursor. Without a project it shows
+// Home (Pos1) shows everything, a click identifies the feature under the cursor, a double-click or E edits it. Without a project it shows
 // the start screen, while loading the progress.
 class MapCanvasPanel : public Panel {
 public:
@@ -39,6 +40,9 @@ public:
     bool previewPending() const { return m_previewShown; }
     // Editing modes in priority order: the first active one gets the mouse and keys (map_tool.hpp).
     void addTool(MapTool& tool) { m_tools.push_back(&tool); }
+    // Called for a double-click on a feature (after selecting it) and for the E key with a selection: the
+    // explicit "edit" intent; a single click only selects and shows.
+    void setEditRequestHook(std::function<void()> hook) { m_editRequest = std::move(hook); }
 
 private:
     void drawMap(float x, float y, float width, float height);
@@ -62,6 +66,7 @@ private:
     bool m_dragged = false;
     bool m_toolDrag = false;  // the active tool took this drag
     std::vector<MapTool*> m_tools;
+    std::function<void()> m_editRequest;
     std::uint64_t m_mapFrames = 0;
 };
 

@@ -1,3 +1,4 @@
+#include "ui/item_probe.hpp"
 #include "ui/panels/menu_bar_panel.hpp"
 
 #include <imgui.h>
@@ -39,7 +40,9 @@ void MenuBarPanel::draw() {
             m_targets.fileDialog.open(FilePurpose::ExportPng);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(Str::MenuView))) {
+    const bool viewOpen = ImGui::BeginMenu(tr(Str::MenuView));
+    if (!viewOpen) probeItem("menu.view");  // while closed the last item is the menu's title (script driver)
+    if (viewOpen) {
         drawViewMenu();
         ImGui::EndMenu();
     }
@@ -101,13 +104,17 @@ void MenuBarPanel::drawViewMenu() {
         m_workspace.setLegend(!m_workspace.options().legend);
     }
     ImGui::Separator();
-    if (ImGui::BeginMenu(tr(Str::MenuLanguage))) {
+    const bool languageOpen = ImGui::BeginMenu(tr(Str::MenuLanguage));
+    if (!languageOpen) probeItem("menu.language");
+    if (languageOpen) {
         if (ImGui::MenuItem(tr(Str::LanguageGerman), nullptr, m_workspace.language() == Language::German)) {
             m_workspace.setLanguage(Language::German);
         }
+        probeItem("menu.language.de");
         if (ImGui::MenuItem(tr(Str::LanguageEnglish), nullptr, m_workspace.language() == Language::English)) {
             m_workspace.setLanguage(Language::English);
         }
+        probeItem("menu.language.en");
         ImGui::EndMenu();
     }
 }

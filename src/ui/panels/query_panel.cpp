@@ -1,4 +1,5 @@
 // Section index: [tab] [form] [result] [matches]
+#include "ui/item_probe.hpp"
 #include "ui/panels/query_panel.hpp"
 
 #include <imgui.h>
@@ -41,6 +42,25 @@ void sectionTitle(const char* text) {
 }
 
 // A text field that reports true only when the user leaves it after editing.
+// A date field: commits on every keystroke (the controller runs the query once the date is valid, so the
+// count follows the typing), framed red while the text is incomplete or wrong.
+bool dateField(const char* id, std::string& text, float width, const char* hint, bool error) {
+    const DateInput state = dateInput(text);
+    const bool red = error || state == DateInput::Incomplete || state == DateInput::Invalid;
+    if (red) {
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.98f, 0.85f, 0.85f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Border, kErrorColour);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    }
+    ImGui::SetNextItemWidth(width);
+    const bool edited = ImGui::InputTextWithHint(id, hint, &text);
+    if (red) {
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
+    }
+    return edited || ImGui::IsItemDeactivatedAfterEdit();
+}
+
 bool textField(const char* id, std::string& text, float width, const char* hint, bool error) {
     if (error) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.98f, 0.85f, 0.85f, 1));
     ImGui::SetNextItemWidth(width);
@@ -135,11 +155,18 @@ bool QueryPanel::drawForm() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::QueryFrom));
     ImGui::SameLine();
-    commit |= textField("##from", m_draft.from, dateWidth, tr(Str::QueryDateHint), failed(FormField::From));
+    commit |= dateField("##from", m_draft.from, dateWidth, tr(Str::QueryDateHint), failed(FormField::From));
+    probeItem("query.from");
     ImGui::SameLine();
     ImGui::TextUnformatted(tr(Str::QueryTo));
     ImGui::SameLine();
-    commit |= textField("##to", m_draft.to, dateWidth, tr(Str::QueryDateHint), failed(FormField::To));
+    commit |= dateField("##to", m_draft.to, dateWidth, tr(Str::QueryDateHint), failed(FormField::To));
+    probeItem("query.to");
+    if (!datesComplete(m_draft) && !error) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(kErrorColour, "%s", tr(Str::QueryDateIncomplete));
+        ImGui::PopTextWrapPos();
+    }
 
     commit |= ImGui::Checkbox(tr(Str::QueryHours), &m_draft.hoursOn);
     helpMarker(tr(Str::HelpQueryHours));
@@ -230,6 +257,11 @@ void QueryPanel::drawResult() {
         ImGui::TextDisabled("%s", tr(Str::QueryComputing));
     }
     if (!outcome) return;
+    // No stale number: while the form cannot be run (a date half typed) the last count does not belong to it.
+    if (!datesComplete(m_draft) || m_analysis.formError()) {
+        ImGui::TextDisabled("%s", tr(Str::QueryResultPending));
+        return;
+    }
     if (!outcome->error.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(kErrorColour, "%s %s", tr(Str::QueryFailed), localiseError(outcome->error, language).c_str());
@@ -237,7 +269,12 @@ void QueryPanel::drawResult() {
         return;
     }
     const std::string count = formatInteger(static_cast<std::int64_t>(outcome->result.count()), language);
-    ImGui::Text(tr(Str::QueryCount), count.c_str());
+    // While the next run computes, the previous count is shown greyed: it is about to change.
+    if (m_analysis.busy()) {
+        ImGui::TextDisabled(tr(Str::QueryCount), count.c_str());
+    } else {
+        ImGui::Text(tr(Str::QueryCount), count.c_str());
+    }
     ImGui::SameLine();
     ImGui::TextDisabled(tr(Str::QueryTiming), formatDecimal(outcome->queryMs, 1, language).c_str());
 

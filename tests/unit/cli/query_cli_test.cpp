@@ -104,3 +104,38 @@ TEST_F(QueryCli, BadInputIsOneClearMessageAndExitTwo) {
     EXPECT_FALSE(std::filesystem::exists(unwritable));
     EXPECT_EQ(test::fileDigest(s_project), before);
 }
+
+namespace lb {
+namespace {
+
+std::int64_t countOf(const test::RunResult& r) {
+    return nlohmann::json::parse(r.out).at("count").get<std::int64_t>();
+}
+
+// Issue #18: `--where category=Graffiti` (the label the GUI shows) gave a silent 0. A field-of-action label
+// is read as its id (with a note); a value that matches nothing still answers 0 but says so, with the
+// closest values.
+TEST_F(QueryCli, WhereValuesAreCheckedAgainstTheLayer) {
+    const auto byId = test::runLagebild({"query", s_project, "--where", "category=graffiti", "--json"});
+    ASSERT_EQ(byId.exitCode, 0) << byId.err;
+    EXPECT_EQ(byId.err, "");
+    EXPECT_GT(countOf(byId), 0);
+
+    const auto byLabel = test::runLagebild({"query", s_project, "--where", "category=Graffiti", "--json"});
+    ASSERT_EQ(byLabel.exitCode, 0) << byLabel.err;
+    EXPECT_EQ(countOf(byLabel), countOf(byId));
+    EXPECT_NE(byLabel.err.find("read as the field of action graffiti"), std::string::npos) << byLabel.err;
+
+    const auto typo = test::runLagebild({"query", s_project, "--where", "category=grafiti", "--json"});
+    ASSERT_EQ(typo.exitCode, 0) << typo.err;
+    EXPECT_EQ(countOf(typo), 0);
+    EXPECT_NE(typo.err.find("no category 'grafiti' in layer incidents"), std::string::npos) << typo.err;
+    EXPECT_NE(typo.err.find("did you mean graffiti (Graffiti/Sachbeschädigung)"), std::string::npos) << typo.err;
+
+    const auto pois = test::runLagebild({"query", s_project, "--layer", "pois", "--where", "amenity=scool", "--json"});
+    ASSERT_EQ(pois.exitCode, 0) << pois.err;
+    EXPECT_NE(pois.err.find("did you mean school"), std::string::npos) << pois.err;
+}
+
+}  // namespace
+}  // namespace lb

@@ -237,7 +237,7 @@ TEST(GuiSmoke, SelectedObservationShowsItsPhotoThumbnailInTheForm) {
     }
     const auto shot = dir / "photo.png";
     const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800", "--select",
-                                  "observations:1"});
+                                  "observations:1", "--edit"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_NE(run.err.find("picked: observations 1 "), std::string::npos) << run.err;
     const auto image = render::readPng(shot);

@@ -127,3 +127,44 @@ TEST(QueryForm, RoundTripsThroughTheQuery) {
 
 }  // namespace
 }  // namespace lb::ui
+
+namespace lb::ui {
+namespace {
+
+// Issue #18: "bis 31.03.2026" typed character by character. Every prefix is incomplete (no query, no stale
+// count), the full date is valid and runs; impossible or malformed dates are wrong, not incomplete.
+TEST(QueryForm, DateTypedCharacterByCharacter) {
+    const std::string date = "31.03.2026";
+    for (std::size_t n = 1; n < date.size(); ++n) {
+        EXPECT_EQ(dateInput(date.substr(0, n)), DateInput::Incomplete) << date.substr(0, n);
+        QueryForm form;
+        form.to = date.substr(0, n);
+        EXPECT_FALSE(datesComplete(form)) << form.to;
+        const FormResult built = buildQuery(form);
+        EXPECT_FALSE(built.query) << form.to;
+        ASSERT_TRUE(built.error) << form.to;
+        EXPECT_EQ(built.error->field, FormField::To);
+        EXPECT_EQ(built.error->message, Str::QueryDateIncomplete) << form.to;
+    }
+    EXPECT_EQ(dateInput(date), DateInput::Valid);
+    QueryForm form;
+    form.to = date;
+    EXPECT_TRUE(datesComplete(form));
+    const FormResult built = buildQuery(form);
+    ASSERT_TRUE(built.query);
+    EXPECT_EQ(built.query->to, engine::parseToTime("2026-03-31"));
+
+    EXPECT_EQ(dateInput(""), DateInput::Empty);
+    EXPECT_EQ(dateInput("  "), DateInput::Empty);
+    EXPECT_EQ(dateInput("1.3."), DateInput::Incomplete);
+    EXPECT_EQ(dateInput("31.02.2025"), DateInput::Invalid);
+    EXPECT_EQ(dateInput("31.03.20261"), DateInput::Invalid);
+    EXPECT_EQ(dateInput("311"), DateInput::Invalid);
+    EXPECT_EQ(dateInput("3a"), DateInput::Invalid);
+    EXPECT_EQ(dateInput("..2025"), DateInput::Invalid);
+    form.to = "31.02.2025";
+    EXPECT_EQ(buildQuery(form).error->message, Str::QueryBadDate);
+}
+
+}  // namespace
+}  // namespace lb::ui
