@@ -53,7 +53,12 @@ void ProjectStore::configure(bool readOnly) {
     sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
     sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &enabled);
     sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &enabled);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &enabled);
     sqlite3_busy_timeout(h, 10000);
+    // SpatiaLite registers its file functions (ImportSHP, ExportSHP, BlobToFile, …) when it finds
+    // SPATIALITE_SECURITY=relaxed at init. Both front ends unset it at start (single-threaded); this catches
+    // any other caller of the store.
+    if (std::getenv("SPATIALITE_SECURITY")) ::unsetenv("SPATIALITE_SECURITY");
     m_spatialiteCache =
         std::unique_ptr<void, void (*)(const void*)>(spatialite_alloc_connection(), spatialite_cleanup_ex);
     spatialite_init_ex(h, m_spatialiteCache.get(), 0);
