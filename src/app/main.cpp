@@ -1,11 +1,14 @@
 // lagebild-gui: the workstation. `lagebild gui [PROJECT]` runs this program (the CLI links no GUI code).
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "app/app_options.hpp"
 #include "app/application.hpp"
 
 int main(int argc, char** argv) {
+    // Never let SpatiaLite register its file functions (ImportSHP, BlobToFile, …): see store::ProjectStore.
+    ::unsetenv("SPATIALITE_SECURITY");
     const auto parsed = lb::app::parseOptions(argc, argv);
     if (parsed.exitCode) return *parsed.exitCode;
     try {

@@ -4,8 +4,12 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "cli/commands/demo_command.hpp"
@@ -32,10 +36,40 @@ int report(const char* command, const char* kind, const std::string& message, co
     return code;
 }
 
+// CLI11 answers an unknown command with "A subcommand is required", which tells a user nothing. The only
+// top-level options are flags (--help, --version), so the first argument that is not one is the command.
+// Returns the exit status when it is missing or unknown (after printing the commands), nullopt otherwise.
+std::optional<int> checkCommandName(int argc, char** argv,
+                                    const std::vector<std::unique_ptr<lb::cli::Command>>& commands) {
+    const char* given = nullptr;
+    for (int i = 1; i < argc && !given; ++i) {
+        if (argv[i][0] != '-') given = argv[i];
+        else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0 ||
+                 std::strcmp(argv[i], "--version") == 0) {
+            return std::nullopt;  // CLI11 answers these
+        }
+    }
+    std::string list;
+    for (const auto& command : commands) list += std::string(list.empty() ? "" : ", ") + command->name();
+    if (given) {
+        for (const auto& command : commands) {
+            if (std::strcmp(command->name(), given) == 0) return std::nullopt;
+        }
+        fmt::print(stderr, "lagebild: unknown command '{}'\n", given);
+    } else {
+        fmt::print(stderr, "lagebild: a command is required\n");
+    }
+    fmt::print(stderr, "  commands: {}\n  hint: lagebild --help describes them, lagebild COMMAND --help its options\n",
+               list);
+    return lb::cli::kExitBadInput;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace lb;
+    // Never let SpatiaLite register its file functions (ImportSHP, BlobToFile, …): see store::ProjectStore.
+    ::unsetenv("SPATIALITE_SECURITY");
     CLI::App app{"Lagebild — GIS for municipal crime and disorder prevention", "lagebild"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "lagebild 0.1.0");
@@ -55,6 +89,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::SqlCommand>());
     commands.push_back(std::make_unique<cli::PurgeCommand>());
     commands.push_back(std::make_unique<cli::RepairCommand>());
+    if (const auto code = checkCommandName(argc, argv, commands)) return *code;
     std::vector<std::pair<CLI::App*, cli::Command*>> registered;
     for (auto& command : commands) {
         CLI::App* sub = app.add_subcommand(command->name(), command->description());

@@ -1,6 +1,9 @@
 #include "edit/graffiti.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -14,6 +17,20 @@ namespace lb::edit {
 namespace {
 
 using core::LayerId;
+
+// The day number of a date that starts "YYYY-MM-DD" (a time may follow); nullopt for anything else, so a
+// damaged row in the project is named instead of failing deep inside std::stoi.
+std::optional<std::int64_t> dayNumber(std::string_view date) {
+    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+    auto field = [&](std::size_t at, std::size_t length, int& out) {
+        const char* begin = date.data() + at;
+        const auto [ptr, ec] = std::from_chars(begin, begin + length, out);
+        return ec == std::errc() && ptr == begin + length;
+    };
+    int y = 0, m = 0, d = 0;
+    if (!field(0, 4, y) || !field(5, 2, m) || !field(8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    return core::daysFromCivil(y, m, d);
+}
 
 struct Transition {
     std::string_view from;
@@ -117,8 +134,9 @@ GraffitiDerived deriveGraffiti(const std::vector<GraffitiStatusEntry>& history) 
     if (history.empty()) return out;
     out.currentStatus = history.back().status;
     auto day = [](const std::string& date) {
-        return core::daysFromCivil(std::stoi(date.substr(0, 4)), std::stoi(date.substr(5, 2)),
-                                   std::stoi(date.substr(8, 2)));
+        const auto number = dayNumber(date);
+        if (!number) throw core::InputError("graffiti status history: the date '" + date + "' is not YYYY-MM-DD");
+        return *number;
     };
     const std::int64_t reported = day(history.front().date);
     std::int64_t lastCleared = -1;  // day of the last removal/legal design not yet sprayed again; -1: none
@@ -144,6 +162,11 @@ std::vector<GraffitiStatusEntry> graffitiHistory(store::ProjectStore& store, con
     std::vector<GraffitiStatusEntry> out;
     while (s.step()) {
         GraffitiStatusEntry entry{s.columnText(0), s.columnText(1), std::nullopt, s.columnText(3)};
+        if (!dayNumber(entry.date)) {
+            throw core::InputError(store.path().string() + ": graffiti_status of " + graffitiUuid + ": the date '" +
+                                       entry.date + "' is not a date (YYYY-MM-DD)",
+                                   "the project file is damaged; correct the row or restore a backup");
+        }
         if (!s.isNull(2)) entry.costEur = s.columnDouble(2);
         out.push_back(std::move(entry));
     }

@@ -89,6 +89,7 @@ void from_json(const json& in, Query& q) {
     q = Query{};
     q.layer = get<std::string>(in, "layer");
     if (in.contains("where")) {
+        if (!in.at("where").is_array()) throw core::InputError("query JSON: \"where\" must be a list of filters");
         for (const auto& f : in.at("where")) q.where.push_back(filterFrom(f));
     }
     if (in.contains("from")) q.from = timeFrom(in, "from");
@@ -102,13 +103,18 @@ void from_json(const json& in, Query& q) {
     }
     if (in.contains("weekdays")) {
         std::string days;
-        for (const auto& d : in.at("weekdays")) days += (days.empty() ? "" : ",") + d.get<std::string>();
+        const auto& list = in.at("weekdays");
+        if (!list.is_array()) throw core::InputError("query JSON: \"weekdays\" must be a list such as [\"mo\", \"fr\"]");
+        for (const auto& d : list) {
+            if (!d.is_string()) throw core::InputError("query JSON: \"weekdays\" has " + d.dump() + ", not a day name");
+            days += (days.empty() ? "" : ",") + d.get<std::string>();
+        }
         q.weekdays = parseWeekdays(days);
     }
     if (in.contains("inside")) q.inside = layerRefFrom(in.at("inside"));
     if (in.contains("within")) {
         const auto& w = in.at("within");
-        q.within = WithinDistance{get<double>(w, "metres"), layerRefFrom(w.at("of"))};
+        q.within = WithinDistance{get<double>(w, "metres"), layerRefFrom(get<json>(w, "of"))};
     }
     if (in.contains("bbox")) {
         const auto b = get<std::vector<double>>(in, "bbox");

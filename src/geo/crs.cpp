@@ -3,6 +3,7 @@
 #include <proj.h>
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -56,8 +57,14 @@ std::string parseCrs(std::string_view text) {
 }
 
 int epsgCode(const std::string& crs) {
-    if (crs.rfind("EPSG:", 0) != 0) throw core::UsageError("not an EPSG code: " + crs);
-    return std::stoi(crs.substr(5));
+    int code = 0;
+    const char* end = crs.data() + crs.size();
+    const auto [ptr, ec] = crs.rfind("EPSG:", 0) == 0 ? std::from_chars(crs.data() + 5, end, code)
+                                                      : std::from_chars_result{crs.data(), std::errc::invalid_argument};
+    if (ec != std::errc() || ptr != end || code <= 0) {
+        throw core::InputError("not an EPSG code: '" + crs + "'", "write it as EPSG:25833");
+    }
+    return code;
 }
 
 bool isProjectedMetric(const std::string& crs) {

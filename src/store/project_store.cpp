@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -29,6 +31,17 @@ void requireWritableDirectory(const std::filesystem::path& path) {
         throw core::InputError(path.string() + ": the folder " + dir.string() + " is not writable",
                                "choose another location or check the folder's permissions");
     }
+}
+
+// The SRID of "EPSG:<1 to 6 digits>"; nullopt for anything else (a damaged lagebild_meta row).
+std::optional<int> sridOf(const std::string& crs) {
+    if (crs.size() < 6 || crs.size() > 11 || crs.compare(0, 5, "EPSG:") != 0) return std::nullopt;
+    int srid = 0;
+    const char* begin = crs.data() + 5;
+    const char* end = crs.data() + crs.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, srid);
+    if (ec != std::errc() || ptr != end || srid <= 0) return std::nullopt;
+    return srid;
 }
 
 std::uint64_t fnv1a(std::uint64_t hash, const void* data, std::size_t size) {
@@ -60,7 +73,12 @@ void ProjectStore::configure(bool readOnly) {
     sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled);
     sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &enabled);
     sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &enabled);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &enabled);
     sqlite3_busy_timeout(h, 10000);
+    // SpatiaLite registers its file functions (ImportSHP, ExportSHP, BlobToFile, …) when it finds
+    // SPATIALITE_SECURITY=relaxed at init. Both front ends unset it at start (single-threaded); this catches
+    // any other caller of the store.
+    if (std::getenv("SPATIALITE_SECURITY")) ::unsetenv("SPATIALITE_SECURITY");
     m_spatialiteCache =
         std::unique_ptr<void, void (*)(const void*)>(spatialite_alloc_connection(), spatialite_cleanup_ex);
     spatialite_init_ex(h, m_spatialiteCache.get(), 0);
@@ -75,7 +93,9 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const std::filesystem::path& 
                                "choose another name or remove the file");
     }
     requireWritableDirectory(path);
-    const int srid = std::stoi(crs.substr(crs.find(':') + 1));
+    const auto parsedSrid = sridOf(crs);
+    if (!parsedSrid) throw core::UsageError("invalid CRS '" + crs + "'", "write it as EPSG:25833");
+    const int srid = *parsedSrid;
     std::unique_ptr<ProjectStore> store;
     try {
         store.reset(new ProjectStore(path, std::make_unique<Db>(path.string(), Db::Mode::Create)));
@@ -194,7 +214,13 @@ void ProjectStore::readMeta() {
         Statement crs(*m_db, "SELECT value FROM lagebild_meta WHERE key = 'crs'");
         if (!crs.step()) throw core::InputError(m_path.string() + ": the project has no CRS in lagebild_meta");
         m_crs = crs.columnText(0);
-        m_srid = std::stoi(m_crs.substr(m_crs.find(':') + 1));
+        const auto srid = sridOf(m_crs);
+        if (!srid) {
+            throw core::InputError(m_path.string() + ": the project's CRS '" + m_crs +
+                                       "' (lagebild_meta, key 'crs') is not an EPSG code",
+                                   "the file is damaged; restore it from a backup or set the value to e.g. EPSG:25833");
+        }
+        m_srid = *srid;
     } catch (const core::ProcessingError& e) {
         throw core::InputError(m_path.string() + ": not a Lagebild project (" + e.what() + ")");
     }

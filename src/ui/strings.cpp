@@ -205,6 +205,12 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
     {SqlCapped, "sql.capped", "Die ersten %d Zeilen werden angezeigt.", "The first %d rows are shown.", false},
     {SqlError, "sql.error", "Fehler:", "Error:", false},
     {SqlNoColumns, "sql.no_columns", "Die Anweisung liefert keine Spalten.", "The statement returns no columns.", false},
+    {SqlTimeLimit, "sql.time_limit", "Abfrage abgebrochen: Zeitlimit (%d s) erreicht. WHERE oder LIMIT grenzt sie ein.",
+     "Query cancelled: time limit (%d s) reached. WHERE or LIMIT narrows it.", false},
+    {SqlMemoryLimit, "sql.memory_limit", "Abfrage abgebrochen: Speicherlimit (%d MB) erreicht. WHERE oder LIMIT grenzt sie ein.",
+     "Query cancelled: memory limit (%d MB) reached. WHERE or LIMIT narrows it.", false},
+    {SqlResultLimit, "sql.result_limit", "Abfrage abgebrochen: Ergebnis größer als %d MB. WHERE oder LIMIT grenzt es ein.",
+     "Query cancelled: result larger than %d MB. WHERE or LIMIT narrows it.", false},
     {AnalysisNoProject, "analysis.no_project", "Bitte zuerst ein Projekt öffnen.", "Open a project first.", false},
     // editing (issue 5)
     {MenuEdit, "menu.edit", "Bearbeiten", "Edit", true},

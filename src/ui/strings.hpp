@@ -205,6 +205,9 @@ enum class Str {
     SqlCapped,
     SqlError,
     SqlNoColumns,
+    SqlTimeLimit,
+    SqlMemoryLimit,
+    SqlResultLimit,
     AnalysisNoProject,
     // editing (issue 5): edit menu, field mode, edit tools, forms, graffiti, photos, visit calendar
     MenuEdit,

@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 
+#include "core/error.hpp"
 #include "io/table_writer.hpp"
 #include "store/sql_console.hpp"
 
@@ -64,10 +66,23 @@ void SqlCommand::addOptions(CLI::App& app) {
     app.add_option("SQL", m_sql, "SELECT statement(s)")->required();
     app.add_flag("--json", m_json, "Print {\"columns\": [...], \"rows\": [[...]]} (a list for several statements)");
     app.add_flag("--csv", m_csv, "Print CSV");
+    app.add_option("--timeout", m_timeoutSeconds,
+                   "Cancel the query after this many seconds (exit 1, \"Abfrage abgebrochen: Zeitlimit\")")
+        ->check(CLI::Range(1, 86400));
 }
 
 int SqlCommand::run() {
-    const auto results = store::runReadOnlySql(m_project, m_sql);
+    store::SqlLimits limits;
+    limits.time = std::chrono::seconds(m_timeoutSeconds);
+    limits.processHeapLimit = true;  // this process runs nothing else meanwhile
+    std::vector<store::SqlResult> results;
+    try {
+        results = store::runReadOnlySql(m_project, m_sql, limits);
+    } catch (const store::SqlLimitError& e) {
+        throw core::ProcessingError(e.what(), e.limit() == store::SqlLimitError::Limit::Time
+                                                  ? "narrow the query with WHERE or LIMIT, or allow more --timeout"
+                                                  : "narrow the query with WHERE or LIMIT");
+    }
     if (m_json) {
         nlohmann::json all = nlohmann::json::array();
         for (const auto& r : results) {

@@ -259,11 +259,32 @@ void AnalysisController::runSql(const std::string& sql) {
     const std::string path = m_workspace.projectPath();
     if (path.empty()) return;
     m_sqlRunning = true;
-    m_runner.submit("sql", [this, path, sql, generation = m_generation]() -> AnalysisRunner::Completion {
+    const Translator tr = m_workspace.tr();
+    m_runner.submit("sql", [this, path, sql, tr, generation = m_generation]() -> AnalysisRunner::Completion {
         auto out = std::make_shared<SqlOutcome>();
         const auto begin = std::chrono::steady_clock::now();
+        // The console shares the analysis worker: a short deadline, and only the rows the table shows are kept
+        // (the rest are counted). No process-wide heap limit: other workers use SQLite meanwhile.
+        store::SqlLimits limits;
+        limits.time = kSqlTimeLimit;
+        limits.keptRows = kSqlKeptRows;
         try {
-            out->results = store::runReadOnlySql(path, sql);
+            out->results = store::runReadOnlySql(path, sql, limits);
+        } catch (const store::SqlLimitError& e) {
+            char text[512];
+            switch (e.limit()) {
+                case store::SqlLimitError::Limit::Time:
+                    std::snprintf(text, sizeof text, tr(Str::SqlTimeLimit),
+                                  static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(limits.time).count()));
+                    break;
+                case store::SqlLimitError::Limit::Memory:
+                    std::snprintf(text, sizeof text, tr(Str::SqlMemoryLimit), static_cast<int>(limits.memoryBytes >> 20));
+                    break;
+                case store::SqlLimitError::Limit::ResultSize:
+                    std::snprintf(text, sizeof text, tr(Str::SqlResultLimit), static_cast<int>(limits.resultBytes >> 20));
+                    break;
+            }
+            out->error = text;
         } catch (const std::exception& e) {
             out->error = e.what();
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -46,6 +48,11 @@ struct QueryOutcome {
     std::string hotspotError;  // Gi* refused (all counts equal, fewer than 3 cells, no district layer, …)
     std::string error;                                     // the engine refused the query (unknown layer, …)
 };
+
+// The SQL console's bounds (store::SqlLimits): its deadline, and how many rows of a result are kept for the
+// table (the rest are only counted).
+inline constexpr std::chrono::seconds kSqlTimeLimit{20};
+inline constexpr std::size_t kSqlKeptRows = 500;
 
 struct SqlOutcome {
     std::vector<store::SqlResult> results;

@@ -15,6 +15,8 @@
 namespace lb::ui {
 namespace {
 
+static_assert(kSqlKeptRows >= SqlConsolePanel::kMaxRows, "the controller keeps at least the rows the table shows");
+
 void drawResult(const store::SqlResult& result, int index, Language language, const Translator& tr) {
     const int columns = static_cast<int>(std::min<std::size_t>(result.columns.size(), 64));
     if (columns == 0) {
@@ -22,8 +24,8 @@ void drawResult(const store::SqlResult& result, int index, Language language, co
         return;
     }
     const int rows = static_cast<int>(std::min<std::size_t>(result.rows.size(), SqlConsolePanel::kMaxRows));
-    ImGui::TextDisabled("%s", formatInteger(static_cast<std::int64_t>(result.rows.size()), language).c_str());
-    if (result.rows.size() > static_cast<std::size_t>(rows)) {
+    ImGui::TextDisabled("%s", formatInteger(static_cast<std::int64_t>(result.rowCount), language).c_str());
+    if (result.rowCount > static_cast<std::size_t>(rows)) {
         ImGui::SameLine();
         ImGui::TextDisabled(tr(Str::SqlCapped), SqlConsolePanel::kMaxRows);
     }
@@ -85,7 +87,7 @@ void SqlConsolePanel::draw() {
         ImGui::TextDisabled("%s", tr(Str::SqlRunning));
     } else if (const SqlOutcome* outcome = m_analysis.sqlOutcome(); outcome && outcome->error.empty()) {
         std::size_t rows = 0;
-        for (const auto& result : outcome->results) rows += result.rows.size();
+        for (const auto& result : outcome->results) rows += result.rowCount;
         ImGui::TextDisabled(tr(Str::SqlRows), formatInteger(static_cast<std::int64_t>(rows), language).c_str(),
                             formatDecimal(outcome->ms, 1, language).c_str());
     }

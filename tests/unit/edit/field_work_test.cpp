@@ -237,3 +237,19 @@ TEST_F(FieldWorkTest, MeasuresAndVisitCalendar) {
     EXPECT_EQ(april[1].day, 1);
     EXPECT_THROW(edit::visitCalendar(*project, 2025, 13), core::UsageError);
 }
+
+TEST_F(FieldWorkTest, ADamagedHistoryDateIsNamedNotAnInternalError) {
+    const std::string site = addSite();
+    project->db().exec("UPDATE graffiti_status SET date = '20x5-02-03'");
+    try {
+        edit::graffitiHistory(*project, site);
+        ADD_FAILURE() << "the damaged date was read";
+    } catch (const core::InputError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find((dir / "p.sqlite").string()), std::string::npos) << message;
+        EXPECT_NE(message.find("'20x5-02-03'"), std::string::npos) << message;
+    }
+    for (const std::string date : {"20x5-02-03", "2025-2-3", "", "2025-13-01"}) {
+        EXPECT_THROW(edit::deriveGraffiti({{"gemeldet", date, std::nullopt, ""}}), core::InputError) << date;
+    }
+}

@@ -52,3 +52,15 @@ TEST(Crs, TransformsWkbInPlace) {
     // 0.001 degree of longitude at 50.82 N is about 70.4 m.
     EXPECT_NEAR(coords[1].first - coords[0].first, 70.4, 0.5);
 }
+
+TEST(Crs, EpsgCodeOfADamagedValueIsAnInputErrorNamingIt) {
+    EXPECT_EQ(geo::epsgCode("EPSG:25833"), 25833);
+    for (const std::string crs : {"EPSG:abc", "EPSG:", "EPSG:99999999999", "EPSG:25833 ", "WGS84"}) {
+        try {
+            geo::epsgCode(crs);
+            ADD_FAILURE() << crs << " was accepted";
+        } catch (const core::InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("'" + crs + "'"), std::string::npos) << e.what();
+        }
+    }
+}

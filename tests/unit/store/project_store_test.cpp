@@ -339,3 +339,26 @@ TEST(ProjectStore, APlainSqliteDatabaseIsRefusedBeforeAnythingIsWrittenToIt) {
         }
     }
 }
+
+TEST(ProjectStore, ADamagedCrsIsNamedWithTheFile) {
+    test::TempDir dir;
+    const auto path = dir / "p.sqlite";
+    ProjectStore::create(path, "EPSG:25833");
+    for (const std::string crs : {"EPSG:abc", "EPSG:", "25833", "EPSG:99999999999", "EPSG:25833x"}) {
+        rawExec(path, "UPDATE lagebild_meta SET value = '" + crs + "' WHERE key = 'crs'");
+        try {
+            ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+            ADD_FAILURE() << crs << " was accepted";
+        } catch (const core::InputError& e) {
+            const std::string message = e.what();
+            EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+            EXPECT_NE(message.find("'" + crs + "'"), std::string::npos) << message;
+        }
+    }
+}
+
+TEST(ProjectStore, CreateRefusesACrsThatIsNotAnEpsgCode) {
+    test::TempDir dir;
+    EXPECT_THROW(ProjectStore::create(dir / "p.sqlite", "EPSG:abc"), core::UsageError);
+    EXPECT_FALSE(std::filesystem::exists(dir / "p.sqlite"));
+}
