@@ -122,12 +122,16 @@ std::optional<Timestamp> parseTime(std::string_view input) {
     Cursor c{trim(input)};
     if (c.text.empty()) return std::nullopt;
     CivilTime t;
-    // Date part: ISO (YYYY-MM-DD) or German (DD.MM.YYYY / DD.MM.YY).
+    // Date part: ISO (YYYY-MM-DD), with slashes as KML/GPS tools write it (YYYY/MM/DD), or German
+    // (DD.MM.YYYY / DD.MM.YY).
+    const std::size_t start = c.pos;
     const auto first = c.number(1, 4);
     if (!first) return std::nullopt;
-    if (c.accept('-')) {
+    const bool fourDigitYear = c.pos - start == 4;
+    if (const char separator = c.peek(); separator == '-' || (separator == '/' && fourDigitYear)) {
+        ++c.pos;
         const auto month = c.number(1, 2);
-        if (!month || !c.accept('-')) return std::nullopt;
+        if (!month || !c.accept(separator)) return std::nullopt;
         const auto day = c.number(1, 2);
         if (!day) return std::nullopt;
         t.year = *first;

@@ -33,7 +33,8 @@ int berlinOffsetSeconds(std::int64_t unixSeconds);
 Timestamp fromBerlinLocal(const CivilTime& local);
 
 // Parses the time formats of police exports and ISO 8601: "2025-03-14T22:15:00[+01:00|Z]",
-// "2025-03-14 22:15", "2025-03-14", "14.03.2025 22:15[:00]", "14.03.2025", "14.03.25 22:15".
+// "2025-03-14 22:15", "2025-03-14", "2025/03/14 22:15:00" (KML and GPS tools), "14.03.2025 22:15[:00]",
+// "14.03.2025", "14.03.25 22:15".
 // Without an offset the text is Berlin local time. Returns nothing when the text is not a valid time
 // (including impossible dates such as 31.02.).
 std::optional<Timestamp> parseTime(std::string_view text);

@@ -28,6 +28,7 @@ using Wkb = std::vector<std::uint8_t>;
 // index) in the source for error messages.
 struct Feature {
     long long sourceRow = 0;
+    std::string problem;  // set by a reader when it could not read the row faithfully; the row is rejected
     Wkb geometry;
     std::vector<Attribute> attributes;
 

@@ -142,12 +142,33 @@ core::Wkb exportWkb(const OGRGeometry& geometry) {
     return wkb;
 }
 
+// GDAL's OSM driver cuts a feature's all_tags text at 8 KiB (ALLTAGS_LENGTH) without a warning. OSM keys and
+// values are at most 255 characters, so a list shorter than kLongTagList cannot have been cut.
+constexpr std::size_t kLongTagList = 4096;
+constexpr std::size_t kTagListLimit = 8000;  // at least this long: tags may have been dropped
+constexpr std::size_t kListedWarnings = 10;
+
+// Fills in the mapped keys (their own fields, see detail::kMappedKeys) that a cut all_tags lost; returns
+// them comma-separated.
+std::string restoreMappedKeys(OGRFeature& feature, OsmTags& tags) {
+    std::string restored;
+    for (const char* key : detail::kMappedKeys) {
+        const int field = feature.GetFieldIndex(key);
+        if (field < 0 || !feature.IsFieldSetAndNotNull(field) || findTag(tags, key)) continue;
+        tags.emplace_back(key, feature.GetFieldAsString(field));
+        restored += (restored.empty() ? "" : ", ") + std::string(key);
+    }
+    return restored;
+}
+
 }  // namespace
 
 OsmReader::OsmReader(std::filesystem::path file) : m_file(std::move(file)) {}
 
 void OsmReader::read(const Sink& sink, core::Progress& progress) {
     const std::string name = m_file.string();
+    m_warnings.clear();
+    m_cutTagLists = 0;
     std::error_code ec;
     if (!std::filesystem::exists(m_file, ec)) throw core::InputError(name + ": no such file");
     if (!std::filesystem::is_regular_file(m_file, ec)) throw core::InputError(name + ": not a regular file");
@@ -223,11 +244,14 @@ void OsmReader::read(const Sink& sink, core::Progress& progress) {
         const int tagsField = feature->GetFieldIndex("all_tags");
         if (tagsField < 0 || !feature->IsFieldSetAndNotNull(tagsField)) continue;
         OsmTags tags;
+        const char* allTags = feature->GetFieldAsString(tagsField);
         try {
-            tags = parseHstoreTags(feature->GetFieldAsString(tagsField));
+            tags = parseHstoreTags(allTags);
         } catch (const core::Error& e) {
             throw core::InputError(name + ": " + e.what());
         }
+        const std::size_t tagsLength = std::strlen(allTags);
+        const std::string restored = tagsLength >= kLongTagList ? restoreMappedKeys(*feature, tags) : std::string();
         const OsmGeometryKind geometryKind = kindOfLayer(layerName);
         const auto targets = classifyOsm(geometryKind, tags);
         if (targets.empty()) continue;
@@ -246,6 +270,15 @@ void OsmReader::read(const Sink& sink, core::Progress& progress) {
             out.osmType = geometryKind == OsmGeometryKind::Point ? "node" : "way";
             out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
         }
+        if (!restored.empty() || tagsLength >= kTagListLimit) {
+            ++m_cutTagLists;
+            if (m_warnings.size() < kListedWarnings) {
+                m_warnings.push_back(std::string(out.osmType) + " " + std::to_string(out.osmId) +
+                                     ": more tags than GDAL keeps (8 KiB of tag text); " +
+                                     (restored.empty() ? "" : "restored " + restored + ", ") +
+                                     "tags past the limit that Lagebild does not map are dropped");
+            }
+        }
         const core::Wkb wkb = exportWkb(*geometry);
         for (const core::LayerId target : targets) {
             out.layer = target;
@@ -261,6 +294,10 @@ void OsmReader::read(const Sink& sink, core::Progress& progress) {
             }
             sink(out);
         }
+    }
+    if (m_cutTagLists > kListedWarnings) {
+        m_warnings.push_back(std::to_string(m_cutTagLists - kListedWarnings) +
+                             " more features had more tags than GDAL keeps");
     }
     if (reported < 1000) progress.step(1000 - reported);
     progress.finishStage();

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "core/layer.hpp"
 #include "core/progress.hpp"
@@ -32,9 +34,14 @@ public:
 
     using Sink = std::function<void(const OsmFeature&)>;
     void read(const Sink& sink, core::Progress& progress);
+    // Problems the last read() got around without failing: features whose tag list GDAL cut (their
+    // mapped keys are restored; other tags past the limit are lost), named by OSM type and id.
+    const std::vector<std::string>& warnings() const { return m_warnings; }
 
 private:
     std::filesystem::path m_file;
+    std::vector<std::string> m_warnings;
+    std::size_t m_cutTagLists = 0;
 };
 
 }  // namespace lb::io

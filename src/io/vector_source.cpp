@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "io/detail/csv_reader.hpp"
 #include "io/gdal_errors.hpp"
 
 namespace lb::io {
@@ -21,13 +22,12 @@ std::string lowerExtension(const std::filesystem::path& file) {
     return ext;
 }
 
-const char* separatorOption(const std::string& delimiter, const std::string& file) {
-    if (delimiter.empty()) return "SEPARATOR=AUTO";
-    if (delimiter == ",") return "SEPARATOR=COMMA";
-    if (delimiter == ";") return "SEPARATOR=SEMICOLON";
-    if (delimiter == "\\t" || delimiter == "\t" || delimiter == "tab") return "SEPARATOR=TAB";
-    if (delimiter == " " || delimiter == "space") return "SEPARATOR=SPACE";
-    if (delimiter == "|") return "SEPARATOR=PIPE";
+// The --delimiter value as a character; '\0' = detect it from the header line.
+char delimiterChar(const std::string& delimiter, const std::string& file) {
+    if (delimiter.empty()) return '\0';
+    if (delimiter == "," || delimiter == ";" || delimiter == "|") return delimiter[0];
+    if (delimiter == "\\t" || delimiter == "\t" || delimiter == "tab") return '\t';
+    if (delimiter == " " || delimiter == "space") return ' ';
     throw core::UsageError(file + ": unsupported --delimiter '" + delimiter + "'", "use , ; | or tab");
 }
 
@@ -66,7 +66,46 @@ std::string isoDateTime(OGRFeature& feature, int index) {
 struct VectorSource::Impl {
     std::unique_ptr<GDALDataset> dataset;
     OGRLayer* layer = nullptr;
+    // CSV is read by our own reader: it knows physical lines and sees NUL bytes, which GDAL's CSV driver
+    // neither reports nor keeps.
+    std::unique_ptr<detail::CsvReader> csv;
+    int wktField = -1;  // CSV column "WKT" holding the geometry (as GDAL's CSV driver reads it)
 };
+
+// Text as UTF-8: CSV bytes from the given --encoding; else as is when valid UTF-8, else as Windows-1252
+// (counted). GDAL hands other formats over as UTF-8 already (a Shapefile through its ENCODING option).
+std::string VectorSource::decode(const char* raw, std::size_t& recoded) const {
+    if (m_csv && !m_options.encoding.empty()) {
+        char* converted = CPLRecode(raw, m_options.encoding.c_str(), CPL_ENC_UTF8);
+        std::string out(converted);
+        CPLFree(converted);
+        return out;
+    }
+    if (CPLIsUTF8(raw, -1)) return raw;
+    char* converted = CPLRecode(raw, "CP1252", CPL_ENC_UTF8);
+    std::string out(converted);
+    CPLFree(converted);
+    ++recoded;
+    return out;
+}
+
+void VectorSource::openCsv() {
+    const std::string name = m_file.string();
+    m_impl->csv = std::make_unique<detail::CsvReader>(m_file, delimiterChar(m_options.delimiter, name));
+    detail::CsvRecord header;
+    if (!m_impl->csv->next(header)) throw core::InputError(name + ": the file has no header line");
+    if (header.nulField >= 0) {
+        throw core::InputError(name + ": line " + std::to_string(header.line) + ": NUL byte in the header",
+                               "the file is not plain text; export it again as CSV");
+    }
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        std::string field = decode(header.fields[i].c_str(), m_recoded);
+        if (field.find_first_not_of(" \t") == std::string::npos) field = "field_" + std::to_string(i + 1);
+        if (m_impl->wktField < 0 && EQUAL(field.c_str(), "WKT")) m_impl->wktField = static_cast<int>(i);
+        m_fieldNames.push_back(std::move(field));
+    }
+    m_hasGeometry = m_impl->wktField >= 0;
+}
 
 VectorSource::VectorSource(std::filesystem::path file, VectorSourceOptions options)
     : m_impl(std::make_unique<Impl>()), m_file(std::move(file)), m_options(std::move(options)) {
@@ -78,21 +117,17 @@ VectorSource::VectorSource(std::filesystem::path file, VectorSourceOptions optio
     }
     const std::string ext = lowerExtension(m_file);
     m_csv = ext == ".csv" || ext == ".txt" || ext == ".tsv";
-    GdalErrorScope errors;
-    CPLStringList openOptions;
-    std::string path = name;
+    GdalErrorScope errors;  // also keeps CPLRecode's warnings off stderr
     if (m_csv) {
-        if (ext != ".csv") path = "CSV:" + name;
-        openOptions.AddString(separatorOption(m_options.delimiter, name));
-        openOptions.AddString("AUTODETECT_TYPE=NO");
-        openOptions.AddString("HEADERS=YES");
-        openOptions.AddString("KEEP_GEOM_COLUMNS=YES");
-        openOptions.AddString("EMPTY_STRING_AS_NULL=YES");
-    } else if (ext == ".shp" && !m_options.encoding.empty()) {
+        openCsv();
+        return;
+    }
+    CPLStringList openOptions;
+    if (ext == ".shp" && !m_options.encoding.empty()) {
         openOptions.AddString(("ENCODING=" + m_options.encoding).c_str());
     }
     m_impl->dataset.reset(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, openOptions.List(), nullptr));
+        GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, openOptions.List(), nullptr));
     if (!m_impl->dataset) {
         throw core::InputError(name + ": cannot read the file as CSV, GeoJSON, GeoPackage, Shapefile, KML or GPX" +
                                (errors.hasFailure() ? " (" + errors.failureText() + ")" : ""));
@@ -110,13 +145,7 @@ VectorSource::VectorSource(std::filesystem::path file, VectorSourceOptions optio
     OGRLayer* layer = m_impl->layer;
     OGRFeatureDefn* definition = layer->GetLayerDefn();
     for (int i = 0; i < definition->GetFieldCount(); ++i) {
-        std::string field = definition->GetFieldDefn(i)->GetNameRef();
-        if (!m_options.encoding.empty() && m_csv) {
-            char* recoded = CPLRecode(field.c_str(), m_options.encoding.c_str(), CPL_ENC_UTF8);
-            field = recoded;
-            CPLFree(recoded);
-        }
-        m_fieldNames.push_back(field);
+        m_fieldNames.push_back(decode(definition->GetFieldDefn(i)->GetNameRef(), m_recoded));
     }
     m_hasGeometry = definition->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
     if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
@@ -155,16 +184,82 @@ VectorSource::VectorSource(std::filesystem::path file, VectorSourceOptions optio
 
 VectorSource::~VectorSource() = default;
 
+namespace {
+
+void exportGeometry(OGRGeometry& geometry, core::Wkb& out) {
+    geometry.flattenTo2D();
+    if (geometry.hasCurveGeometry()) {
+        std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
+        out.resize(static_cast<std::size_t>(linear->WkbSize()));
+        linear->exportToWkb(wkbNDR, out.data(), wkbVariantIso);
+    } else {
+        out.resize(static_cast<std::size_t>(geometry.WkbSize()));
+        geometry.exportToWkb(wkbNDR, out.data(), wkbVariantIso);
+    }
+}
+
+}  // namespace
+
+bool VectorSource::nextCsv(core::Feature& feature) {
+    GdalErrorScope errors;
+    detail::CsvRecord record;
+    if (!m_impl->csv->next(record)) return false;
+    ++m_index;
+    feature.sourceRow = record.line;
+    feature.problem.clear();
+    feature.geometry.clear();
+    feature.attributes.resize(m_fieldNames.size());
+    if (record.nulField >= 0) {
+        const auto field = static_cast<std::size_t>(record.nulField);
+        feature.problem = "NUL byte in field " +
+                          (field < m_fieldNames.size() ? m_fieldNames[field] : "number " + std::to_string(field + 1)) +
+                          " (the file is not plain text there)";
+    } else if (record.fields.size() > m_fieldNames.size()) {
+        for (std::size_t i = m_fieldNames.size(); i < record.fields.size(); ++i) {
+            if (record.fields[i].find_first_not_of(" \t") != std::string::npos) {
+                feature.problem = "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+                                  std::to_string(m_fieldNames.size()) + " (check the delimiter and quotes)";
+                break;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_fieldNames.size(); ++i) {
+        auto& attribute = feature.attributes[i];
+        attribute.name = m_fieldNames[i];
+        if (i >= record.fields.size() || record.fields[i].empty()) {
+            attribute.value = std::monostate{};
+        } else {
+            attribute.value = decode(record.fields[i].c_str(), m_recoded);
+        }
+    }
+    if (m_impl->wktField >= 0 && feature.problem.empty()) {
+        const auto& wkt = feature.attributes[static_cast<std::size_t>(m_impl->wktField)].value;
+        if (const auto* text = std::get_if<std::string>(&wkt)) {
+            OGRGeometry* parsed = nullptr;
+            if (OGRGeometryFactory::createFromWkt(text->c_str(), nullptr, &parsed) != OGRERR_NONE || !parsed) {
+                feature.problem = "cannot read the geometry in column " +
+                                  m_fieldNames[static_cast<std::size_t>(m_impl->wktField)] + " as WKT";
+            } else {
+                std::unique_ptr<OGRGeometry> geometry(parsed);
+                if (!geometry->IsEmpty()) exportGeometry(*geometry, feature.geometry);
+            }
+        }
+    }
+    return true;
+}
+
 bool VectorSource::next(core::Feature& feature) {
+    if (m_csv) return nextCsv(feature);
     GdalErrorScope errors;
     std::unique_ptr<OGRFeature> source(m_impl->layer->GetNextFeature());
     ++m_index;
     if (errors.hasFailure()) {
-        throw core::InputError(m_file.string() + ": " + rowWord() + " " +
-                               std::to_string(m_csv ? m_index + 1 : m_index) + ": " + errors.failureText());
+        throw core::InputError(m_file.string() + ": " + rowWord() + " " + std::to_string(m_index) + ": " +
+                               errors.failureText());
     }
     if (!source) return false;
-    feature.sourceRow = m_csv ? m_index + 1 : m_index;
+    feature.sourceRow = m_index;
+    feature.problem.clear();
     feature.attributes.resize(m_fieldNames.size());
     for (std::size_t i = 0; i < m_fieldNames.size(); ++i) {
         auto& attribute = feature.attributes[i];
@@ -187,35 +282,14 @@ bool VectorSource::next(core::Feature& feature) {
             case OFTTime:
                 attribute.value = isoDateTime(*source, index);
                 break;
-            default: {
-                const char* raw = source->GetFieldAsString(index);
-                if (!m_options.encoding.empty()) {
-                    char* recoded = CPLRecode(raw, m_options.encoding.c_str(), CPL_ENC_UTF8);
-                    attribute.value = std::string(recoded);
-                    CPLFree(recoded);
-                } else if (!CPLIsUTF8(raw, -1)) {
-                    char* recoded = CPLRecode(raw, "CP1252", CPL_ENC_UTF8);
-                    attribute.value = std::string(recoded);
-                    CPLFree(recoded);
-                    ++m_recoded;
-                } else {
-                    attribute.value = std::string(raw);
-                }
-            }
+            default:
+                attribute.value = decode(source->GetFieldAsString(index), m_recoded);
         }
     }
     feature.geometry.clear();
     if (m_hasGeometry) {
         if (OGRGeometry* geometry = source->GetGeometryRef(); geometry && !geometry->IsEmpty()) {
-            geometry->flattenTo2D();
-            if (geometry->hasCurveGeometry()) {
-                std::unique_ptr<OGRGeometry> linear(geometry->getLinearGeometry());
-                feature.geometry.resize(static_cast<std::size_t>(linear->WkbSize()));
-                linear->exportToWkb(wkbNDR, feature.geometry.data(), wkbVariantIso);
-            } else {
-                feature.geometry.resize(static_cast<std::size_t>(geometry->WkbSize()));
-                geometry->exportToWkb(wkbNDR, feature.geometry.data(), wkbVariantIso);
-            }
+            exportGeometry(*geometry, feature.geometry);
         }
     }
     return true;

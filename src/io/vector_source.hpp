@@ -15,10 +15,13 @@ struct VectorSourceOptions {
     std::string delimiter;  // CSV: "," ";" "\t" "|" or "" to detect
 };
 
-// A thematic source file read through GDAL/OGR: CSV, GeoJSON, GeoPackage, Shapefile, KML, GPX. Yields
-// features with attributes in column order (CSV values as text, typed values as int/double/text) and
-// geometry as 2D WKB in the file's CRS. Text is converted to UTF-8: from `encoding` when given, else
-// invalid UTF-8 is taken as Windows-1252 (German Excel exports) and counted in recodedValues().
+// A thematic source file: GeoJSON, GeoPackage, Shapefile, KML, GPX read through GDAL/OGR, CSV through our
+// own RFC 4180 reader (detail::CsvReader: physical line numbers, NUL bytes seen; a "WKT" column is the
+// geometry, as in GDAL's CSV driver). Yields features with attributes in column order (CSV values as text,
+// typed values as int/double/text) and geometry as 2D WKB in the file's CRS. Text, field names included,
+// is converted to UTF-8: CSV from `encoding` when given, else invalid UTF-8 is taken as Windows-1252
+// (German Excel exports) and counted in recodedValues(). A row the reader cannot take over faithfully
+// (a NUL byte, more fields than the header) comes with Feature::problem set; the caller rejects it.
 class VectorSource {
 public:
     VectorSource(std::filesystem::path file, VectorSourceOptions options);
@@ -28,7 +31,7 @@ public:
 
     const std::filesystem::path& file() const { return m_file; }
     bool isCsv() const { return m_csv; }
-    // "line" for CSV (the number a spreadsheet shows, header = line 1), else "feature".
+    // "line" for CSV (the physical line in the file, as an editor shows it), else "feature".
     const char* rowWord() const { return m_csv ? "line" : "feature"; }
     const std::vector<std::string>& fieldNames() const { return m_fieldNames; }
     // "EPSG:N" when the file declares a CRS with an EPSG code; "" if none; throws if it declares a CRS
@@ -43,6 +46,10 @@ public:
     std::size_t recodedValues() const { return m_recoded; }
 
 private:
+    void openCsv();
+    bool nextCsv(core::Feature& feature);
+    std::string decode(const char* raw, std::size_t& recoded) const;
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::filesystem::path m_file;

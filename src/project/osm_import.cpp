@@ -117,6 +117,7 @@ OsmImportReport importOsm(store::ProjectStore& store, const std::filesystem::pat
         },
         progress);
     OsmImportReport report;
+    report.warnings = reader.warnings();
     std::string detail = "file=" + file.filename().string();
     progress.beginStage("Räumlicher Index");
     for (const auto& [layer, writer] : writers) writer->finish();

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "core/layer.hpp"
 #include "core/progress.hpp"
@@ -15,6 +17,7 @@ namespace lb::project {
 
 struct OsmImportReport {
     std::map<core::LayerId, std::int64_t> counts;  // features written per base-map layer
+    std::vector<std::string> warnings;              // read problems worked around (io::OsmReader::warnings)
 };
 
 // Imports the OSM base map: replaces the roads, buildings, landuse, water, railways and pois layers with

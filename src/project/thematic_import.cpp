@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -72,14 +73,19 @@ public:
             return std::string("Sonstiges");
         }
         if (def && def->type == store::ColumnType::Integer) {
-            const auto number = detail::parseInteger(value);
+            std::optional<std::int64_t> number;
+            if (const auto typed = quantity(raw)) {
+                if (std::floor(*typed) == *typed && std::abs(*typed) < 9.0e15) number = static_cast<std::int64_t>(*typed);
+            } else {
+                number = detail::parseInteger(value);
+            }
             if (!number || *number < 0) {
                 throw RowRejected("'" + value + "' in column " + sourceName + " is not a whole number ≥ 0");
             }
             return *number;
         }
         if (def && def->type == store::ColumnType::Real) {
-            const auto number = detail::parseNumber(value);
+            const auto number = quantity(raw) ? quantity(raw) : detail::parseQuantity(value);
             if (!number || *number < 0) {
                 throw RowRejected("'" + value + "' in column " + sourceName + " is not a number ≥ 0");
             }
@@ -94,6 +100,14 @@ public:
     std::int64_t unknownTypes() const { return m_unknownTypes; }
 
 private:
+    // A value the file already typed as a number (GeoJSON, GeoPackage): taken as is, never re-read as text,
+    // where 1.234 would look like a German thousands group.
+    static std::optional<double> quantity(const core::Value& raw) {
+        if (const auto* d = std::get_if<double>(&raw)) return *d;
+        if (const auto* i = std::get_if<std::int64_t>(&raw)) return static_cast<double>(*i);
+        return std::nullopt;
+    }
+
     core::Value category(const std::string& value) {
         if (m_layer == LayerId::Incidents) {
             if (const auto field = core::parseFieldOfAction(value)) {
@@ -414,6 +428,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     while (source.next(row)) {
         progress.step();
         try {
+            if (!row.problem.empty()) throw RowRejected(row.problem);
             converter.takeUnmapped();
             std::fill(values.begin(), values.end(), core::Value{});
             for (const auto& a : plan.assignments) {

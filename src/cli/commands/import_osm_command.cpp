@@ -19,11 +19,13 @@ int ImportOsmCommand::run() {
     auto project = project::Project::open(m_project, false);
     ProgressDisplay display;
     const auto report = project->importOsm(m_file, display.progress());
+    for (const auto& warning : report.warnings) fmt::print(stderr, "warning: {}: {}\n", m_file, warning);
     if (m_json) {
         nlohmann::json out;
         out["file"] = m_file;
         for (const auto& [layer, count] : report.counts)
             out["layers"][std::string(core::layerInfo(layer).name)] = count;
+        if (!report.warnings.empty()) out["warnings"] = report.warnings;
         fmt::print("{}\n", out.dump(2));
     } else {
         for (const auto& [layer, count] : report.counts) {

@@ -1,5 +1,6 @@
 #include "project/detail/value_parsing.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -39,8 +40,31 @@ std::optional<double> parseNumber(std::string_view text) {
     return value;
 }
 
+std::optional<double> parseQuantity(std::string_view text) {
+    const std::string_view t = trim(text);
+    // "12.500" / "-1.234.567": 1–3 digits, then only groups of a dot and exactly three digits.
+    std::size_t pos = t.empty() || (t[0] != '-' && t[0] != '+') ? 0 : 1;
+    const std::size_t lead = pos;
+    while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') ++pos;
+    bool grouped = pos > lead && pos - lead <= 3 && pos < t.size();
+    while (grouped && pos < t.size()) {
+        grouped = t[pos] == '.' && pos + 4 <= t.size() &&
+                  std::all_of(t.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
+                              t.begin() + static_cast<std::ptrdiff_t>(pos) + 4, [](char c) { return c >= '0' && c <= '9'; });
+        pos += 4;
+    }
+    if (grouped) {
+        std::string digits;
+        for (const char c : t) {
+            if (c != '.') digits.push_back(c);
+        }
+        return parseNumber(digits);
+    }
+    return parseNumber(t);
+}
+
 std::optional<std::int64_t> parseInteger(std::string_view text) {
-    const auto number = parseNumber(text);
+    const auto number = parseQuantity(text);
     if (!number || std::floor(*number) != *number || std::abs(*number) > 9.0e15) return std::nullopt;
     return static_cast<std::int64_t>(*number);
 }

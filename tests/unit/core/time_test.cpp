@@ -68,4 +68,15 @@ TEST(Time, LeapDaysFollowTheGregorianCenturyRule) {
     }
     EXPECT_EQ(daysFromCivil(2000, 3, 1) - daysFromCivil(2000, 2, 28), 2);
     EXPECT_EQ(daysFromCivil(1900, 3, 1) - daysFromCivil(1900, 2, 28), 1);
+
+TEST(Time, ReadsSlashDatesAsKmlAndGpsToolsWriteThem) {
+    const auto kml = parseTime("2025/11/24 22:00:00");
+    ASSERT_TRUE(kml);
+    EXPECT_EQ(formatBerlin(*kml), "2025-11-24T22:00:00+01:00");
+    EXPECT_EQ(formatUtc(*parseTime("2025/07/01T08:00:00Z")), "2025-07-01T08:00:00Z");
+    EXPECT_EQ(formatUtc(*parseTime("2025/7/1")), "2025-06-30T22:00:00Z");
+    // Mixed separators, short years and impossible days stay unreadable.
+    for (const char* bad : {"2025/11-24 22:00", "25/11/24 22:00", "24/11/2025 22:00", "2025/02/30"}) {
+        EXPECT_FALSE(parseTime(bad)) << bad;
+    }
 }

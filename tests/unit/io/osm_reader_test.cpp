@@ -121,3 +121,34 @@ TEST(OsmReader, StopsWhenCancelled) {
     EXPECT_THROW(io::OsmReader(test::fixture(kFixture)).read([](const io::OsmFeature&) {}, progress),
                  core::CancelledError);
 }
+
+TEST(OsmReader, ANodeWithAThousandTagsKeepsItsPoiTagAndIsReported) {
+    // GDAL's tag text of a feature holds 8 KiB; the POI tag and the name come after 1,000 short tags.
+    test::TempDir dir;
+    std::string tags;
+    for (int i = 0; i < 1000; ++i) {
+        tags += "<tag k=\"k" + std::to_string(i) + "\" v=\"x" + std::to_string(i) + "\"/>";
+    }
+    test::writeFile(dir / "many-tags.osm",
+                    "<?xml version=\"1.0\"?><osm version=\"0.6\">"
+                    "<node id=\"7\" lat=\"50.8196\" lon=\"12.5446\">" + tags +
+                        "<tag k=\"amenity\" v=\"bench\"/><tag k=\"name\" v=\"Bank am Markt\"/></node>"
+                        "<node id=\"8\" lat=\"50.8197\" lon=\"12.5447\"><tag k=\"amenity\" v=\"bench\"/></node></osm>");
+    io::OsmReader reader(dir / "many-tags.osm");
+    std::map<std::int64_t, std::pair<std::string, std::string>> pois;  // id → amenity, name
+    reader.read(
+        [&](const io::OsmFeature& f) {
+            const auto* amenity = io::findTag(*f.tags, "amenity");
+            const auto* name = io::findTag(*f.tags, "name");
+            pois[f.osmId] = {amenity ? *amenity : "", name ? *name : ""};
+        },
+        core::Progress::none());
+    ASSERT_EQ(pois.count(7), 1u) << "the node with 1,000 tags was lost";
+    EXPECT_EQ(pois[7].first, "bench");
+    EXPECT_EQ(pois[7].second, "Bank am Markt");
+    EXPECT_EQ(pois[8].first, "bench");
+    ASSERT_EQ(reader.warnings().size(), 1u);
+    EXPECT_NE(reader.warnings()[0].find("node 7: more tags than GDAL keeps"), std::string::npos)
+        << reader.warnings()[0];
+    EXPECT_NE(reader.warnings()[0].find("restored"), std::string::npos) << reader.warnings()[0];
+}

@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "io/vector_source.hpp"
+#include "support/test_support.hpp"
+
+using namespace lb;
+
+namespace {
+
+struct Row {
+    long long line;
+    std::vector<std::string> values;  // "" for null
+    std::string problem;
+};
+
+std::vector<Row> readAll(io::VectorSource& source) {
+    std::vector<Row> rows;
+    core::Feature feature;
+    while (source.next(feature)) {
+        Row row{feature.sourceRow, {}, feature.problem};
+        for (const auto& a : feature.attributes) row.values.push_back(core::toString(a.value));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+class CsvSource : public ::testing::Test {
+protected:
+    std::vector<Row> read(const std::string& content, io::VectorSourceOptions options = {}) {
+        test::writeFile(dir / "in.csv", content);
+        source = std::make_unique<io::VectorSource>(dir / "in.csv", options);
+        return readAll(*source);
+    }
+    test::TempDir dir;
+    std::unique_ptr<io::VectorSource> source;
+};
+
+}  // namespace
+
+TEST_F(CsvSource, RowsCarryThePhysicalLineAfterBlankLinesAndQuotedLineBreaks) {
+    const auto rows = read(
+        "id;note\r\n"         // line 1
+        "\r\n"                // 2: blank
+        "A;\"erste\r\n"       // 3: a quoted field over two lines
+        "zweite Zeile\"\r\n"  // 4
+        "\r\n"                // 5: blank
+        "B;\"sagt \"\"Hallo\"\"\"\r\n"  // 6
+        ";;\r\n"              // 7: an empty spreadsheet row
+        "C;letzte");          // 8: no final line break
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].line, 3);
+    EXPECT_EQ(rows[0].values[1], "erste\nzweite Zeile");
+    EXPECT_EQ(rows[1].line, 6);
+    EXPECT_EQ(rows[1].values[1], "sagt \"Hallo\"");
+    EXPECT_EQ(rows[2].line, 8);
+    EXPECT_EQ(rows[2].values[0], "C");
+}
+
+TEST_F(CsvSource, ANulByteMarksTheRowWithItsFieldInsteadOfCuttingTheValue) {
+    const auto rows = read(std::string("id,name,note\nA,Bank,ok\nB,Ki\0osk,x\n", 33));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_TRUE(rows[0].problem.empty());
+    EXPECT_EQ(rows[1].line, 3);
+    EXPECT_NE(rows[1].problem.find("NUL byte in field name"), std::string::npos) << rows[1].problem;
+}
+
+TEST_F(CsvSource, Windows1252HeaderAndValuesAreDecoded) {
+    const auto rows = read("Stra\xdf" "e;L\xe4nge;Breite\nHauptstra\xdf" "e;12,5;50,8\n");
+    ASSERT_EQ(source->fieldNames().size(), 3u);
+    EXPECT_EQ(source->fieldNames()[0], "Straße");
+    EXPECT_EQ(source->fieldNames()[1], "Länge");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].values[0], "Hauptstraße");
+    EXPECT_GT(source->recodedValues(), 0u);
+    // With --encoding the header is decoded from that encoding too.
+    read("Stra\xdf" "e;x\nA;1\n", {.encoding = "ISO-8859-1"});
+    EXPECT_EQ(source->fieldNames()[0], "Straße");
+}
+
+TEST_F(CsvSource, DelimiterIsDetectedFromTheHeaderOutsideQuotes) {
+    auto rows = read("\"Kosten, EUR\";Ort;Datum\n\"1.234,56\";Markt;01.02.2025\n");
+    EXPECT_EQ(source->fieldNames().size(), 3u);
+    EXPECT_EQ(source->fieldNames()[0], "Kosten, EUR");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].values[0], "1.234,56");
+    rows = read("a\tb\n1\t2\n");
+    EXPECT_EQ(source->fieldNames().size(), 2u);
+    rows = read("a|b\n1|2\n", {.delimiter = "|"});
+    EXPECT_EQ(rows.at(0).values[1], "2");
+}
+
+TEST_F(CsvSource, MoreFieldsThanTheHeaderIsARowProblemShortRowsAreNull) {
+    const auto rows = read("a,b\n1,2,3\n4\n5,6,\n");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_NE(rows[0].problem.find("3 fields, the header 2"), std::string::npos) << rows[0].problem;
+    EXPECT_TRUE(rows[1].problem.empty());
+    EXPECT_EQ(rows[1].values[1], "");
+    EXPECT_TRUE(rows[2].problem.empty()) << "an empty trailing field is no extra data";
+}
+
+TEST_F(CsvSource, AnUnclosedQuoteFailsTheFileWithItsLine) {
+    try {
+        read("a,b\n1,2\n3,\"offen\n4,5\n");
+        FAIL() << "an unclosed quote was accepted";
+    } catch (const core::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("in.csv: line 3: a quoted field is never closed"), std::string::npos)
+            << e.what();
+    }
+}
+
+TEST_F(CsvSource, AWktColumnIsTheGeometry) {
+    const auto rows = read("id;WKT\n1;POINT (12.5 50.8)\n2;POINT (kaputt)\n");
+    EXPECT_TRUE(source->hasGeometry());
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_TRUE(rows[0].problem.empty());
+    EXPECT_NE(rows[1].problem.find("cannot read the geometry in column WKT"), std::string::npos);
+}
