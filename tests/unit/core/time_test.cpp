@@ -68,6 +68,7 @@ TEST(Time, LeapDaysFollowTheGregorianCenturyRule) {
     }
     EXPECT_EQ(daysFromCivil(2000, 3, 1) - daysFromCivil(2000, 2, 28), 2);
     EXPECT_EQ(daysFromCivil(1900, 3, 1) - daysFromCivil(1900, 2, 28), 1);
+}
 
 TEST(Time, ReadsSlashDatesAsKmlAndGpsToolsWriteThem) {
     const auto kml = parseTime("2025/11/24 22:00:00");
