@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/help_document.hpp"
+
 namespace lb::app {
 
 // The command line of lagebild-gui (also what `lagebild gui` passes on).
@@ -24,7 +26,16 @@ struct AppOptions {
     bool fieldMode = false;  // --field-mode: start in field mode
     // --select LAYER:ID: once the map is shown, select that feature (info panel; thematic layers: the form)
     std::optional<std::pair<std::string, long long>> select;
+    // --open-help first-steps|manual[:SECTION]: Hilfe open on that page (and section id) from the start
+    std::string openHelp;
 };
+
+// --open-help's value: a help page and an optional section id; nullopt for an unknown page.
+struct HelpTarget {
+    ui::HelpPage page = ui::HelpPage::FirstSteps;
+    std::string section;
+};
+std::optional<HelpTarget> helpTarget(const std::string& value);
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.
 struct ParseResult {

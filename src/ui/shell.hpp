@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "ui/help_document.hpp"
 #include "ui/layout.hpp"
 #include "ui/panel.hpp"
 #include "ui/settings.hpp"
@@ -24,6 +25,7 @@ class EditTools;
 class FieldMode;
 class EditToolbarPanel;
 class AuthorDialogPanel;
+class HelpPanel;
 struct EditMenuTargets;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
@@ -48,6 +50,8 @@ public:
     AnalysisController& analysis() { return *m_analysis; }
     // Opens the query panel (the app's --query-json and --heatmap).
     void showQueryPanel();
+    // Opens Hilfe on a page (the app's --open-help), optionally at a section id.
+    void showHelp(HelpPage page, std::string section = {});
     EditController& editor() { return *m_editor; }
     // Field mode on, with a button already chosen (the app's --field-mark).
     void startFieldMode(std::optional<int> markIndex);
@@ -93,6 +97,7 @@ private:
     Panel* m_fieldModePanel = nullptr;
     EditToolbarPanel* m_toolbar = nullptr;
     AuthorDialogPanel* m_author = nullptr;
+    HelpPanel* m_help = nullptr;
     bool m_authorAsked = false;
     std::uint64_t m_lastMapFrames = 0;
     bool m_mapShown = false;
