@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     using namespace lb;
     CLI::App app{"Lagebild — GIS for municipal crime and disorder prevention", "lagebild"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "lagebild 0.1.0");
+    app.set_version_flag("--version", "lagebild " LAGEBILD_VERSION);
     std::vector<std::unique_ptr<cli::Command>> commands;
     commands.push_back(std::make_unique<cli::InitCommand>());
     commands.push_back(std::make_unique<cli::FieldExportCommand>());
