@@ -64,6 +64,15 @@ out=$("$root/usr/bin/lagebild" --version)
 "$root/usr/bin/lagebild" init "$tmp/p.lagebild" >/dev/null
 "$root/usr/bin/lagebild" render "$tmp/p.lagebild" --out "$tmp/p.png" --size 64x64 2>"$tmp/render.err" ||
     { cat "$tmp/render.err" >&2; fail "render with the installed style"; }
+if command -v gio >/dev/null && [ -f "$root/usr/share/mime/mime.cache" ]; then
+    # What a file manager (GLib) makes of files: a project by name, a project by content, another database.
+    cp "$tmp/p.lagebild" "$tmp/p.sqlite"
+    sqlite3 "$tmp/other.sqlite" 'CREATE TABLE t (x)'
+    type_of() { XDG_DATA_DIRS=$root/usr/share:/usr/share gio info -a standard::content-type "$1" | sed -n 's/.*content-type: //p'; }
+    [ "$(type_of "$tmp/p.lagebild")" = application/x-lagebild-project ] || fail "p.lagebild is $(type_of "$tmp/p.lagebild")"
+    [ "$(type_of "$tmp/p.sqlite")" = application/x-lagebild-project ] || fail "p.sqlite is $(type_of "$tmp/p.sqlite")"
+    [ "$(type_of "$tmp/other.sqlite")" != application/x-lagebild-project ] || fail "any SQLite file is a project"
+fi
 echo '{ broken' >"$root/usr/share/lagebild/styles/default.json"
 set +e
 "$root/usr/bin/lagebild" render "$tmp/p.lagebild" --out "$tmp/q.png" --size 64x64 2>"$tmp/render.err"
