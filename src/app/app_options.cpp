@@ -10,6 +10,21 @@
 
 namespace lb::app {
 
+std::optional<HelpTarget> helpTarget(const std::string& value) {
+    const auto colon = value.find(':');
+    const std::string page = value.substr(0, colon);
+    HelpTarget target;
+    if (colon != std::string::npos) target.section = value.substr(colon + 1);
+    if (page == "first-steps") {
+        target.page = ui::HelpPage::FirstSteps;
+    } else if (page == "manual") {
+        target.page = ui::HelpPage::Manual;
+    } else {
+        return std::nullopt;
+    }
+    return target;
+}
+
 ParseResult parseOptions(int argc, char** argv) {
     ParseResult result;
     AppOptions& o = result.options;
@@ -40,6 +55,8 @@ ParseResult parseOptions(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     cli.add_option("--soak", o.soakSeconds, "Random input for this many seconds (crash soak test), then exit");
     cli.add_option("--seed", o.seed, "Seed of --soak's random input");
+    cli.add_option("--open-help", o.openHelp,
+                   "Open the help on a page: first-steps or manual, optionally with a section, e.g. manual:kde");
     cli.add_option("--language", o.language, "UI language: de or en (default: from the settings, else de)")
         ->check(CLI::IsMember({"de", "en"}));
     try {
@@ -70,6 +87,8 @@ ParseResult parseOptions(int argc, char** argv) {
             if (!o.fieldMark) throw CLI::ValidationError("--field-mark: unknown button " + fieldMark);
             o.fieldMode = true;
         }
+        if (!o.openHelp.empty() && !helpTarget(o.openHelp))
+            throw CLI::ValidationError("--open-help: expected first-steps or manual, optionally :SECTION");
         if (!o.screenshot.empty() && o.screenshot.size() < 5)
             throw CLI::ValidationError("--screenshot: expected FILE.png");
     } catch (const CLI::ParseError& e) {

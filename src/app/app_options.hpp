@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/help_document.hpp"
+
 namespace lb::app {
 
 // The command line of lagebild-gui (also what `lagebild gui` passes on).
@@ -30,7 +32,16 @@ struct AppOptions {
     std::string script;
     double soakSeconds = 0;
     unsigned seed = 1;
+    // --open-help first-steps|manual[:SECTION]: Hilfe open on that page (and section id) from the start
+    std::string openHelp;
 };
+
+// --open-help's value: a help page and an optional section id; nullopt for an unknown page.
+struct HelpTarget {
+    ui::HelpPage page = ui::HelpPage::FirstSteps;
+    std::string section;
+};
+std::optional<HelpTarget> helpTarget(const std::string& value);
 
 // Parses argv; on --help or a usage error prints to stdout/stderr and returns the exit code to use.
 struct ParseResult {

@@ -153,10 +153,10 @@ void Application::setUpImGui() {
 
 void Application::loadFonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
-    // Latin-1 (ä ö ü ß …) plus the typographic characters the strings use (– „ “ … €).
+    // Latin-1 (ä ö ü ß …) plus the typographic characters the strings and help texts use (– „ “ … € →).
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    for (ImWchar c : {0x2013, 0x2014, 0x201C, 0x201E, 0x2026, 0x20AC, 0x2212, 0x25B2, 0x25B6, 0x25BC}) builder.AddChar(c);
+    for (char32_t c : ui::theme::kExtraGlyphs) builder.AddChar(static_cast<ImWchar>(c));
     static_assert(sizeof(ImWchar) >= 2);
     ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
@@ -248,6 +248,14 @@ void Application::frame() {
         if (m_options.edit) m_shell->requestEdit();
         m_clickFrame = m_frames + 1;  // the screenshot waits for the selection like for a click
     }
+    // --open-help: once the map (or the start screen) is up, so the help window opens over it as from the menu.
+    const auto state = m_shell->workspace().state();
+    const bool noMap = state == ui::DocumentState::Empty || state == ui::DocumentState::Failed;
+    const bool settled = m_mapFrames >= 1 || (m_frames >= 1 && noMap);
+    if (m_helpFrame == 0 && settled && !m_options.openHelp.empty()) {
+        if (const auto help = helpTarget(m_options.openHelp)) m_shell->showHelp(help->page, help->section);
+        m_helpFrame = m_frames + 1;
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (m_script) m_script->beforeFrame(ImGui::GetIO());
@@ -337,6 +345,8 @@ bool Application::applyAnalysisOptions() {
 // [screenshot]
 
 bool Application::screenshotDue() {
+    // With --open-help: two frames after it opened (ImGui lays out the tab bar and scroll bar in the second).
+    if (!m_options.openHelp.empty() && (m_helpFrame == 0 || m_frames < m_helpFrame + 2)) return false;
     // With --click or --select: a few frames later, when the pick, highlight, info panel and form are drawn.
     if (m_options.click || m_options.select) {
         if (m_clickFrame == 0 || m_frames < m_clickFrame + 3 || m_shell->busy()) return false;

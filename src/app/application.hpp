@@ -65,6 +65,7 @@ private:
     std::uint64_t m_mapFramesBusy = 0;  // map frames drawn up to the last frame with background work
     bool m_startupReported = false;
     std::uint64_t m_clickFrame = 0;  // frame of the --click press (0: not yet)
+    std::uint64_t m_helpFrame = 0;   // frame in which --open-help opened the help (0: not yet)
     bool m_done = false;
     int m_exitCode = 0;
 };

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     ::unsetenv("SPATIALITE_SECURITY");
     CLI::App app{"Lagebild — GIS for municipal crime and disorder prevention", "lagebild"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "lagebild 0.1.0");
+    app.set_version_flag("--version", "lagebild " LAGEBILD_VERSION);
     std::vector<std::unique_ptr<cli::Command>> commands;
     commands.push_back(std::make_unique<cli::InitCommand>());
     commands.push_back(std::make_unique<cli::FieldExportCommand>());

@@ -1,6 +1,7 @@
 #include "render/style.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -209,6 +210,14 @@ Style Style::load(const std::filesystem::path& file) {
 
 std::filesystem::path assetsDir() {
     if (const char* dir = std::getenv("LAGEBILD_ASSETS_DIR"); dir && *dir) return dir;
+    // Installed (cmake --install, the Debian package): bin/lagebild finds ../share/lagebild, wherever the
+    // prefix is (/usr, /opt/lagebild, a `dpkg -x` folder).
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = self.parent_path().parent_path() / "share" / "lagebild";
+        if (std::filesystem::is_regular_file(installed / "styles" / "default.json", ec)) return installed;
+    }
     return LAGEBILD_SOURCE_ASSETS_DIR;
 }
 

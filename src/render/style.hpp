@@ -85,8 +85,8 @@ struct Style {
     static Style parse(std::string_view json, const std::string& sourceName);
 };
 
-// The directory of the installed assets (styles, fonts list): LAGEBILD_ASSETS_DIR if set, else the
-// build-time source assets directory.
+// The directory of the assets (styles, help): LAGEBILD_ASSETS_DIR if set, else <prefix>/share/lagebild when
+// the running program is <prefix>/bin/… of an installation, else the build-time source assets directory.
 std::filesystem::path assetsDir();
 std::filesystem::path defaultStylePath();
 

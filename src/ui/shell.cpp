@@ -23,6 +23,7 @@
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/heatmap_panel.hpp"
 #include "ui/panels/hotspot_panel.hpp"
+#include "ui/panels/help_panel.hpp"
 #include "ui/panels/info_panel.hpp"
 #include "ui/panels/layer_panel.hpp"
 #include "ui/panels/map_canvas_panel.hpp"
@@ -84,12 +85,13 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     auto& calendar = m_panels.add<VisitCalendarPanel>(ws, *m_editor);
     auto& about = m_panels.add<AboutPanel>(ws);
     m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);
+    m_help = &m_panels.add<HelpPanel>(ws);
     m_author = &m_panels.add<AuthorDialogPanel>(ws, settings, *m_editor);
     m_editMenu = std::make_unique<EditMenuTargets>(
         EditMenuTargets{*m_editor, *m_fieldModePanel, m_toolbar->showTools(), calendar, *m_author});
     m_menuBar = &m_panels.add<MenuBarPanel>(
         ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get(),
-                        m_editMenu.get()});
+                        m_editMenu.get(), m_help});
     m_panels.adopt(std::move(fileDialog));
     m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);
@@ -111,6 +113,10 @@ bool Shell::wantsFrame() const {
 
 bool Shell::busy() const {
     return m_workspace->busy() || m_analysis->busy() || m_tasks.pending();
+}
+
+void Shell::showHelp(HelpPage page, std::string section) {
+    m_help->show(page, std::move(section));
 }
 
 void Shell::showQueryPanel() {

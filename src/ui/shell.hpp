@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "ui/help_document.hpp"
 #include "ui/layout.hpp"
 #include "ui/panel.hpp"
 #include "ui/settings.hpp"
@@ -26,6 +27,7 @@ class FieldMode;
 class EditToolbarPanel;
 class AuthorDialogPanel;
 class DockPanel;
+class HelpPanel;
 struct EditMenuTargets;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
@@ -52,6 +54,8 @@ public:
     void showQueryPanel();
     void showHeatmapPanel();
     void showHotspotPanel();
+    // Opens Hilfe on a page (the app's --open-help), optionally at a section id.
+    void showHelp(HelpPage page, std::string section = {});
     EditController& editor() { return *m_editor; }
     // Opens the selected feature's attribute form (the app's --select with --edit).
     void requestEdit();
@@ -105,6 +109,7 @@ private:
     Panel* m_fieldModePanel = nullptr;
     EditToolbarPanel* m_toolbar = nullptr;
     AuthorDialogPanel* m_author = nullptr;
+    HelpPanel* m_help = nullptr;
     bool m_authorAsked = false;
     std::uint64_t m_lastMapFrames = 0;
     bool m_mapShown = false;

@@ -40,6 +40,11 @@ enum class Str {
     MenuHelp,
     MenuAbout,
     MenuShortcuts,
+    MenuFirstSteps,
+    MenuManual,
+    HelpTitle,
+    HelpContents,
+    HelpMissing,
     // language names, each written in its own language
     LanguageGerman,
     LanguageEnglish,

@@ -8,6 +8,7 @@
 #include "ui/panels/analysis_menu.hpp"
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
+#include "ui/panels/help_panel.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -48,6 +49,11 @@ void MenuBarPanel::draw() {
     }
     if (m_targets.analysis) m_targets.analysis->draw();
     if (ImGui::BeginMenu(tr(Str::MenuHelp))) {
+        if (m_targets.help) {
+            if (ImGui::MenuItem(tr(Str::MenuFirstSteps))) m_targets.help->show(HelpPage::FirstSteps);
+            if (ImGui::MenuItem(tr(Str::MenuManual))) m_targets.help->show(HelpPage::Manual);
+            ImGui::Separator();
+        }
         if (ImGui::MenuItem(tr(Str::MenuShortcuts), "F1")) m_targets.shortcuts.setOpen(true);
         ImGui::Separator();
         if (ImGui::MenuItem(tr(Str::MenuAbout))) m_targets.about.setOpen(true);

@@ -7,6 +7,7 @@ namespace lb::ui {
 class Workspace;
 class FileDialogPanel;
 class AnalysisMenu;
+class HelpPanel;
 struct EditMenuTargets;
 
 // The panels the menu bar opens and closes.
@@ -19,6 +20,7 @@ struct MenuTargets {
     FileDialogPanel& fileDialog;
     AnalysisMenu* analysis = nullptr;
     EditMenuTargets* edit = nullptr;  // the Bearbeiten menu; none without an editor
+    HelpPanel* help = nullptr;        // Hilfe → Erste Schritte / Handbuch
 };
 
 // The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.

@@ -1,0 +1,26 @@
+# Embeds the help texts of assets/help/<language>/<document>.md into a C++ source at build time, like the
+# shaders (STYLE.md §3): run as
+#   cmake -DOUTPUT=file.cpp -DHELP_DIR=dir -P EmbedHelp.cmake
+# The generated file defines lb::ui::detail::embeddedHelp(language, document), e.g. ("de", "manual").
+file(GLOB help_files RELATIVE "${HELP_DIR}" "${HELP_DIR}/*/*.md")
+list(SORT help_files)
+set(body "// Generated from assets/help/ by cmake/EmbedHelp.cmake; do not edit.\n#include <string_view>\n\n")
+string(APPEND body "namespace lb::ui::detail {\n\n")
+string(APPEND body "std::string_view embeddedHelp(std::string_view language, std::string_view document) {\n")
+foreach(file IN LISTS help_files)
+    get_filename_component(language "${file}" DIRECTORY)
+    get_filename_component(document "${file}" NAME_WE)
+    file(READ "${HELP_DIR}/${file}" content)
+    string(FIND "${content}" ")lbhelp\"" clash)
+    if(NOT clash EQUAL -1)
+        message(FATAL_ERROR "${HELP_DIR}/${file} contains the raw-string delimiter )lbhelp\"")
+    endif()
+    string(APPEND body "    if (language == \"${language}\" && document == \"${document}\") return R\"lbhelp(${content})lbhelp\";\n")
+endforeach()
+string(APPEND body "    return {};\n}\n\n}  // namespace lb::ui::detail\n")
+if(EXISTS "${OUTPUT}")
+    file(READ "${OUTPUT}" old)
+endif()
+if(NOT old STREQUAL body)
+    file(WRITE "${OUTPUT}" "${body}")
+endif()
