@@ -175,7 +175,7 @@ TEST_F(SourceImport, AColumnGivenByAFlagIsNotImportedASecondTime) {
 }
 
 TEST_F(SourceImport, ShapefileAndGeoPackageAreReadInTheirDeclaredProjectedCrs) {
-    if (!test::haveProgram("ogr2ogr")) GTEST_SKIP() << "ogr2ogr (gdal-bin) is not installed";
+    LAGEBILD_REQUIRE_PROGRAM("ogr2ogr");
     // The same place (12.5446 E, 50.8196 N) is x 327048.945 in the project's EPSG:25833.
     writeProjectedPoint(dir, dir / "utm.shp", "ESRI Shapefile", "EPSG:25833");
     auto report = importFile(core::LayerId::Observations, dir / "utm.shp");
