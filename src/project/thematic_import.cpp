@@ -142,8 +142,9 @@ public:
                     const std::string& projectCrs, detail::LocationCheck* location)
         : m_layer(layer), m_plan(plan), m_toProject(sourceCrs, projectCrs), m_location(location) {}
 
-    // Rows rejected because they lie off the project area, and what the first of them suggests.
+    // Rows rejected because they lie off the project area; the first one's problem and what it suggests.
     std::int64_t offArea() const { return m_offArea; }
+    const std::string& offAreaProblem() const { return m_offAreaProblem; }
     const std::string& offAreaHint() const { return m_offAreaHint; }
 
     // Empty result: the row has no location (allowed only where the layer's geometry is optional).
@@ -204,7 +205,10 @@ private:
     void checkLocation(double x, double y) {
         if (!m_location) return;
         if (const auto problem = m_location->problem(x, y)) {
-            if (m_offArea++ == 0) m_offAreaHint = m_location->hint();
+            if (m_offArea++ == 0) {
+                m_offAreaProblem = *problem;
+                m_offAreaHint = m_location->hint();
+            }
             throw RowRejected(*problem + "; " + m_location->hint());
         }
     }
@@ -261,6 +265,7 @@ private:
     detail::LocationCheck* m_location;
     geo::GeosContext m_geos;
     std::int64_t m_offArea = 0;
+    std::string m_offAreaProblem;
     std::string m_offAreaHint;
 };
 
@@ -449,6 +454,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
                         source.featureCount() > 0 ? static_cast<std::uint64_t>(source.featureCount()) : 0);
     core::Feature row;
     std::vector<core::Value> values(columns.size());
+    std::string firstOffAreaRow;  // "line 7", the first row off the project area
     while (source.next(row)) {
         progress.step();
         try {
@@ -580,6 +586,9 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
             ++report.imported;
         } catch (const RowRejected& problem) {
             ++report.rejected;
+            if (geometryBuilder.offArea() == 1 && firstOffAreaRow.empty()) {
+                firstOffAreaRow = std::string(source.rowWord()) + " " + std::to_string(row.sourceRow);
+            }
             const std::string message =
                 name + ": " + source.rowWord() + " " + std::to_string(row.sourceRow) + ": " + problem.what();
             if (options.strict) {
@@ -603,8 +612,9 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
         if (report.rejected == 0) throw core::InputError(name + ": the file contains no rows");
         if (geometryBuilder.offArea() == report.rejected) {
             throw core::InputError(name + ": none of the " + std::to_string(report.rejected) +
-                                       " rows lies near the project; first: " + report.rejections.front(),
-                                   "nothing was imported; " + geometryBuilder.offAreaHint());
+                                       " rows lies near the project (" + firstOffAreaRow + ": " +
+                                       geometryBuilder.offAreaProblem() + ")",
+                                   geometryBuilder.offAreaHint() + "; nothing was imported");
         }
         throw core::InputError(name + ": none of the " + std::to_string(report.rejected) +
                                    " rows could be imported; first problem: " + report.rejections.front(),

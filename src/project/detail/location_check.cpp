@@ -78,7 +78,9 @@ bool LocationCheck::inArea(const std::string& crs, double x, double y) {
 
 std::optional<std::string> LocationCheck::problem(double x, double y) {
     if (inArea(m_sourceCrs, x, y)) return std::nullopt;
-    const std::string where = "x " + number(x) + ", y " + number(y) + " (" + m_sourceCrs + ")";
+    const bool geographic = m_sourceCrs == "EPSG:4326";
+    const std::string where = (geographic ? "longitude " : "x ") + number(x) + (geographic ? ", latitude " : ", y ") +
+                              number(y) + " (" + m_sourceCrs + ")";
     m_hint = likelyCause(x, y);
     if (x == 0 && y == 0) return "coordinates 0/0 are no location (an empty position exported as zero?)";
     if (m_area.empty()) return where + " lie outside Germany";
