@@ -120,7 +120,8 @@ DemoReport createDemo(const std::filesystem::path& projectPath, const DemoOption
         }  // closing the last connection checkpoints the WAL into the file and removes -wal and -shm
         std::error_code ec;
         // A stale WAL of a replaced project must not be applied to the new file.
-        for (const char* suffix : {"-wal", "-shm", "-journal"}) std::filesystem::remove(projectPath.string() + suffix, ec);
+        for (const char* suffix : {"-wal", "-shm", "-journal"})
+            std::filesystem::remove(projectPath.string() + suffix, ec);
         std::filesystem::rename(part, projectPath, ec);
         if (ec) throw core::ProcessingError("cannot write " + projectPath.string() + ": " + ec.message());
     } catch (...) {

@@ -643,8 +643,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     store.audit("import", layer, "", "", "",
                 "file=" + file.filename().string() + " imported=" + std::to_string(report.imported) +
                     " rejected=" + std::to_string(report.rejected));
-    detail::recordImport(store, layer, fingerprint,
-                         {file.filename().string(), now, report.imported});
+    detail::recordImport(store, layer, fingerprint, {file.filename().string(), now, report.imported});
     writer.finish();
     tx.commit();
     return report;

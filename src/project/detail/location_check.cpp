@@ -44,7 +44,16 @@ std::string number(double v) {
 
 LocationCheck::LocationCheck(store::ProjectStore& store, std::string sourceCrs)
     : m_sourceCrs(std::move(sourceCrs)), m_projectCrs(store.crs()) {
-    for (const auto& layer : core::kLayers) m_area.add(store.extent(layer.id));
+    // The base map and the districts say where the project is; only without them the other thematic layers
+    // (which can hold millions of rows) are scanned.
+    for (const auto& layer : core::kLayers) {
+        if (layer.kind == core::LayerKind::BaseMap || layer.id == core::LayerId::Districts) {
+            m_area.add(store.extent(layer.id));
+        }
+    }
+    if (m_area.empty()) {
+        for (const auto& layer : core::kLayers) m_area.add(store.extent(layer.id));
+    }
     if (!m_area.empty()) {
         m_area.minX -= kMarginMetres;
         m_area.minY -= kMarginMetres;

@@ -106,8 +106,7 @@ TEST(Cli, KilledDemoLeavesNoHalfBuiltProjectAndTheNextRunCleansUp) {
     const auto youngFolder = dir / "tmp" / "lagebild-demo-Qw7pLm";
     const auto liveFolder = dir / "tmp" / ("lagebild-demo-" + std::to_string(::getpid()) + "-Kd93Lx");
     for (const auto& folder : {oldFolder, youngFolder, liveFolder}) std::filesystem::create_directory(folder);
-    std::filesystem::last_write_time(oldFolder,
-                                     std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
+    std::filesystem::last_write_time(oldFolder, std::filesystem::file_time_type::clock::now() - std::chrono::hours(2));
 
     // The next run succeeds and leaves only the project and what is not ours to remove.
     std::filesystem::remove(target);

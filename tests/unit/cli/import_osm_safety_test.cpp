@@ -121,9 +121,9 @@ TEST_F(ImportOsmSafety, HeaderOnlyTruncatedAndGappedPbfsAreRefused) {
     // 3000 buildings: two node blocks and one way block. Uncompressed blobs: GDAL refuses zlib blobs of
     // such regular test data as a possible zip bomb (compression ratio over 100).
     test::writeFile(m_dir / "big.osm", buildingsXml(3000));
-    const auto converted = test::runProgram(
-        "osmium", {"cat", (m_dir / "big.osm").string(), "-o", (m_dir / "big.osm.pbf").string(), "-f",
-                   "pbf,pbf_compression=none", "--overwrite"});
+    const auto converted =
+        test::runProgram("osmium", {"cat", (m_dir / "big.osm").string(), "-o", (m_dir / "big.osm.pbf").string(), "-f",
+                                    "pbf,pbf_compression=none", "--overwrite"});
     ASSERT_EQ(converted.exitCode, 0) << converted.err;
     const std::string pbf = test::readFile(m_dir / "big.osm.pbf");
     const auto starts = blobStarts(pbf);

@@ -71,8 +71,7 @@ TEST_F(ImportSafetyCli, SameFileWithoutIdsAgainExitsTwoUnlessDuplicatesAreAllowe
 
     auto r = import("export.csv");
     EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
-    EXPECT_NE(r.err.find("export.csv: this file was imported into layer incidents before"), std::string::npos)
-        << r.err;
+    EXPECT_NE(r.err.find("export.csv: this file was imported into layer incidents before"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("--allow-duplicates"), std::string::npos) << r.err;
     EXPECT_EQ(test::fileDigest(m_project), digest);
 

@@ -42,8 +42,8 @@ std::vector<std::string> namesIn(const std::filesystem::path& dir) {
 }
 
 struct Interrupted {
-    bool caught = false;          // the command was stopped while a temporary file existed
-    std::string temporary;        // its name
+    bool caught = false;            // the command was stopped while a temporary file existed
+    std::string temporary;          // its name
     std::vector<std::string> left;  // what the folder held afterwards
 };
 

@@ -36,8 +36,8 @@ protected:
             toSource.transform(x, y);
             if (withIds) csv += "E-" + std::to_string(i) + ",";
             const int day = 1 + i % 28;
-            csv += std::string("2025-03-") + (day < 10 ? "0" : "") + std::to_string(day) + " 22:15,Gewalt," + std::to_string(x) + "," +
-                   std::to_string(y) + "\n";
+            csv += std::string("2025-03-") + (day < 10 ? "0" : "") + std::to_string(day) + " 22:15,Gewalt," +
+                   std::to_string(x) + "," + std::to_string(y) + "\n";
         }
         return csv;
     }
