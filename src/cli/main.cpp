@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -27,8 +28,17 @@
 #include "cli/commands/repair_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/error.hpp"
+#include "core/temp_files.hpp"
 
 namespace {
+
+// Ctrl+C, kill or a closed terminal outside a cancellable job: remove the temporary files of outputs being
+// written, then die of the signal as before.
+extern "C" void onFatalSignal(int signal) {
+    lb::core::removeTempFilesNow();
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
 
 int report(const char* command, const char* kind, const std::string& message, const std::string& hint, int code) {
     fmt::print(stderr, "lagebild {}: {}: {}\n", command, kind, message);
@@ -70,6 +80,7 @@ int main(int argc, char** argv) {
     using namespace lb;
     // Never let SpatiaLite register its file functions (ImportSHP, BlobToFile, …): see store::ProjectStore.
     ::unsetenv("SPATIALITE_SECURITY");
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, onFatalSignal);
     CLI::App app{"Lagebild — GIS for municipal crime and disorder prevention", "lagebild"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "lagebild " LAGEBILD_VERSION);

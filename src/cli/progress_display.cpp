@@ -20,8 +20,8 @@ extern "C" void onSignal(int) {
 ProgressDisplay::ProgressDisplay()
     : m_tty(::isatty(STDERR_FILENO) == 1), m_progress(m_tty ? core::Progress::Sink(drawer(m_drawn)) : nullptr) {
     g_active.store(&m_progress);
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    m_previousInt = std::signal(SIGINT, onSignal);
+    m_previousTerm = std::signal(SIGTERM, onSignal);
 }
 
 core::Progress::Sink ProgressDisplay::drawer(bool& drawn) {
@@ -38,8 +38,8 @@ core::Progress::Sink ProgressDisplay::drawer(bool& drawn) {
 
 ProgressDisplay::~ProgressDisplay() {
     g_active.store(nullptr);
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGINT, m_previousInt == SIG_ERR ? SIG_DFL : m_previousInt);
+    std::signal(SIGTERM, m_previousTerm == SIG_ERR ? SIG_DFL : m_previousTerm);
     if (m_drawn) std::fprintf(stderr, "\r\033[K");
 }
 

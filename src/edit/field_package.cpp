@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <set>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/temp_files.hpp"
 #include "core/uuid.hpp"
 #include "edit/detail/edit_context.hpp"
 #include "edit/detail/feature_command.hpp"
@@ -143,6 +146,10 @@ FieldExportReport exportFieldPackage(store::ProjectStore& project, const std::fi
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(part.string() + suffix, ec);
     };
     cleanup();
+    std::vector<std::unique_ptr<core::TempFileGuard>> guards;  // removed if a signal ends the process
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        guards.push_back(std::make_unique<core::TempFileGuard>(part.string() + suffix));
+    }
     try {
         auto package = store::ProjectStore::create(part, project.crs());
         store::WriteTransaction tx(*package);

@@ -87,27 +87,44 @@ FileKind decompressBzip2(const std::filesystem::path& source, const TempFile& ta
     std::FILE* out = std::fopen(target.path().c_str(), "wb");
     if (!out) throw core::ProcessingError("cannot write the temporary file " + target.path().string());
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> outGuard(out, std::fclose);
-    int bzError = BZ_OK;
-    BZFILE* bz = BZ2_bzReadOpen(&bzError, in, 0, 0, nullptr, 0);
-    if (bzError != BZ_OK) throw core::InputError(source.string() + ": not a readable bzip2 file");
     std::vector<char> buffer(1 << 20);
     const auto total = std::filesystem::file_size(source);
     progress.beginStage("Entpacken", total);
-    while (bzError == BZ_OK) {
-        const int n = BZ2_bzRead(&bzError, bz, buffer.data(), static_cast<int>(buffer.size()));
-        if ((bzError == BZ_OK || bzError == BZ_STREAM_END) && n > 0) {
-            if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) != static_cast<std::size_t>(n)) {
-                BZ2_bzReadClose(&bzError, bz);
-                throw core::ProcessingError("cannot write the temporary file " + target.path().string() +
-                                            " (disk full?)");
+    // Extracts made with pbzip2/lbzip2 hold several bzip2 streams one after the other; all are read, and
+    // the file must end exactly at the end of one.
+    std::vector<char> unused;
+    int bzError = BZ_OK;
+    while (true) {
+        BZFILE* bz = BZ2_bzReadOpen(&bzError, in, 0, 0, unused.empty() ? nullptr : unused.data(),
+                                    static_cast<int>(unused.size()));
+        if (bzError != BZ_OK) throw core::InputError(source.string() + ": not a readable bzip2 file");
+        while (bzError == BZ_OK) {
+            const int n = BZ2_bzRead(&bzError, bz, buffer.data(), static_cast<int>(buffer.size()));
+            if ((bzError == BZ_OK || bzError == BZ_STREAM_END) && n > 0) {
+                if (std::fwrite(buffer.data(), 1, static_cast<std::size_t>(n), out) != static_cast<std::size_t>(n)) {
+                    BZ2_bzReadClose(&bzError, bz);
+                    throw core::ProcessingError("cannot write the temporary file " + target.path().string() +
+                                                " (disk full?)");
+                }
             }
+            progress.step(0);
         }
-        progress.step(0);
-    }
-    const int finalError = bzError;
-    BZ2_bzReadClose(&bzError, bz);
-    if (finalError != BZ_STREAM_END) {
-        throw core::InputError(source.string() + ": the bzip2 data is corrupt or truncated");
+        const int finalError = bzError;
+        if (finalError == BZ_STREAM_END) {
+            void* rest = nullptr;
+            int restSize = 0;
+            BZ2_bzReadGetUnused(&bzError, bz, &rest, &restSize);
+            unused.assign(static_cast<char*>(rest), static_cast<char*>(rest) + restSize);
+        }
+        BZ2_bzReadClose(&bzError, bz);
+        if (finalError != BZ_STREAM_END) {
+            throw core::InputError(source.string() + ": the bzip2 data is corrupt or truncated");
+        }
+        if (unused.empty()) {
+            const int next = std::fgetc(in);
+            if (next == EOF) break;
+            std::ungetc(next, in);
+        }
     }
     if (std::fflush(out) != 0) throw core::ProcessingError("cannot write the temporary file (disk full?)");
     progress.finishStage();

@@ -116,6 +116,16 @@ OsmImportReport importOsm(store::ProjectStore& store, const std::filesystem::pat
             writers.at(feature.layer)->write(feature, std::move(geometry));
         },
         progress);
+    std::int64_t total = 0;
+    for (const auto& [layer, writer] : writers) total += writer->count();
+    if (total == 0) {
+        // A header-only or empty file, or one cut at a block boundary before its first way: replacing the
+        // base map with nothing is never what the user meant. The transaction rolls back.
+        throw core::InputError(file.string() +
+                                   ": the file holds no roads, buildings, land use, water, railways or points of "
+                                   "interest; the base map was left as it was",
+                               "the file may be empty, header-only or cut off; download the extract again");
+    }
     OsmImportReport report;
     report.warnings = reader.warnings();
     std::string detail = "file=" + file.filename().string();

@@ -22,7 +22,8 @@ struct OsmImportReport {
 
 // Imports the OSM base map: replaces the roads, buildings, landuse, water, railways and pois layers with
 // the file's content, reprojected to the project CRS, in one transaction — on any error or cancellation
-// the project is left as it was.
+// the project is left as it was. A file that yields no base-map feature at all (empty, header-only, cut
+// off) throws core::InputError rather than wiping the base map.
 OsmImportReport importOsm(store::ProjectStore& store, const std::filesystem::path& file, core::Progress& progress);
 
 }  // namespace lb::project

@@ -19,6 +19,8 @@
 #include "geo/wkb.hpp"
 #include "io/vector_source.hpp"
 #include "project/detail/column_resolver.hpp"
+#include "project/detail/import_fingerprint.hpp"
+#include "project/detail/location_check.hpp"
 #include "project/detail/value_parsing.hpp"
 #include "project/vocabulary.hpp"
 #include "store/layer_writer.hpp"
@@ -149,9 +151,15 @@ private:
 // [geometry] Builds and checks a row's geometry in the project CRS.
 class GeometryBuilder {
 public:
+    // location: checks that each row lies near the project; null to import wherever rows lie.
     GeometryBuilder(LayerId layer, const detail::ColumnPlan& plan, const std::string& sourceCrs,
-                    const std::string& projectCrs)
-        : m_layer(layer), m_plan(plan), m_toProject(sourceCrs, projectCrs) {}
+                    const std::string& projectCrs, detail::LocationCheck* location)
+        : m_layer(layer), m_plan(plan), m_toProject(sourceCrs, projectCrs), m_location(location) {}
+
+    // Rows rejected because they lie off the project area; the first one's problem and what it suggests.
+    std::int64_t offArea() const { return m_offArea; }
+    const std::string& offAreaProblem() const { return m_offAreaProblem; }
+    const std::string& offAreaHint() const { return m_offAreaHint; }
 
     // Empty result: the row has no location (allowed only where the layer's geometry is optional).
     core::Wkb build(const core::Feature& row) {
@@ -167,10 +175,15 @@ public:
                 throw RowRejected("coordinates '" + text(xv) + "', '" + text(yv) + "' are not numbers");
             }
             if (geographic) checkLatLon(*y, *x);
+            checkLocation(*x, *y);
             wkb = geo::pointWkb(*x, *y);
         } else {
             if (row.geometry.empty()) return missing();
             wkb = row.geometry;
+            if (m_location) {
+                const auto coordinates = geo::wkbCoordinates(wkb);
+                if (!coordinates.empty()) checkLocation(coordinates.front().first, coordinates.front().second);
+            }
         }
         try {
             geo::transformWkb(wkb, m_toProject);
@@ -200,6 +213,17 @@ private:
         if (lat >= 5 && lat <= 16 && lon >= 47 && lon <= 56) {
             throw RowRejected("latitude " + text(lat) + " and longitude " + text(lon) +
                               " look swapped (check --lat/--lon)");
+        }
+    }
+
+    void checkLocation(double x, double y) {
+        if (!m_location) return;
+        if (const auto problem = m_location->problem(x, y)) {
+            if (m_offArea++ == 0) {
+                m_offAreaProblem = *problem;
+                m_offAreaHint = m_location->hint();
+            }
+            throw RowRejected(*problem + "; " + m_location->hint());
         }
     }
 
@@ -252,7 +276,11 @@ private:
     LayerId m_layer;
     const detail::ColumnPlan& m_plan;
     geo::CrsTransform m_toProject;
+    detail::LocationCheck* m_location;
     geo::GeosContext m_geos;
+    std::int64_t m_offArea = 0;
+    std::string m_offAreaProblem;
+    std::string m_offAreaHint;
 };
 
 // [graffiti history]
@@ -391,11 +419,24 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     };
 
     // Existing ids, so a second import of the same export adds nothing.
-    std::unordered_set<std::string> knownIds;
+    std::unordered_set<std::string> existingIds, fileIds;
     {
         store::Statement ids(store.db(),
                              "SELECT ext_id FROM " + store::quoteIdentifier(info.name) + " WHERE ext_id IS NOT NULL");
-        while (ids.step()) knownIds.insert(ids.columnText(0));
+        while (ids.step()) existingIds.insert(ids.columnText(0));
+    }
+    // Without ids, the very same file imported again would double every row.
+    const bool hasIds = assignedColumn("ext_id") >= 0;
+    const std::string fingerprint = detail::contentFingerprint(file);
+    if (!hasIds && !options.allowDuplicates) {
+        if (const auto previous = detail::findPreviousImport(store, layer, fingerprint)) {
+            throw core::InputError(name + ": this file was imported into layer " + std::string(info.name) +
+                                       " before (" + previous->file + ", " + previous->time + ", " +
+                                       std::to_string(previous->rows) +
+                                       " rows); importing it again would add every row a second time",
+                                   "nothing was imported; give --allow-duplicates to import it again anyway, or "
+                                   "--id COLUMN so rows already in the project are recognised");
+        }
     }
     std::unordered_map<std::string, std::string> routeIds;  // ext_id or name → uuid
     if (layer == LayerId::Visits) {
@@ -417,7 +458,9 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     }
     const std::string now = core::formatUtc(core::now());
     const std::string author = store.author();
-    GeometryBuilder geometryBuilder(layer, plan, report.sourceCrs, store.crs());
+    std::unique_ptr<detail::LocationCheck> location;
+    if (!options.forceLocation) location = std::make_unique<detail::LocationCheck>(store, report.sourceCrs);
+    GeometryBuilder geometryBuilder(layer, plan, report.sourceCrs, store.crs(), location.get());
     ValueConverter converter(layer);
     std::int64_t unresolvedRoutes = 0;
 
@@ -425,6 +468,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
                         source.featureCount() > 0 ? static_cast<std::uint64_t>(source.featureCount()) : 0);
     core::Feature row;
     std::vector<core::Value> values(columns.size());
+    std::string firstOffAreaRow;  // "line 7", the first row off the project area
     while (source.next(row)) {
         progress.step();
         try {
@@ -435,16 +479,18 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
                 const auto& attribute = row.attributes[static_cast<std::size_t>(a.source)];
                 values[indexOf(a.column)] = converter.convert(a.column, attribute.value, attribute.name);
             }
-            const core::Wkb geometry = geometryBuilder.build(row);
-
-            // Identity and duplicates.
-            if (const auto extId = assignedColumn("ext_id"); extId >= 0) {
+            // Identity and duplicates: a row whose id is in the layer already is skipped, not rejected.
+            if (hasIds) {
                 const std::string id = text(values[indexOf("ext_id")]);
-                if (!id.empty() && !knownIds.insert(id).second) {
-                    throw RowRejected("id " + id + " is already in layer " + std::string(info.name) +
-                                      " (imported before, or twice in this file)");
+                if (!id.empty() && existingIds.count(id)) {
+                    ++report.alreadyPresent;
+                    continue;
+                }
+                if (!id.empty() && !fileIds.insert(id).second) {
+                    throw RowRejected("id " + id + " appears twice in this file");
                 }
             }
+            const core::Wkb geometry = geometryBuilder.build(row);
             // Layer rules.
             std::vector<StatusEntry> history;
             switch (layer) {
@@ -555,6 +601,9 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
             ++report.imported;
         } catch (const RowRejected& problem) {
             ++report.rejected;
+            if (geometryBuilder.offArea() == 1 && firstOffAreaRow.empty()) {
+                firstOffAreaRow = std::string(source.rowWord()) + " " + std::to_string(row.sourceRow);
+            }
             const std::string message =
                 name + ": " + source.rowWord() + " " + std::to_string(row.sourceRow) + ": " + problem.what();
             if (options.strict) {
@@ -566,10 +615,29 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     progress.finishStage();
 
     if (report.imported == 0) {
+        if (report.alreadyPresent > 0) {
+            // The same export again: nothing to do, and nothing is written (not even an audit row).
+            report.warnings.push_back(
+                report.rejected == 0
+                    ? "all " + std::to_string(report.alreadyPresent) + " rows are already in the project"
+                    : std::to_string(report.alreadyPresent) + " rows are already in the project; the other " +
+                          std::to_string(report.rejected) + " were rejected");
+            return report;
+        }
         if (report.rejected == 0) throw core::InputError(name + ": the file contains no rows");
+        if (geometryBuilder.offArea() == report.rejected) {
+            throw core::InputError(name + ": none of the " + std::to_string(report.rejected) +
+                                       " rows lies near the project (" + firstOffAreaRow + ": " +
+                                       geometryBuilder.offAreaProblem() + ")",
+                                   geometryBuilder.offAreaHint() + "; nothing was imported");
+        }
         throw core::InputError(name + ": none of the " + std::to_string(report.rejected) +
                                    " rows could be imported; first problem: " + report.rejections.front(),
                                "nothing was imported; check the column mapping flags");
+    }
+    if (report.alreadyPresent > 0) {
+        report.warnings.push_back(std::to_string(report.alreadyPresent) +
+                                  " rows are already in the project (same id) and were skipped");
     }
     if (source.recodedValues() > 0) {
         report.warnings.push_back(std::to_string(source.recodedValues()) +
@@ -590,6 +658,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     store.audit("import", layer, "", "", "",
                 "file=" + file.filename().string() + " imported=" + std::to_string(report.imported) +
                     " rejected=" + std::to_string(report.rejected));
+    detail::recordImport(store, layer, fingerprint, {file.filename().string(), now, report.imported});
     writer.finish();
     tx.commit();
     return report;

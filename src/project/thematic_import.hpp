@@ -21,12 +21,17 @@ struct ImportOptions {
     bool strict = false;
     // How many rejected rows are listed in the report (all are counted).
     std::size_t listedRejections = 25;
+    // Import a file without an id column although the very same file was imported into the layer before.
+    bool allowDuplicates = false;
+    // Import rows that lie far from the project area (or, in an empty project, outside Germany).
+    bool forceLocation = false;
 };
 
 struct ThematicImportReport {
     core::LayerId layer = core::LayerId::Incidents;
     std::int64_t imported = 0;
     std::int64_t rejected = 0;
+    std::int64_t alreadyPresent = 0;      // rows skipped because their id is in the layer already
     std::vector<std::string> rejections;  // "file: line 7: reason", the first listedRejections
     std::vector<std::string> warnings;    // things the user should know (assumed CRS, recoded text, …)
     std::string sourceCrs;
@@ -39,7 +44,10 @@ struct ThematicImportReport {
 // the project CRS, and writes everything in one transaction. Rows with problems are rejected with their
 // row number and reason; a file whose structure does not fit (missing column, no coordinates, no valid
 // row) throws core::InputError/UsageError and changes nothing. Rows whose id (ext_id) is already in the
-// layer are rejected as duplicates, so importing the same export twice adds nothing.
+// layer are skipped (counted in alreadyPresent), so importing the same export twice adds nothing and is no
+// error; a file without ids that was imported before is refused unless allowDuplicates. Rows that lie far
+// from the project (detail::LocationCheck) are rejected with the likely CRS mix-up; when no row lies near
+// it the whole file is refused.
 ThematicImportReport importThematic(store::ProjectStore& store, core::LayerId layer, const std::filesystem::path& file,
                                     const ImportMapping& mapping, const ImportOptions& options,
                                     core::Progress& progress);

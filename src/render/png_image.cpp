@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "core/temp_files.hpp"
 
 namespace lb::render {
 
@@ -32,6 +33,7 @@ void writePng(const std::filesystem::path& file, const Image& image) {
     cairo_surface_mark_dirty(surface);
     std::filesystem::path temporary = file;
     temporary += ".part";
+    const core::TempFileGuard guard(temporary);  // removed if a signal ends the process while writing
     const cairo_status_t status = cairo_surface_write_to_png(surface, temporary.c_str());
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {

@@ -30,12 +30,11 @@ int DemoCommand::run() {
             throw core::InputError(m_project + ": a file of that name exists already",
                                    "choose another name, or give --force to replace a Lagebild project");
         }
-        // Only ever replace a Lagebild project, never another file.
+        // Only ever replace a Lagebild project, never another file; it stays until the new one is complete.
         project::Project::open(m_project, true);
-        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(m_project + suffix);
     }
     ProgressDisplay display;
-    const auto report = project::createDemo(m_project, {m_seed, m_incidents}, display.progress());
+    const auto report = project::createDemo(m_project, {m_seed, m_incidents}, display.progress(), m_force);
     if (m_json) {
         nlohmann::json out;
         for (const auto& [layer, count] : report.osm.counts)

@@ -30,6 +30,10 @@ void ImportCommand::addOptions(CLI::App& app) {
     app.add_option("--encoding", m_mapping.encoding, "Text encoding of a CSV, e.g. CP1252 (default UTF-8)");
     app.add_option("--delimiter", m_mapping.delimiter, "CSV delimiter: , ; | or tab (default: detected)");
     app.add_flag("--strict", m_strict, "Import nothing if any row is rejected");
+    app.add_flag("--allow-duplicates", m_allowDuplicates,
+                 "Import a file without --id although the same file was imported into the layer before");
+    app.add_flag("--force-location", m_forceLocation,
+                 "Import rows that lie far from the project area (or outside Germany in an empty project)");
     app.add_flag("--json", m_json, "Print the result as one JSON document");
 }
 
@@ -48,6 +52,8 @@ int ImportCommand::run() {
     ProgressDisplay display;
     project::ImportOptions options;
     options.strict = m_strict;
+    options.allowDuplicates = m_allowDuplicates;
+    options.forceLocation = m_forceLocation;
     const auto report = project->importLayer(layer, m_file, m_mapping, options, display.progress());
     for (const auto& warning : report.warnings) fmt::print(stderr, "warning: {}: {}\n", m_file, warning);
     for (const auto& rejection : report.rejections) fmt::print(stderr, "rejected: {}\n", rejection);
@@ -60,13 +66,19 @@ int ImportCommand::run() {
         out["file"] = m_file;
         out["imported"] = report.imported;
         out["rejected"] = report.rejected;
+        out["already_present"] = report.alreadyPresent;
         out["rejections"] = report.rejections;
         out["warnings"] = report.warnings;
         out["source_crs"] = report.sourceCrs;
         out["columns"] = report.columns;
         fmt::print("{}\n", out.dump(2));
     } else {
-        fmt::print("{}: {} imported, {} rejected\n", m_layer, report.imported, report.rejected);
+        if (report.alreadyPresent > 0) {
+            fmt::print("{}: {} imported, {} rejected, {} already in the project\n", m_layer, report.imported,
+                       report.rejected, report.alreadyPresent);
+        } else {
+            fmt::print("{}: {} imported, {} rejected\n", m_layer, report.imported, report.rejected);
+        }
     }
     return 0;
 }

@@ -21,6 +21,8 @@ private:
     std::string m_file;
     project::ImportMapping m_mapping;
     bool m_strict = false;
+    bool m_allowDuplicates = false;
+    bool m_forceLocation = false;
     bool m_json = false;
 };
 
