@@ -117,7 +117,7 @@ TEST_F(ImportOsmSafety, EmptyXmlIsRefused) {
 }
 
 TEST_F(ImportOsmSafety, HeaderOnlyTruncatedAndGappedPbfsAreRefused) {
-    if (!test::haveProgram("osmium")) GTEST_SKIP() << "osmium-tool not installed";
+    LAGEBILD_REQUIRE_PROGRAM("osmium");
     // 3000 buildings: two node blocks and one way block. Uncompressed blobs: GDAL refuses zlib blobs of
     // such regular test data as a possible zip bomb (compression ratio over 100).
     test::writeFile(m_dir / "big.osm", buildingsXml(3000));
@@ -146,7 +146,7 @@ TEST_F(ImportOsmSafety, HeaderOnlyTruncatedAndGappedPbfsAreRefused) {
 }
 
 TEST_F(ImportOsmSafety, TruncatedBzip2IsRefusedAndMultiStreamBzip2ImportsWhole) {
-    if (!test::haveProgram("bzip2")) GTEST_SKIP() << "bzip2 not installed";
+    LAGEBILD_REQUIRE_PROGRAM("bzip2");
     const std::string xml = buildingsXml(3000);
     // pbzip2/lbzip2 style: two bzip2 streams one after the other.
     test::writeFile(m_dir / "part1", xml.substr(0, xml.size() / 2));
