@@ -87,6 +87,27 @@ RunResult runLagebild(const std::vector<std::string>& args) {
     return runProgram(LAGEBILD_BINARY, args);
 }
 
+std::string osmBuildingsXml(int n, int perRow) {
+    std::string xml = "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n";
+    for (int i = 0; i < n; ++i) {
+        const double lat = 50.80 + (i / perRow) * 0.0002, lon = 12.50 + (i % perRow) * 0.0003;
+        for (int k = 0; k < 4; ++k) {
+            xml += "<node id=\"" + std::to_string(i * 4 + k + 1) + "\" lat=\"" +
+                   std::to_string(lat + (k / 2) * 0.0001) + "\" lon=\"" +
+                   std::to_string(lon + ((k == 1 || k == 2) ? 0.0001 : 0.0)) + "\"/>\n";
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        const int a = i * 4 + 1;
+        xml += "<way id=\"" + std::to_string(i + 1) + "\"><nd ref=\"" + std::to_string(a) + "\"/><nd ref=\"" +
+               std::to_string(a + 1) + "\"/><nd ref=\"" + std::to_string(a + 2) + "\"/><nd ref=\"" +
+               std::to_string(a + 3) + "\"/><nd ref=\"" + std::to_string(a) +
+               "\"/><tag k=\"building\" v=\"yes\"/></way>\n";
+    }
+    xml += "</osm>\n";
+    return xml;
+}
+
 bool inCi() {
     const char* ci = std::getenv("CI");
     return ci && std::string(ci) == "true";

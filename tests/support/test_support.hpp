@@ -37,6 +37,8 @@ RunResult runLagebild(const std::vector<std::string>& args);
 // Runs any program (no shell); with asUser >= 0 (and root privileges) as that user id.
 RunResult runProgram(const std::string& program, const std::vector<std::string>& args, int asUser = -1);
 bool haveProgram(const std::string& program);
+// OSM XML with n closed square building ways (4 nodes each), laid out `perRow` to a row near Glauchau.
+std::string osmBuildingsXml(int n, int perRow);
 // True when the suite runs in CI (CI=true in the environment).
 bool inCi();
 

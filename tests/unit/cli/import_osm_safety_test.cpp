@@ -16,24 +16,7 @@ namespace {
 
 // n square buildings on a grid, as OSM XML.
 std::string buildingsXml(int n) {
-    std::string xml = "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n";
-    for (int i = 0; i < n; ++i) {
-        const double lat = 50.80 + (i / 100) * 0.0002, lon = 12.50 + (i % 100) * 0.0003;
-        for (int k = 0; k < 4; ++k) {
-            xml += "<node id=\"" + std::to_string(i * 4 + k + 1) + "\" lat=\"" +
-                   std::to_string(lat + (k / 2) * 0.0001) + "\" lon=\"" +
-                   std::to_string(lon + ((k == 1 || k == 2) ? 0.0001 : 0.0)) + "\"/>\n";
-        }
-    }
-    for (int i = 0; i < n; ++i) {
-        const int a = i * 4 + 1;
-        xml += "<way id=\"" + std::to_string(i + 1) + "\"><nd ref=\"" + std::to_string(a) + "\"/><nd ref=\"" +
-               std::to_string(a + 1) + "\"/><nd ref=\"" + std::to_string(a + 2) + "\"/><nd ref=\"" +
-               std::to_string(a + 3) + "\"/><nd ref=\"" + std::to_string(a) +
-               "\"/><tag k=\"building\" v=\"yes\"/></way>\n";
-    }
-    xml += "</osm>\n";
-    return xml;
+    return test::osmBuildingsXml(n, 100);
 }
 
 // Byte offsets where the PBF's blobs start (BlobHeader length, BlobHeader with datasize in field 3, blob),
