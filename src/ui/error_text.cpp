@@ -17,6 +17,9 @@ struct Rule {
 // "FILE: Zeile 5: Zeitangabe … nicht lesbar".
 const std::array kGermanRules{
     Rule{R"(: line (\d+): )", ": Zeile $1: "},
+    Rule{R"(layer (\S+) holds personal data: public outputs show it only as aggregates, never as rows)",
+         "die Ebene $1 enthält personenbezogene Daten: öffentlich nur als Zusammenfassung, nie als Zeilen"},
+    Rule{R"(cannot write (.*): use a \.csv or \.gpkg file)", "$1 kann nicht geschrieben werden: bitte .csv oder .gpkg"},
     Rule{R"(: feature (\d+): )", ": Objekt $1: "},
     Rule{R"(cannot read the time '([^']*)' in column (\S+) \(expected e\.g\. (.*) or ([^)]*)\))",
          "Zeitangabe „$1“ in Spalte $2 nicht lesbar (erwartet z. B. $3 oder $4)"},

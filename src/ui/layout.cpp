@@ -12,6 +12,10 @@ float defaultRightDockWidth(float windowWidth, float scale) {
     return std::clamp(windowWidth * 0.185f, 250 * scale, 420 * scale);
 }
 
+float defaultBottomDockHeight(float centreHeight, float scale) {
+    return std::max(kMinBottomHeight * scale, centreHeight * 0.34f);
+}
+
 Layout computeLayout(const LayoutInput& in) {
     const float s = in.scale;
     const Rect& vp = in.viewport;
@@ -61,6 +65,14 @@ Layout computeLayout(const LayoutInput& in) {
     out.rightSplitter = {out.right.x - rightSplit, top, rightSplit, rightDocked ? height : 0};
     const float centreX = vp.x + left + leftSplit;
     out.centre = {centreX, top, std::max(1.0f, out.rightSplitter.x - centreX), std::max(1.0f, height)};
+    if (in.bottomOpen && height > 0) {
+        const float wantedHeight = in.docks.bottomHeight > 0 ? in.docks.bottomHeight * s : defaultBottomDockHeight(height, s);
+        const float most = std::max(0.0f, height * (1 - kMinMapHeightShare) - splitter);
+        const float table = std::min(std::max(wantedHeight, kMinBottomHeight * s), most);
+        out.bottom = {centreX, top + height - table, out.centre.w, table};
+        out.bottomSplitter = {centreX, out.bottom.y - splitter, out.centre.w, splitter};
+        out.centre.h = std::max(1.0f, out.bottomSplitter.y - top);
+    }
     out.status = {vp.x, bottom, vp.w, in.statusHeight};
     return out;
 }

@@ -18,6 +18,7 @@ struct DockState {
     bool leftCollapsed = false;
     bool rightCollapsed = false;
     std::string rightTab;
+    float bottomHeight = 0;  // the attribute table under the map (0 = the default)
     bool operator==(const DockState&) const = default;
 };
 
@@ -31,12 +32,14 @@ struct LayoutInput {
     float framebufferScale = 1;
     bool leftOpen = true;   // the layer panel is open
     bool rightOpen = true;  // the right dock has at least one tab
+    bool bottomOpen = false;  // the attribute table is open
     DockState docks;
 };
 
 // Where the docked panels sit this frame (logical pixels), computed by the Shell from the window size and
 // which panels are open: layers on the left, the map in the middle, the tabbed right dock (query, heatmap,
-// Gi*, feature form, field mode, feature information), status bar at the bottom. A collapsed dock is a
+// Gi*, feature form, field mode, feature information), the attribute table under the map when it is open,
+// status bar at the bottom. A collapsed dock is a
 // narrow strip with the button that opens it again; an open dock has a splitter between it and the map.
 struct Layout {
     float scale = 1;             // content scale (HiDPI)
@@ -46,6 +49,8 @@ struct Layout {
     Rect centre;        // the map canvas
     Rect rightSplitter;
     Rect right;
+    Rect bottomSplitter;  // between the map and the attribute table; empty when the table is closed
+    Rect bottom;          // the attribute table, under the map in the centre column
     Rect status;
     bool leftCollapsed = false;
     bool rightCollapsed = false;
@@ -59,9 +64,15 @@ inline constexpr float kMinDockWidth = 180;
 inline constexpr float kCollapsedDockWidth = 24;
 inline constexpr float kSplitterWidth = 5;
 
+// The attribute table's height: at least this (unscaled), and the map keeps at least this share of the
+// centre column's height above it.
+inline constexpr float kMinBottomHeight = 120;
+inline constexpr float kMinMapHeightShare = 0.4f;
+
 // The dock widths for a window width when the user has not chosen any (logical pixels, scaled).
 float defaultLeftDockWidth(float windowWidth, float scale);
 float defaultRightDockWidth(float windowWidth, float scale);
+float defaultBottomDockHeight(float centreHeight, float scale);
 
 // The layout of one frame. Pure: no ImGui, unit-tested (tests/unit/ui/layout_test.cpp).
 Layout computeLayout(const LayoutInput& input);

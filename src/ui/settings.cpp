@@ -67,7 +67,8 @@ std::string settingsToJson(const Settings& s) {
                     {"right_width", s.docks.rightWidth},
                     {"left_collapsed", s.docks.leftCollapsed},
                     {"right_collapsed", s.docks.rightCollapsed},
-                    {"right_tab", s.docks.rightTab}};
+                    {"right_tab", s.docks.rightTab},
+                    {"bottom_height", s.docks.bottomHeight}};
     return out.dump(2) + "\n";
 }
 
@@ -118,6 +119,8 @@ Settings settingsFromJson(const std::string& text) {
         readIf(*it, "left_collapsed", s.docks.leftCollapsed);
         readIf(*it, "right_collapsed", s.docks.rightCollapsed);
         readIf(*it, "right_tab", s.docks.rightTab);
+        readIf(*it, "bottom_height", s.docks.bottomHeight);
+        s.docks.bottomHeight = std::clamp(s.docks.bottomHeight, 0.0f, 4000.0f);
         s.docks.leftWidth = std::clamp(s.docks.leftWidth, 0.0f, 4000.0f);
         s.docks.rightWidth = std::clamp(s.docks.rightWidth, 0.0f, 4000.0f);
     }

@@ -9,10 +9,10 @@
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/panels/about_panel.hpp"
 #include "ui/panels/analysis_menu.hpp"
+#include "ui/panels/attribute_table_panel.hpp"
 #include "ui/edit_controller.hpp"
 #include "ui/edit_tools.hpp"
 #include "ui/field_mode.hpp"
-#include "ui/panels/about_panel.hpp"
 #include "ui/panels/author_dialog_panel.hpp"
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/edit_toolbar_panel.hpp"
@@ -60,7 +60,8 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_canvas->addTool(*m_fieldMode);
     m_canvas->addTool(*m_tools);
     m_canvas->setEditRequestHook([tools = m_tools.get()] { tools->requestEdit(); });
-    m_layers = &m_panels.add<LayerPanel>(ws, m_layout, settings.docks);
+    auto& layers = m_panels.add<LayerPanel>(ws, m_layout, settings.docks);
+    m_layers = &layers;
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
     m_analysis = std::make_unique<AnalysisController>(ws, m_tasks);
     // The right dock's tabs (issue 18), in tab order; the dock itself is drawn after their updates.
@@ -73,6 +74,11 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_dock = &m_panels.add<DockPanel>(ws, m_layout, settings.docks);
     for (DockedPanel* tab : std::initializer_list<DockedPanel*>{&query, &heatmap, &hotspots, &form, &fieldMode, &info})
         m_dock->add(*tab);
+    // The attribute table under the map (issue 18).
+    m_table = &m_panels.add<AttributeTablePanel>(ws, *m_analysis, *m_editor, *m_fileDialog, m_tasks, m_layout,
+                                                 settings.docks);
+    layers.setOpenTableHook([table = m_table](core::LayerId layer) { table->showLayer(layer); });
+    query.setShowTableHook([table = m_table] { table->showQueryResult(); });
     m_query = &query;
     m_heatmap = &heatmap;
     m_hotspots = &hotspots;
@@ -91,7 +97,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
         EditMenuTargets{*m_editor, *m_fieldModePanel, m_toolbar->showTools(), calendar, *m_author});
     m_menuBar = &m_panels.add<MenuBarPanel>(
         ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get(),
-                        m_editMenu.get(), m_help});
+                        m_editMenu.get(), m_help, m_table});
     m_panels.adopt(std::move(fileDialog));
     m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);
@@ -112,7 +118,7 @@ bool Shell::wantsFrame() const {
 }
 
 bool Shell::busy() const {
-    return m_workspace->busy() || m_analysis->busy() || m_tasks.pending();
+    return m_workspace->busy() || m_analysis->busy() || m_table->busy() || m_tasks.pending();
 }
 
 void Shell::showHelp(HelpPage page, std::string section) {
@@ -122,6 +128,14 @@ void Shell::showHelp(HelpPage page, std::string section) {
 void Shell::showQueryPanel() {
     m_query->setOpen(true);
     m_query->requestFront();
+}
+
+void Shell::showAttributeTable(core::LayerId layer) {
+    m_table->showLayer(layer);
+}
+
+const AttributeTablePanel& Shell::attributeTable() const {
+    return *m_table;
 }
 
 void Shell::showHeatmapPanel() {
@@ -153,6 +167,7 @@ void Shell::computeLayout(float contentScale, float framebufferScale) {
     in.framebufferScale = framebufferScale;
     in.leftOpen = m_layers->isOpen();
     in.rightOpen = m_dock->anyShown();
+    in.bottomOpen = m_table->isOpen() && m_workspace->state() == DocumentState::Ready;
     in.docks = m_settings.docks;
     m_layout = ui::computeLayout(in);
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/layer.hpp"
 #include "ui/help_document.hpp"
 #include "ui/layout.hpp"
 #include "ui/panel.hpp"
@@ -28,6 +29,7 @@ class EditToolbarPanel;
 class AuthorDialogPanel;
 class DockPanel;
 class HelpPanel;
+class AttributeTablePanel;
 struct EditMenuTargets;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
@@ -54,6 +56,9 @@ public:
     void showQueryPanel();
     void showHeatmapPanel();
     void showHotspotPanel();
+    // Opens the attribute table on a layer (the script driver's show_table).
+    void showAttributeTable(core::LayerId layer);
+    const AttributeTablePanel& attributeTable() const;
     // Opens Hilfe on a page (the app's --open-help), optionally at a section id.
     void showHelp(HelpPage page, std::string section = {});
     EditController& editor() { return *m_editor; }
@@ -110,6 +115,7 @@ private:
     EditToolbarPanel* m_toolbar = nullptr;
     AuthorDialogPanel* m_author = nullptr;
     HelpPanel* m_help = nullptr;
+    AttributeTablePanel* m_table = nullptr;
     bool m_authorAsked = false;
     std::uint64_t m_lastMapFrames = 0;
     bool m_mapShown = false;

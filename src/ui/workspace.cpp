@@ -599,9 +599,16 @@ void Workspace::setLanguage(Language language) {
 }
 
 void Workspace::setHighlightSet(std::shared_ptr<const render::FeatureSet> set) {
-    if (set == m_options.highlightSet) return;
-    m_options.highlightSet = std::move(set);
+    m_queryHighlight = std::move(set);
+    auto shown = m_tableHighlight && !m_tableHighlight->fids.empty() ? m_tableHighlight : m_queryHighlight;
+    if (shown == m_options.highlightSet) return;
+    m_options.highlightSet = std::move(shown);
     optionsChanged();
+}
+
+void Workspace::setTableSelection(std::shared_ptr<const render::FeatureSet> set) {
+    m_tableHighlight = std::move(set);
+    setHighlightSet(m_queryHighlight);
 }
 
 void Workspace::setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity) {

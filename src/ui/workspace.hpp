@@ -165,6 +165,10 @@ public:
     void setLanguage(Language language);
     // Analysis results on the map: many highlighted features (nullptr: none) and the density heatmap.
     void setHighlightSet(std::shared_ptr<const render::FeatureSet> set);
+    // The rows selected in the attribute table, highlighted above the query's matches while there are any
+    // (nullptr or an empty set: none).
+    void setTableSelection(std::shared_ptr<const render::FeatureSet> set);
+    const std::shared_ptr<const render::FeatureSet>& tableSelection() const { return m_tableHighlight; }
     void setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity);
     // The Getis-Ord Gi* hot and cold spots as a classified overlay (nullptr: none).
     void setHotspots(std::shared_ptr<const render::ClassifiedOverlay> overlay, float opacity);
@@ -230,6 +234,8 @@ private:
     std::deque<Notice> m_notices;
     bool m_settingsDirty = false;
     std::uint64_t m_loadGeneration = 0;
+    std::shared_ptr<const render::FeatureSet> m_queryHighlight;  // setHighlightSet
+    std::shared_ptr<const render::FeatureSet> m_tableHighlight;  // setTableSelection
     std::shared_ptr<const render::RasterOverlay> m_heatmap;  // given again to every new renderer
     std::shared_ptr<const render::ClassifiedOverlay> m_hotspots;  // likewise
 

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "render/style.hpp"
@@ -52,6 +53,25 @@ void LayerPanel::draw() {
             baseHeading = true;
         }
         drawRow(order[i], i, order.size());
+    }
+    // Thematic layers the map does not draw (visits have no style of their own, many lack a place): their
+    // table still opens from here.
+    bool noMapHeading = false;
+    for (const auto& info : core::kLayers) {
+        if (info.kind != core::LayerKind::Thematic || !m_openTable) continue;
+        if (std::find(order.begin(), order.end(), std::string(info.name)) != order.end()) continue;
+        if (!noMapHeading) {
+            ImGui::Spacing();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::LayersNoMap));
+            ImGui::Separator();
+            noMapHeading = true;
+        }
+        ImGui::PushID(info.name.data(), info.name.data() + info.name.size());
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(std::string(tr.layer(info.name)).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Str::LayersOpenTable))) m_openTable(info.id);
+        ImGui::PopID();
     }
     ImGui::End();
 }
@@ -121,6 +141,13 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
         ImGui::BeginDisabled(features == 0);
         if (ImGui::Button(tr(Str::LayersZoomTo))) m_workspace.zoomToLayer(layer);
         ImGui::EndDisabled();
+        if (const auto id = core::layerFromName(layer); id && m_openTable) {
+            const float tableWidth =
+                ImGui::CalcTextSize(tr(Str::LayersOpenTable)).x + 2 * ImGui::GetStyle().FramePadding.x;
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < tableWidth) ImGui::NewLine();
+            if (ImGui::Button(tr(Str::LayersOpenTable))) m_openTable(*id);
+        }
         ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x);
         ImGui::Spacing();
     }

@@ -101,6 +101,9 @@ void MenuBarPanel::drawViewMenu() {
     ImGui::Separator();
     ImGui::MenuItem(tr(Str::MenuLayers), nullptr, m_targets.layers.openFlag());
     ImGui::MenuItem(tr(Str::MenuInfo), nullptr, m_targets.info.openFlag());
+    if (m_targets.attributeTable) {
+        ImGui::MenuItem(tr(Str::MenuAttributeTable), nullptr, m_targets.attributeTable->openFlag(), ready);
+    }
     ImGui::MenuItem(tr(Str::MenuStatusBar), nullptr, m_targets.statusBar.openFlag());
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuLabels), nullptr, m_workspace.options().labels)) {

@@ -21,6 +21,7 @@ struct MenuTargets {
     AnalysisMenu* analysis = nullptr;
     EditMenuTargets* edit = nullptr;  // the Bearbeiten menu; none without an editor
     HelpPanel* help = nullptr;        // Hilfe → Erste Schritte / Handbuch
+    Panel* attributeTable = nullptr;  // Ansicht → Attributtabelle
 };
 
 // The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.

@@ -1,5 +1,4 @@
 // Section index: [tab] [form] [result] [matches]
-#include "ui/item_probe.hpp"
 #include "ui/panels/query_panel.hpp"
 
 #include <imgui.h>
@@ -14,6 +13,7 @@
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/error_text.hpp"
 #include "ui/format.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
@@ -282,6 +282,11 @@ void QueryPanel::drawResult() {
     if (ImGui::Checkbox(tr(Str::QueryShowOnMap), &shown)) m_analysis.showMatches(shown);
     sameLineOrWrap(buttonWidth(tr(Str::QueryZoomTo)));
     if (ImGui::Button(tr(Str::QueryZoomTo))) m_analysis.zoomToMatches();
+    if (m_showTable && outcome->matches) {
+        sameLineOrWrap(buttonWidth(tr(Str::TableShowQuery)));
+        if (ImGui::Button(tr(Str::TableShowQuery))) m_showTable();
+        probeItem("query.as_table");
+    }
     AnalysisController& analysis = m_analysis;
     const std::string base = m_workspace.projectName().empty() ? "abfrage" : m_workspace.projectName() + "-abfrage";
     if (ImGui::Button(tr(Str::QueryExportMatches))) {

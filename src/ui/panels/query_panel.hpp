@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "ui/analysis/query_form.hpp"
 #include "ui/docked_panel.hpp"
 
@@ -18,6 +20,8 @@ public:
     std::string_view id() const override { return "query"; }
     std::string tabTitle() const override;
     void drawContent() override;
+    // What "Als Tabelle" does: shows the matches in the attribute table (set by the Shell).
+    void setShowTableHook(std::function<void()> hook) { m_showTable = std::move(hook); }
 
 private:
     // Returns true when the form should be committed (a choice changed or a text field was left).
@@ -29,6 +33,7 @@ private:
     AnalysisController& m_analysis;
     FileDialogPanel& m_fileDialog;
     QueryForm m_draft;   // what the widgets edit; text fields reach the controller when left
+    std::function<void()> m_showTable;
     QueryForm m_synced;  // the controller's form when last seen (to notice outside changes)
 };
 

@@ -3,6 +3,7 @@
 
 # Strings, number formats, settings, the query form and the heatmap overlay: plain unit tests, no window.
 add_executable(ui_tests
+    ${CMAKE_CURRENT_LIST_DIR}/attribute_table_model_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/error_text_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/format_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/gistar_overlay_test.cpp
