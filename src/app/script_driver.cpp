@@ -13,10 +13,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/layer.hpp"
 #include "edit/edit_command.hpp"
 #include "render/scene.hpp"
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/edit_controller.hpp"
+#include "ui/panels/attribute_table_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/workspace.hpp"
 
@@ -92,7 +94,16 @@ bool ScriptDriver::ready() const {
 
 // [frame]
 
+void ScriptDriver::noteFrameTime() {
+    if (m_frameStart == std::chrono::steady_clock::time_point{}) return;
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_frameStart).count();
+    m_frameMsMax = std::max(m_frameMsMax, ms);
+    m_frameMsSum += ms;
+    ++m_statFrames;
+}
+
 void ScriptDriver::beforeFrame(ImGuiIO& io) {
+    m_frameStart = std::chrono::steady_clock::now();
     ++m_frame;
     if (m_key >= 0) io.KeysDown[m_key] = false;
     m_key = -1;
@@ -246,8 +257,12 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
         const auto start = m_lines[m_line].find("type") + 5;
         const std::string text = start < m_lines[m_line].size() ? m_lines[m_line].substr(start) : std::string();
         if (m_phase < static_cast<int>(text.size())) {
-            io.AddInputCharacter(static_cast<unsigned char>(text[static_cast<std::size_t>(m_phase)]));
-            ++m_phase;
+            // One character (not byte) a frame: UTF-8 sequences go in whole, as a keyboard types them.
+            const auto at = static_cast<std::size_t>(m_phase);
+            const auto lead = static_cast<unsigned char>(text[at]);
+            const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            io.AddInputCharactersUTF8(text.substr(at, length).c_str());
+            m_phase += static_cast<int>(length);
             return;
         }
         return next();
@@ -272,8 +287,19 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
         m_shell.showHotspotPanel();
         return next();
     }
+    if (cmd == "show_table") {
+        const auto layer = core::layerFromName(w.at(1));
+        if (!layer) return fail("unknown layer " + w.at(1));
+        m_shell.showAttributeTable(*layer);
+        return next();
+    }
     if (cmd == "screenshot") {
         m_screenshot = w.at(1);
+        return next();
+    }
+    if (cmd == "stats_reset") {
+        m_frameMsMax = m_frameMsSum = 0;
+        m_statFrames = 0;
         return next();
     }
     if (cmd == "print") {
@@ -303,6 +329,19 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
             actual = fact ? fact->first : "none";
         } else if (what == "heatmap" || what == "hotspots") {
             actual = (what == "heatmap" ? analysis.heatmap().on : analysis.hotspots().on) ? "on" : "off";
+        } else if (what.starts_with("table_")) {
+            // The table's state as its last frame drew it (after the layer was read).
+            const auto& table = m_shell.attributeTable();
+            if ((table.busy() || m_shell.busy()) && ++m_wait < 60 * 120) return;
+            if (what == "table_selected") {
+                actual = std::to_string(table.model().selectedCount());
+            } else if (what == "table_layer") {
+                actual = table.layer() ? std::string(core::layerInfo(*table.layer()).name) : "none";
+            } else {
+                const auto fact = m_probe.fact("table." + what.substr(6));
+                if ((!fact || fact->second < ImGui::GetFrameCount() - 2) && ++m_wait < 60 * 10) return;
+                actual = fact ? fact->first : "none";
+            }
         } else if (what == "marks") {
             actual = std::to_string(m_marks);
         } else {
@@ -373,6 +412,15 @@ std::string ScriptDriver::stateJson(const std::string& label) const {
                        {"language", ws.language() == ui::Language::English ? "en" : "de"},
                        {"marks", m_marks}};
     if (outcome && !m_shell.analysis().formError()) out["count"] = outcome->result.count();
+    out["frames"] = m_statFrames;
+    out["frame_ms_max"] = m_frameMsMax;
+    out["frame_ms_mean"] = m_statFrames ? m_frameMsSum / static_cast<double>(m_statFrames) : 0.0;
+    const auto& table = m_shell.attributeTable().model();
+    if (table.table()) {
+        out["table_rows"] = table.visible().size();
+        out["table_sort_ms"] = table.lastSortMs();
+        out["table_filter_ms"] = table.lastFilterMs();
+    }
     return out.dump();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -31,7 +32,11 @@ namespace lb::app {
 //   expect form closed|open | expect form_state TEXT | expect selection LAYER|none | expect count N
 //   expect language de|en | expect armed ID|none | expect marks N   (field marks saved in this run)
 //   expect heatmap on|off | expect hotspots on|off
+//   show_table LAYER   (the attribute table on a layer)
+//   expect table_rows N | table_sort COLUMN asc|desc|none | table_first VALUE (the sorted column's stored value
+//   in the first row, else its id) | table_selected N | table_layer LAYER
 //   print LABEL   (one JSON line with the state on stdout)       screenshot FILE.png
+//   stats_reset   (frame-time statistics start again; print reports frames, frame_ms_max, frame_ms_mean)
 // A failed expectation prints "script: line N: ..." to stderr and ends the run with exit code 3.
 class ScriptDriver {
 public:
@@ -51,6 +56,7 @@ public:
     // After the frame was drawn (state checks, screenshots: `shot` writes the back buffer).
     template <typename Shot>
     void afterFrame(Shot&& shot) {
+        noteFrameTime();
         if (!m_screenshot.empty()) {
             if (!shot(m_screenshot)) fail("screenshot " + m_screenshot + " failed");
             m_screenshot.clear();
@@ -95,6 +101,12 @@ private:
     std::mt19937 m_random;
     std::uint64_t m_soakEvents = 0;
     double m_startTime = -1;
+    // Frame times (beforeFrame → afterFrame: input, UI, ImGui's draw data rendered; no buffer swap) since
+    // the last `stats_reset`, for `print` and the attribute table's benchmark.
+    void noteFrameTime();
+    std::chrono::steady_clock::time_point m_frameStart{};
+    double m_frameMsMax = 0, m_frameMsSum = 0;
+    std::uint64_t m_statFrames = 0;
 };
 
 }  // namespace lb::app

@@ -107,7 +107,19 @@ AttributeTable readAttributeTable(store::ProjectStore& store, core::LayerId laye
     const std::string name(core::layerInfo(layer).name);
     AttributeTable table;
     table.layer = layer;
-    const auto defs = store::layerColumns(layer);
+    // The layer's own columns first, the bookkeeping after them and the uuid last (as Objektinformationen
+    // orders them): what a planner reads is in sight when the table opens.
+    std::vector<store::ColumnDef> defs;
+    auto bookkeeping = [](std::string_view name) { return store::isBookkeepingColumn(name) || name == "ext_id" || name == "attrs"; };
+    for (const auto& def : store::layerColumns(layer)) {
+        if (!bookkeeping(def.name)) defs.push_back(def);
+    }
+    for (const auto& def : store::layerColumns(layer)) {
+        if (bookkeeping(def.name) && def.name != "uuid") defs.push_back(def);
+    }
+    for (const auto& def : store::layerColumns(layer)) {
+        if (def.name == "uuid") defs.push_back(def);
+    }
     std::string sql = "SELECT id, geometry";
     for (const auto& def : defs) {
         table.columns.emplace_back(std::string(def.name), def.type);

@@ -54,7 +54,8 @@ private:
 };
 
 // Every feature of one layer with all its stored attribute columns, for the attribute table: ids
-// ascending, the columns of the schema's allow-list (store/schema.hpp) and each feature's bounding box
+// ascending, the columns of the schema's allow-list (store/schema.hpp: the layer's own first, then the
+// bookkeeping, the uuid last) and each feature's bounding box
 // (empty for features without geometry, such as visits without a place). Immutable once read.
 struct AttributeTable {
     core::LayerId layer{};

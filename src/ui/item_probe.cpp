@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace lb::ui {
 
 std::optional<ItemRect> ItemProbe::find(std::string_view key) const {
@@ -24,8 +26,15 @@ void probeFact(std::string_view key, std::string value) {
 void probeItem(std::string_view key) {
     auto* probe = static_cast<ItemProbe*>(ImGui::GetIO().UserData);
     if (!probe || !ImGui::IsItemVisible()) return;  // scrolled away or clipped: not clickable now
+    // The part that can be clicked: within the current clip rectangle (a table row spans all its columns,
+    // also those scrolled out of sight; its visible part is the cell it was submitted in).
+    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    probe->record(key, ItemRect{min.x, min.y, max.x, max.y, ImGui::GetFrameCount()});
+    const ItemRect rect{std::max(min.x, clipMin.x), std::max(min.y, clipMin.y), std::min(max.x, clipMax.x),
+                        std::min(max.y, clipMax.y), ImGui::GetFrameCount()};
+    if (rect.x0 > rect.x1 || rect.y0 > rect.y1) return;  // outside the clip rectangle
+    probe->record(key, rect);
 }
 
 }  // namespace lb::ui

@@ -13,7 +13,7 @@ float defaultRightDockWidth(float windowWidth, float scale) {
 }
 
 float defaultBottomDockHeight(float centreHeight, float scale) {
-    return std::max(kMinBottomHeight * scale, centreHeight * 0.34f);
+    return std::max(kMinBottomHeight * scale, centreHeight * 0.38f);
 }
 
 Layout computeLayout(const LayoutInput& in) {

@@ -377,6 +377,7 @@ enum class Str {
     TableEditFailed,
     TablePublic,
     TablePublicRefused,
+    TablePublicHint,
     TableShowQuery,
     HelpTableFilter,
     LayersNoMap,

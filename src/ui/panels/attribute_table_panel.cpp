@@ -18,6 +18,7 @@
 #include "ui/item_probe.hpp"
 #include "ui/layout.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
+#include "ui/widgets/analysis_widgets.hpp"
 #include "ui/widgets/help_marker.hpp"
 #include "ui/workspace.hpp"
 
@@ -30,6 +31,8 @@ constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
 
 // Rows the script driver can click by name (table.row.N): the first ones in view.
 constexpr std::size_t kProbedRows = 20;
+// Up to this many rows, filters and the search apply while typing.
+constexpr std::size_t kLiveFilterRows = 200000;
 
 std::string errorText(const std::exception& e, Language language) {
     return localiseError(e.what(), language);
@@ -207,7 +210,11 @@ void AttributeTablePanel::drawToolbar() {
     const Translator tr = m_workspace.tr();
     const Language language = m_workspace.language();
     const bool ready = m_workspace.state() == DocumentState::Ready;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float checkbox = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+    auto textWidth = [](const char* text) { return ImGui::CalcTextSize(text).x; };
 
+    // First line: the layer, the search and the counts; items wrap instead of being cut (issue 18).
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::TableLayer));
     ImGui::SameLine();
@@ -223,77 +230,79 @@ void AttributeTablePanel::drawToolbar() {
     }
     probeItem("table.layer");
 
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    const float searchWidth = ImGui::GetFontSize() * 11;
+    sameLineOrWrap(searchWidth);
+    ImGui::SetNextItemWidth(searchWidth);
     char search[256];
     std::snprintf(search, sizeof search, "%s", m_search.c_str());
     const std::string searchHint = std::string(tr(Str::TableSearch)) + " " + tr(Str::TableSearchHint);
-    if (ImGui::InputTextWithHint("##table_search", searchHint.c_str(), search, sizeof search)) {
-        m_search = search;
-        m_model.setSearch(m_search);
-    }
+    const bool searchEdited = ImGui::InputTextWithHint("##table_search", searchHint.c_str(), search, sizeof search);
+    if (searchEdited) m_search = search;
+    const bool small = !m_model.table() || m_model.table()->rows() <= kLiveFilterRows;
+    if ((searchEdited && small) || ImGui::IsItemDeactivatedAfterEdit()) m_model.setSearch(m_search);
     probeItem("table.search");
 
-    ImGui::SameLine();
+    const auto* table = m_model.table();
+    const std::size_t total = table ? table->rows() : 0;
+    char rows[160];
+    std::snprintf(rows, sizeof rows, tr(Str::TableRows),
+                  formatInteger(static_cast<std::int64_t>(m_model.visible().size()), language).c_str(),
+                  formatInteger(static_cast<std::int64_t>(total), language).c_str());
+    sameLineOrWrap(textWidth(rows));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", rows);
+    if (m_model.selectedCount() > 0) {
+        char selected[96];
+        std::snprintf(selected, sizeof selected, tr(Str::TableSelected),
+                      formatInteger(static_cast<std::int64_t>(m_model.selectedCount()), language).c_str());
+        sameLineOrWrap(textWidth(selected));
+        ImGui::TextDisabled("%s", selected);
+    }
+    if (m_runner.busy()) {
+        sameLineOrWrap(textWidth(tr(Str::TableLoading)));
+        ImGui::TextDisabled("%s", tr(Str::TableLoading));
+    }
+
+    // Second line: which rows show, and what can be done with the selection.
     bool onlySelected = m_model.onlySelected();
     if (ImGui::Checkbox(tr(Str::TableOnlySelected), &onlySelected)) m_model.setOnlySelected(onlySelected);
     const QueryOutcome* outcome = m_analysis.outcome();
     const bool haveMatches = outcome && outcome->matches && m_layer && outcome->matches->layer == layerName(*m_layer);
     if (haveMatches || m_model.restricted()) {
-        ImGui::SameLine();
+        sameLineOrWrap(checkbox + textWidth(tr(Str::TableOnlyMatches)));
         bool only = m_model.restricted();
-        if (ImGui::Checkbox(tr(Str::TableOnlyMatches), &only)) m_model.setRestriction(only && haveMatches ? outcome->matches : nullptr);
+        if (ImGui::Checkbox(tr(Str::TableOnlyMatches), &only)) {
+            m_model.setRestriction(only && haveMatches ? outcome->matches : nullptr);
+        }
         probeItem("table.only_matches");
     }
-
-    const auto* table = m_model.table();
-    const std::size_t total = table ? table->rows() : 0;
-    ImGui::SameLine();
-    char rows[160];
-    std::snprintf(rows, sizeof rows, tr(Str::TableRows),
-                  formatInteger(static_cast<std::int64_t>(m_model.visible().size()), language).c_str(),
-                  formatInteger(static_cast<std::int64_t>(total), language).c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", rows);
-    if (m_model.selectedCount() > 0) {
-        ImGui::SameLine();
-        ImGui::TextDisabled(tr(Str::TableSelected),
-                            formatInteger(static_cast<std::int64_t>(m_model.selectedCount()), language).c_str());
-    }
-    if (m_runner.busy()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(Str::TableLoading));
-    }
-
-    // Second line: what can be done with the selection.
     const bool any = m_model.selectedCount() > 0;
     ImGui::BeginDisabled(!any || !ready);
+    sameLineOrWrap(buttonWidth(tr(Str::TableZoom)));
     if (ImGui::Button(tr(Str::TableZoom))) {
         const core::BBox box = m_model.selectionBounds();
         if (!box.empty()) m_workspace.zoomToExtent(box);
     }
-    ImGui::SameLine();
+    sameLineOrWrap(buttonWidth(tr(Str::TableClearSelection)));
     if (ImGui::Button(tr(Str::TableClearSelection))) m_model.clearSelection();
     ImGui::EndDisabled();
-    ImGui::SameLine();
     ImGui::BeginDisabled(m_model.visible().empty());
+    sameLineOrWrap(buttonWidth(tr(Str::TableSelectAll)));
     if (ImGui::Button(tr(Str::TableSelectAll))) m_model.selectAllVisible();
     ImGui::EndDisabled();
-    ImGui::SameLine();
     const bool refused = m_public && m_layer && project::publicTableRefusal(*m_layer).has_value();
     ImGui::BeginDisabled(!any || refused);
+    sameLineOrWrap(buttonWidth(tr(Str::TableCopy)));
     if (ImGui::Button(tr(Str::TableCopy))) copySelection();
     probeItem("table.copy");
-    ImGui::SameLine();
+    sameLineOrWrap(buttonWidth(tr(Str::TableExport)));
     if (ImGui::Button(tr(Str::TableExport))) exportSelection();
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    const float marker = textWidth("(?)") + spacing;
+    sameLineOrWrap(checkbox + textWidth(tr(Str::TablePublic)) + 2 * marker);
     ImGui::Checkbox(tr(Str::TablePublic), &m_public);
-    if (refused) {
-        ImGui::SameLine();
-        helpMarker(tr(Str::TablePublicRefused));
-    }
-    ImGui::SameLine();
+    probeItem("table.public");
+    helpMarker(refused ? tr(Str::TablePublicRefused) : tr(Str::TablePublicHint));
     helpMarker(tr(Str::TableEditHint));
     if (!m_message.empty()) {
         ImGui::PushTextWrapPos(0);
@@ -327,8 +336,9 @@ void AttributeTablePanel::drawTable() {
         const std::string name = m_model.columnName(static_cast<std::size_t>(c));
         const std::string label = std::string(c == 0 ? tr(Str::InfoFeatureId) : tr.column(name)) + "###" + name;
         ImGuiTableColumnFlags columnFlags = c == 0 ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide : 0;
-        const float minWidth = ImGui::GetFontSize() * (c == 0 ? 4.0f : 6.0f);
-        ImGui::TableSetupColumn(label.c_str(), columnFlags, minWidth);
+        // Fitted to the header and the rows in sight; the uuid (for support requests) gets a narrow one.
+        if (name == "uuid") columnFlags |= ImGuiTableColumnFlags_WidthFixed;
+        ImGui::TableSetupColumn(label.c_str(), columnFlags, name == "uuid" ? ImGui::GetFontSize() * 6 : 0.0f);
     }
     // Headers one by one so each can be clicked by name (table.header.COLUMN).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -360,9 +370,18 @@ void AttributeTablePanel::drawTable() {
         const bool edited = ImGui::InputTextWithHint(id.c_str(), tr(Str::TableFilterHint), buffer, sizeof buffer);
         if (bad) ImGui::PopStyleColor();
         probeItem("table.filter." + m_model.columnName(column));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", bad ? tr(Str::TableBadFilter) : tr(Str::HelpTableFilter));
-        if (edited && column < m_filterText.size()) {
-            m_filterText[column] = buffer;
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+            ImGui::TextUnformatted(bad ? tr(Str::TableBadFilter) : tr(Str::HelpTableFilter));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        if (edited && column < m_filterText.size()) m_filterText[column] = buffer;
+        // Large tables filter when the field is left or Enter is pressed, not on every key (a text filter over
+        // a million distinct values takes a few hundred milliseconds: bench/attribute_table_bench).
+        const bool apply = (edited && table->rows() <= kLiveFilterRows) || ImGui::IsItemDeactivatedAfterEdit();
+        if (apply && column < m_filterText.size()) {
             m_filterBad[column] = !m_model.setFilter(column, m_filterText[column]);
         }
     }
@@ -407,12 +426,15 @@ void AttributeTablePanel::drawTable() {
                 }
             }
             for (int c = 1; c < columns; ++c) {
-                if (ImGui::TableSetColumnIndex(c)) drawCell(static_cast<std::size_t>(c), row);
+                if (!ImGui::TableSetColumnIndex(c)) continue;
+                drawCell(static_cast<std::size_t>(c), row);
+                if (i == 0) probeItem("table.cell." + m_model.columnName(static_cast<std::size_t>(c)));
             }
             ImGui::PopID();
         }
     }
     ImGui::EndTable();
+    probeItem("table.body");  // the whole table (the benchmark scrolls with the wheel over it)
     if (!visible.empty()) {
         const auto first = visible.front();
         probeFact("table.first", m_model.sortColumn() > 0 ? std::string(m_model.stored(static_cast<std::size_t>(m_model.sortColumn()), first))
@@ -507,8 +529,19 @@ void AttributeTablePanel::commitEdit() {
         m_message.clear();
         return;
     }
+    // Name the column as the header does ("Fläche (m²): -5 liegt außerhalb von 0–100000").
+    std::string reason = outcome.error;
+    if (!outcome.problems.empty()) {
+        reason.clear();
+        const Translator tr = m_workspace.tr();
+        for (const auto& problem : outcome.problems) {
+            if (!reason.empty()) reason += "; ";
+            const bool german = m_workspace.language() == Language::German;
+            reason += std::string(tr.column(problem.field)) + ": " + (german ? problem.messageDe : problem.message);
+        }
+    }
     char line[512];
-    std::snprintf(line, sizeof line, m_workspace.tr()(Str::TableEditFailed), outcome.error.c_str());
+    std::snprintf(line, sizeof line, m_workspace.tr()(Str::TableEditFailed), reason.c_str());
     m_message = line;
     m_messageError = true;
 }

@@ -104,3 +104,42 @@ TEST(Layout, ScaleMultipliesStoredWidths) {
 
 }  // namespace
 }  // namespace lb::ui
+
+namespace lb::ui {
+namespace {
+
+TEST(Layout, AttributeTableSitsUnderTheMapAndLeavesItMostOfTheColumn) {
+    auto in = window(1366, 768);
+    const Layout closed = computeLayout(in);
+    EXPECT_FLOAT_EQ(closed.bottom.h, 0);
+    EXPECT_FLOAT_EQ(closed.bottomSplitter.h, 0);
+
+    in.bottomOpen = true;
+    const Layout open = computeLayout(in);
+    const float column = closed.centre.h;
+    // Same column as the map, the map above the splitter, the table down to the status bar.
+    EXPECT_FLOAT_EQ(open.bottom.x, closed.centre.x);
+    EXPECT_FLOAT_EQ(open.bottom.w, closed.centre.w);
+    EXPECT_FLOAT_EQ(open.centre.w, closed.centre.w);
+    EXPECT_FLOAT_EQ(open.bottomSplitter.y, open.centre.y + open.centre.h);
+    EXPECT_FLOAT_EQ(open.bottom.y, open.bottomSplitter.y + open.bottomSplitter.h);
+    EXPECT_FLOAT_EQ(open.bottom.y + open.bottom.h, open.status.y);
+    EXPECT_NEAR(open.bottom.h, defaultBottomDockHeight(column, 1), 0.01);
+    EXPECT_GE(open.bottom.h, kMinBottomHeight);
+    // A user's height is kept; one too tall gives way so the map keeps 40 % of the column.
+    in.docks.bottomHeight = 300;
+    EXPECT_FLOAT_EQ(computeLayout(in).bottom.h, 300);
+    in.docks.bottomHeight = 3000;
+    const Layout tall = computeLayout(in);
+    EXPECT_GE(tall.centre.h, kMinMapHeightShare * column - 0.01f);
+    in.docks.bottomHeight = 10;
+    EXPECT_FLOAT_EQ(computeLayout(in).bottom.h, kMinBottomHeight);
+    // HiDPI: stored heights are unscaled.
+    in.docks.bottomHeight = 200;
+    in.scale = 2;
+    in.viewport = {0, 0, 2732, 1536};
+    EXPECT_FLOAT_EQ(computeLayout(in).bottom.h, 400);
+}
+
+}  // namespace
+}  // namespace lb::ui

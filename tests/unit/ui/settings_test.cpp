@@ -24,7 +24,7 @@ Settings sample() {
     s.panels["info"] = false;
     s.labels = false;
     s.window = WindowPlacement{10, 20, 1280, 800, true};
-    s.docks = DockState{230, 410.5f, false, true, "hotspots"};
+    s.docks = DockState{230, 410.5f, false, true, "hotspots", 260};
     return s;
 }
 
@@ -43,6 +43,7 @@ TEST(Settings, RoundTripThroughFile) {
     EXPECT_EQ(loaded.settings.docks.rightWidth, 410.5f);  // the layout per user (issue 18)
     EXPECT_TRUE(loaded.settings.docks.rightCollapsed);
     EXPECT_EQ(loaded.settings.docks.rightTab, "hotspots");
+    EXPECT_EQ(loaded.settings.docks.bottomHeight, 260.0f);  // the attribute table under the map
     // No temporary file is left behind by the atomic write.
     int files = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(file.parent_path())) ++files;
