@@ -1,6 +1,9 @@
 #include "ui/form_state.hpp"
 
+#include <algorithm>
+
 #include "core/time.hpp"
+#include "ui/format.hpp"
 
 namespace lb::ui {
 
@@ -9,24 +12,52 @@ FormState::FormState(core::LayerId layer, std::string uuid, core::Wkb geometry)
     for (const auto& field : m_spec.fields) m_text[std::string(field.name)];
 }
 
-FormState FormState::forNew(core::LayerId layer, core::Wkb geometry) {
+namespace {
+
+bool isTimeField(const edit::FieldSpec& field) {
+    return field.type == edit::FieldType::DateTime || field.type == edit::FieldType::Date;
+}
+
+}  // namespace
+
+FormState FormState::forNew(core::LayerId layer, core::Wkb geometry, Language language) {
     FormState form(layer, {}, std::move(geometry));
     const std::string now = core::formatBerlin(core::now());
+    const bool german = language == Language::German;
     for (const auto& field : form.m_spec.fields) {
         auto& text = form.m_text[std::string(field.name)];
-        if (field.type == edit::FieldType::DateTime && field.required) text = now;
-        if (field.type == edit::FieldType::Date && field.required) text = now.substr(0, 10);
+        if (field.type == edit::FieldType::DateTime && field.required) text = german ? formatTimestamp(now, language) : now;
+        if (field.type == edit::FieldType::Date && field.required) {
+            text = german ? formatTimestamp(now.substr(0, 10), language) : now.substr(0, 10);
+        }
         if (field.type == edit::FieldType::Choice && field.readOnly && !field.choices.empty())
             text = std::string(field.choices.front().value);
     }
     return form;
 }
 
-FormState FormState::forFeature(const edit::FeatureRecord& record) {
+FormState FormState::forFeature(const edit::FeatureRecord& record, Language language) {
     FormState form(record.layer, record.uuid, {});
     for (const auto& field : form.m_spec.fields) {
         auto it = record.values.find(field.name);
-        if (it != record.values.end()) form.m_text[std::string(field.name)] = core::toString(it->second);
+        if (it == record.values.end()) continue;
+        const std::string stored = core::toString(it->second);
+        std::string& text = form.m_text[std::string(field.name)];
+        text = stored;
+        if (language == Language::German && (isTimeField(field) || field.type == edit::FieldType::Real) &&
+            !stored.empty()) {
+            // German: 05.05.2025 07:50 and 15,7 (normalized() reads both back).
+            std::string shown = stored;
+            if (isTimeField(field)) {
+                shown = formatTimestamp(stored, language);
+            } else {
+                std::replace(shown.begin(), shown.end(), '.', ',');
+            }
+            if (shown != stored) {
+                text = shown;
+                form.m_shownAs[std::string(field.name)] = {shown, stored};
+            }
+        }
     }
     return form;
 }
@@ -46,7 +77,11 @@ edit::AttributeValues FormState::values(bool withReadOnly) const {
         // edit leaves them as stored, but the check sees them, as the session checks the merged values.
         if (field.readOnly && !isNew() && !withReadOnly) continue;
         const auto it = m_text.find(field.name);
-        const std::string& text = it == m_text.end() ? std::string() : it->second;
+        std::string text = it == m_text.end() ? std::string() : it->second;
+        // A date or time left as shown keeps its stored value (seconds and offset included).
+        if (const auto shown = m_shownAs.find(field.name); shown != m_shownAs.end() && shown->second.first == text) {
+            text = shown->second.second;
+        }
         values[std::string(field.name)] =
             text.find_first_not_of(" \t\r\n") == std::string::npos ? core::Value{} : core::Value{text};
     }

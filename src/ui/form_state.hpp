@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/layer.hpp"
@@ -11,6 +12,7 @@
 #include "edit/edit_command.hpp"
 #include "edit/edit_commands.hpp"
 #include "edit/form_spec.hpp"
+#include "ui/strings.hpp"
 
 namespace lb::ui {
 
@@ -19,9 +21,11 @@ namespace lb::ui {
 // they are typed; command() makes the edit only when nothing is wrong. No ImGui: unit-testable.
 class FormState {
 public:
-    // Required dates and times start at today / now; a read-only status starts at its first choice.
-    static FormState forNew(core::LayerId layer, core::Wkb geometry);
-    static FormState forFeature(const edit::FeatureRecord& record);
+    // Required dates and times start at today / now; a read-only status starts at its first choice. In the
+    // German UI dates and times show as 05.05.2025 07:50 (local time), not as stored ISO text (issue 18); a
+    // value left as shown is written back exactly as it was stored.
+    static FormState forNew(core::LayerId layer, core::Wkb geometry, Language language = Language::German);
+    static FormState forFeature(const edit::FeatureRecord& record, Language language = Language::German);
 
     core::LayerId layer() const { return m_layer; }
     const edit::FormSpec& spec() const { return m_spec; }
@@ -49,6 +53,8 @@ private:
     std::string m_uuid;
     core::Wkb m_geometry;
     std::map<std::string, std::string, std::less<>> m_text;
+    // Per date/time or decimal field shown in German: (text as shown, value as stored).
+    std::map<std::string, std::pair<std::string, std::string>, std::less<>> m_shownAs;
     bool m_dirty = false;
 };
 

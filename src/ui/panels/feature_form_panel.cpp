@@ -1,21 +1,25 @@
 // Section index: [sync] [fields] [graffiti status] [photos] [save]
-#include "ui/item_probe.hpp"
 #include "ui/panels/feature_form_panel.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "edit/edit_session.hpp"
+#include "edit/form_spec.hpp"
 #include "edit/graffiti.hpp"
 #include "edit/photos.hpp"
 #include "ui/edit_controller.hpp"
 #include "ui/edit_tools.hpp"
 #include "ui/form_state.hpp"
+#include "ui/format.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/layout.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/theme.hpp"
@@ -76,7 +80,7 @@ std::unique_ptr<FormState> FeatureFormPanel::load(core::LayerId layer, const std
     try {
         if (auto record = m_editor.session()->feature(layer, uuid)) {
             m_loadedRevision = m_editor.revision();
-            return std::make_unique<FormState>(FormState::forFeature(*record));
+            return std::make_unique<FormState>(FormState::forFeature(*record, m_workspace.language()));
         }
     } catch (const std::exception& e) {
         m_saveError = e.what();
@@ -95,7 +99,7 @@ void FeatureFormPanel::syncWithTools() {
     const bool editRequested = target && m_editor.session() && m_tools.takeEditRequest();
     const FormState* form = m_form.upcoming();
     if (auto pending = m_tools.takePending()) {
-        m_form.replace(std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry))));
+        m_form.replace(std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry), m_workspace.language())));
         m_saveError.clear();
         requestFront();
     } else if (editRequested && target && m_editor.session()) {
@@ -221,12 +225,15 @@ void FeatureFormPanel::drawFields() {
         ImGui::PopTextWrapPos();
     }
     // Speichern on an unchanged stored feature closes the form and writes nothing (QGIS's OK).
+    // Two buttons sharing the dock's width (never wider than 8 em each, never cut by the scroll bar).
+    const float buttonWidth = std::min(ImGui::GetFontSize() * 8,
+                                       (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
     ImGui::BeginDisabled(!valid);
-    if (ImGui::Button(tr(Str::FormSave), ImVec2(ImGui::GetFontSize() * 8, 0))) save();
+    if (ImGui::Button(tr(Str::FormSave), ImVec2(buttonWidth, 0))) save();
     probeItem("form.save");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::FormCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) close();
+    if (ImGui::Button(tr(Str::FormCancel), ImVec2(buttonWidth, 0))) close();
     probeItem("form.cancel");
     if (!m_saveError.empty()) {
         ImGui::PushTextWrapPos(0);
@@ -250,21 +257,29 @@ void FeatureFormPanel::drawGraffitiStatus() {
         ImGui::TextColored(kErrorColor, "%s", e.what());
         return;
     }
-    if (ImGui::BeginTable("history", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
-        for (const auto& entry : history) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(entry.date.c_str());
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(entry.status.c_str());
-            ImGui::TableSetColumnIndex(2);
-            if (entry.costEur) ImGui::Text("%.0f €", *entry.costEur);
+    const Language language = m_workspace.language();
+    // A status as the UI names it ("legal gestaltet"), from the form's choices.
+    const auto* statusSpec = edit::formFor(core::LayerId::Graffiti).find("status");
+    auto statusLabel = [&](std::string_view value) -> std::string {
+        if (statusSpec) {
+            for (const auto& choice : statusSpec->choices) {
+                if (choice.value == value) return std::string(language == Language::German ? choice.labelDe : choice.labelEn);
+            }
         }
-        ImGui::EndTable();
+        return std::string(value);
+    };
+    // One wrapped line per entry: nothing is cut in a narrow dock.
+    ImGui::PushTextWrapPos(0);
+    for (const auto& entry : history) {
+        std::string line = formatTimestamp(entry.date, language) + "  " + statusLabel(entry.status);
+        if (entry.costEur) line += "  " + formatEuro(*entry.costEur, language);
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.c_str());
     }
+    ImGui::PopTextWrapPos();
     const auto derived = edit::deriveGraffiti(history);
     const std::string days = derived.daysToRemoval ? std::to_string(*derived.daysToRemoval) : "–";
-    const std::string cost = std::to_string(static_cast<long long>(derived.totalCostEur));
+    const std::string cost = formatDecimal(derived.totalCostEur, 0, language, true);
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled(tr(Str::GraffitiDerived), days.c_str(), derived.recurrences, cost.c_str());
     ImGui::PopTextWrapPos();
@@ -275,29 +290,40 @@ void FeatureFormPanel::drawGraffitiStatus() {
         return;
     }
     if (m_nextStatus >= static_cast<int>(next.size())) m_nextStatus = 0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo(tr(Str::GraffitiNewStatus), std::string(next[static_cast<std::size_t>(m_nextStatus)]).c_str())) {
+    // Labels above the fields, as in the form above: nothing is cut in a narrow dock (issue 18).
+    ImGui::TextUnformatted(tr(Str::GraffitiNewStatus));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##new_status", statusLabel(next[static_cast<std::size_t>(m_nextStatus)]).c_str())) {
         for (std::size_t i = 0; i < next.size(); ++i) {
-            if (ImGui::Selectable(std::string(next[i]).c_str(), static_cast<int>(i) == m_nextStatus))
+            if (ImGui::Selectable(statusLabel(next[i]).c_str(), static_cast<int>(i) == m_nextStatus))
                 m_nextStatus = static_cast<int>(i);
         }
         ImGui::EndCombo();
     }
+    ImGui::TextUnformatted(tr(Str::GraffitiDate));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputTextWithHint(tr(Str::GraffitiDate), "TT.MM.JJJJ", &m_statusDate);
+    ImGui::InputTextWithHint("##status_date_text", "TT.MM.JJJJ", &m_statusDate);
     ImGui::SameLine();
     widgets::datePickerButton("status_date", m_statusDate, tr(Str::CalendarWeekdays));
+    ImGui::TextUnformatted(tr(Str::GraffitiCost));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::InputText(tr(Str::GraffitiCost), &m_statusCost);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputText(tr(Str::GraffitiNote), &m_statusNote);
+    ImGui::InputText("##status_cost", &m_statusCost);
+    ImGui::TextUnformatted(tr(Str::GraffitiNote));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText("##status_note", &m_statusNote);
     if (ImGui::Button(tr(Str::GraffitiChange))) {
         edit::GraffitiStatusChange change;
         change.status = std::string(next[static_cast<std::size_t>(m_nextStatus)]);
         change.date = m_statusDate;
         change.note = m_statusNote;
         try {
-            if (!m_statusCost.empty()) change.costEur = std::stod(m_statusCost);
+            if (!m_statusCost.empty()) {
+                std::string cost = m_statusCost;
+                std::replace(cost.begin(), cost.end(), ',', '.');  // "12,50" as typed in German
+                std::size_t used = 0;
+                change.costEur = std::stod(cost, &used);
+                if (used != cost.size()) throw std::invalid_argument("cost");
+            }
             const auto outcome = m_editor.apply(edit::setGraffitiStatus(m_form->uuid(), change));
             m_saveError = outcome.ok ? std::string() : outcome.error;
             if (outcome.ok) m_statusCost.clear(), m_statusNote.clear();

@@ -13,6 +13,39 @@
 
 namespace lb::ui {
 
+namespace {
+
+// The name with a line break at the last space that lets the first line fit `width` (unchanged when it fits
+// or has no such space).
+std::string wrapName(const std::string& name, float width) {
+    if (ImGui::CalcTextSize(name.c_str()).x <= width) return name;
+    for (std::size_t space = name.rfind(' '); space != std::string::npos && space > 0;
+         space = name.rfind(' ', space - 1)) {
+        if (ImGui::CalcTextSize(name.substr(0, space).c_str()).x <= width) {
+            return name.substr(0, space) + "\n" + name.substr(space + 1);
+        }
+    }
+    // One long word ("Präventionsmaßnahmen"): hyphenated where the first part with its hyphen fits,
+    // preferably after a joining "s" of the compound (Präventions-maßnahmen).
+    std::size_t fits = 0;
+    for (std::size_t at = 1; at < name.size(); ++at) {
+        if ((static_cast<unsigned char>(name[at]) & 0xC0) == 0x80) continue;  // inside a UTF-8 character
+        if (ImGui::CalcTextSize((name.substr(0, at) + "-").c_str()).x > width) break;
+        fits = at;
+    }
+    if (fits < 3) return name;
+    std::size_t at = fits;
+    for (std::size_t s = fits; s > fits / 2; --s) {
+        if (name[s - 1] == 's') {
+            at = s;
+            break;
+        }
+    }
+    return name.substr(0, at) + "-\n" + name.substr(at);
+}
+
+}  // namespace
+
 LayerPanel::LayerPanel(Workspace& workspace, const Layout& layout, DockState& docks)
     : Panel(true), m_workspace(workspace), m_layout(layout), m_docks(docks) {}
 
@@ -103,10 +136,13 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
     if (!state.visible) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     // In a narrow dock the name keeps the room and the count moves into the tooltip (no cut labels).
     const float avail = ImGui::GetContentRegionAvail().x;
-    const bool countFits =
-        ImGui::CalcTextSize(name.c_str()).x + countWidth + 3 * ImGui::GetStyle().ItemSpacing.x <= avail;
-    if (ImGui::Selectable(name.c_str(), expanded, 0,
-                          ImVec2(countFits ? avail - countWidth - ImGui::GetStyle().ItemSpacing.x : avail, 0))) {
+    // The count stays beside the name when the name's longest line leaves room for it.
+    const float longestLine = ImGui::CalcTextSize(wrapName(name, avail).c_str()).x;
+    const bool countFits = longestLine + countWidth + 3 * ImGui::GetStyle().ItemSpacing.x <= avail;
+    // A name longer than the dock is wide goes onto two lines at a space instead of being cut (issue 18).
+    const float nameWidth = countFits ? avail - countWidth - ImGui::GetStyle().ItemSpacing.x : avail;
+    const std::string shown = wrapName(name, nameWidth);
+    if (ImGui::Selectable((shown + "##name").c_str(), expanded, 0, ImVec2(nameWidth, 0))) {
         m_expanded = expanded ? std::string() : layer;
     }
     if (!countFits && ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", name.c_str(), countText.c_str());

@@ -81,5 +81,33 @@ TEST(FormState, StoredGraffitiSiteSavesUnchanged) {
     EXPECT_TRUE(outcome.ok) << outcome.error;
 }
 
+
+// Dates and times show in German and, left as shown, are written back exactly as stored (seconds, offset).
+TEST(FormState, GermanDatesShowLocallyAndRoundTripExactly) {
+    edit::FeatureRecord record;
+    record.layer = core::LayerId::Incidents;
+    record.uuid = "u-1";
+    record.values["time"] = std::string("2025-09-29T07:05:37Z");
+    record.values["category"] = std::string("graffiti");
+    FormState german = FormState::forFeature(record, Language::German);
+    EXPECT_EQ(german.text("time"), "29.09.2025 09:05");  // Berlin summer time
+    EXPECT_EQ(core::toString(german.values().at("time")), "2025-09-29T07:05:37Z");
+    FormState changed = FormState::forFeature(record, Language::German);
+    changed.text("time") = "30.09.2025 10:00";
+    EXPECT_EQ(core::toString(changed.values().at("time")), "30.09.2025 10:00");
+    const auto normalized = edit::normalized(core::LayerId::Incidents, changed.values());
+    EXPECT_EQ(core::toString(normalized.at("time")), "2025-09-30T10:00:00+02:00");
+    // Decimals show with a comma and round-trip too.
+    edit::FeatureRecord site;
+    site.layer = core::LayerId::Graffiti;
+    site.uuid = "g-1";
+    site.values["area_m2"] = 15.7;
+    FormState graffiti = FormState::forFeature(site, Language::German);
+    EXPECT_EQ(graffiti.text("area_m2"), "15,7");
+    EXPECT_EQ(core::toString(graffiti.values().at("area_m2")), core::toString(core::Value{15.7}));
+    FormState english = FormState::forFeature(record, Language::English);
+    EXPECT_EQ(english.text("time"), "2025-09-29T07:05:37Z");
+}
+
 }  // namespace
 }  // namespace lb::ui
