@@ -99,9 +99,12 @@ PointLod buildPointLod(const PointGrid& grid, const std::vector<double>& xy, dou
     std::size_t lastKept = n;
     for (int level = 1; level <= kPointGridBits && !keys.empty(); ++level) {
         const int shift = 2 * level;
+        // The cell of a key at this level; at level 16 (shift 32) every point lies in the one cell (a shift
+        // by the type's width is undefined behaviour, found by UBSan in the GUI walkthrough).
+        auto cell = [shift](std::uint32_t key) { return shift >= 32 ? 0u : key >> shift; };
         std::size_t out = 0;
         for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (out > 0 && (keys[out - 1] >> shift) == (keys[i] >> shift)) {
+            if (out > 0 && cell(keys[out - 1]) == cell(keys[i])) {
                 weight[out - 1] += weight[i];
                 continue;
             }

@@ -143,3 +143,18 @@ TEST(PointLod, EmptyAndDegenerateInput) {
     EXPECT_EQ(one.levels.back().count(), 1u);
     EXPECT_EQ(one.weight.back(), 1000.0f);
 }
+
+// The coarsest level (one cell for the whole grid) merges points of opposite corners. Its key shift equals
+// the key's width: the old code shifted by 32 bits (undefined; UBSan in the GUI walkthrough) and kept both.
+TEST(PointLod, OppositeCornersMeetOnlyInTheCoarsestLevel) {
+    lb::core::BBox box;
+    box.add(325000, 5631000);
+    box.add(329000, 5635000);
+    const PointGrid grid = PointGrid::covering(box);
+    const std::vector<double> xy{grid.minX + 1, grid.minY + 1, grid.minX + grid.size - 1, grid.minY + grid.size - 1};
+    const PointLod lod = buildPointLod(grid, xy);
+    ASSERT_GE(lod.levels.size(), 2u);
+    const PointLevel& coarsest = lod.levels.back();
+    EXPECT_EQ(coarsest.count(), 1u);
+    EXPECT_EQ(lod.weight[coarsest.first], 2.0f);
+}
