@@ -18,8 +18,10 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$log.ubsan
 status=0
 # The GUI's stderr reaches the test's failure message, so findings are counted in the test output as well
 # as in the sanitizers' log files.
-build-asan/tests/ui_gui_tests --gtest_filter='GuiWalkthrough.*:GuiSoak.*:GuiSmoke.*' 2>&1 | tee "$log" || true
+set +e
+build-asan/tests/ui_gui_tests --gtest_filter='GuiWalkthrough.*:GuiSoak.*:GuiSmoke.*' 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+set -e
 findings=$(cat "$log" "$log".asan.* "$log".ubsan.* 2>/dev/null | grep -c -E "(==[0-9]+==ERROR: |runtime error: )" || true)
 echo "sanitizer findings: $findings"
 cat "$log".asan.* "$log".ubsan.* 2>/dev/null | head -60 || true

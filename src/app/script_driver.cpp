@@ -39,6 +39,7 @@ int keyCode(const std::string& name) {
     if (name == "tab") return GLFW_KEY_TAB;
     if (name == "delete") return GLFW_KEY_DELETE;
     if (name == "home") return GLFW_KEY_HOME;
+    if (name == "end") return GLFW_KEY_END;
     if (name == "left") return GLFW_KEY_LEFT;
     if (name == "right") return GLFW_KEY_RIGHT;
     if (name == "up") return GLFW_KEY_UP;

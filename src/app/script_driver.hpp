@@ -26,7 +26,7 @@ namespace lb::app {
 //   wait_ready | wait_idle | frames N
 //   click X Y | click @ITEM | dblclick X Y | dblclick @ITEM | move X Y    (window pixels; @ITEM: ItemProbe key)
 //   click_feature LAYER | dblclick_feature LAYER   (the layer's first feature; other layers hidden meanwhile)
-//   key NAME | ctrl NAME   (escape enter backspace tab delete home left right up down, or a letter)
+//   key NAME | ctrl NAME   (escape enter backspace tab delete home end left right up down, or a letter)
 //   type TEXT   (one character per frame)        show_query / show_heatmap / show_hotspots (their dock tabs)
 //   wheel X Y N | wheel @ITEM N   (N wheel notches there; negative scrolls down)
 //   expect form closed|open | expect form_state TEXT | expect selection LAYER|none | expect count N

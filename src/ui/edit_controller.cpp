@@ -118,6 +118,49 @@ EditOutcome EditController::removePhoto(const std::string& observationUuid, std:
     return apply(edit::removePhoto(observationUuid, photoId));
 }
 
+EditOutcome EditController::exportFieldPackage(const std::filesystem::path& out, edit::FieldExportReport* report) {
+    EditOutcome outcome;
+    if (!m_store) {
+        outcome.error = text(Str::EditFailed, m_language);
+        return outcome;
+    }
+    try {
+        edit::FieldExportOptions options;
+        options.author = m_author;
+        auto result = edit::exportFieldPackage(*m_store, out, options);
+        if (report) *report = std::move(result);
+        outcome.ok = true;
+    } catch (const std::exception& e) {
+        outcome.error = errorText(e, nullptr);
+    }
+    return outcome;
+}
+
+EditOutcome EditController::mergeFieldPackage(const std::filesystem::path& package, edit::FieldMergeReport* report) {
+    EditOutcome outcome;
+    if (!m_store) {
+        outcome.error = text(Str::EditFailed, m_language);
+        return outcome;
+    }
+    try {
+        auto result = edit::mergeFieldPackage(*m_store, package, m_author);
+        if (report) *report = std::move(result);
+        outcome.ok = true;
+    } catch (const std::exception& e) {
+        outcome.error = errorText(e, nullptr);
+        return outcome;
+    }
+    // The undo history refers to features as they were before the merge: it starts again.
+    m_session = std::make_unique<edit::EditSession>(*m_store, m_author);
+    ++m_revision;
+    std::vector<core::LayerId> thematic;
+    for (const auto& info : core::kLayers) {
+        if (info.kind == core::LayerKind::Thematic) thematic.push_back(info.id);
+    }
+    if (m_changed) m_changed(thematic);
+    return outcome;
+}
+
 EditOutcome EditController::undo() {
     if (!canUndo()) return EditOutcome{false, text(Str::EditNothingToUndo, m_language), {}, {}};
     return replay(true);

@@ -11,6 +11,7 @@
 #include "core/layer.hpp"
 #include "edit/edit_command.hpp"
 #include "edit/field_mark.hpp"
+#include "edit/field_package.hpp"
 #include "edit/form_spec.hpp"
 #include "ui/strings.hpp"
 
@@ -71,6 +72,11 @@ public:
     EditOutcome attachPhoto(const std::string& observationUuid, const std::filesystem::path& file);
     // Removes one photo of an observation (one undoable, audited edit).
     EditOutcome removePhoto(const std::string& observationUuid, std::int64_t photoId);
+    // Projekt → Feldpaket erstellen / zurückführen (edit/field_package.hpp). The export writes a new file
+    // (whole project, base map included); the merge changes the project outside the undo history, which is
+    // therefore cleared, and its report (with the conflict list) comes back in `report`.
+    EditOutcome exportFieldPackage(const std::filesystem::path& out, edit::FieldExportReport* report);
+    EditOutcome mergeFieldPackage(const std::filesystem::path& package, edit::FieldMergeReport* report);
     EditOutcome undo();
     EditOutcome redo();
     bool canUndo() const;

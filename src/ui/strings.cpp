@@ -387,6 +387,13 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Count)> kStrings{{
     {HelpTableFilter, "help.table_filter", "Text findet Zeilen, deren Wert ihn enthält (Groß-/Kleinschreibung egal, auch in der angezeigten Form wie 05.12.2024). In Zahlenspalten vergleichen > 5, <= 2,5 oder = 3.", "Text finds rows whose value contains it (any case, also in the shown form such as 05.12.2024). In number columns > 5, <= 2.5 or = 3 compare.", false},
     {LayersNoMap, "layers.no_map", "Ohne Kartendarstellung", "Not drawn on the map", false},
     {LayersOpenTable, "layers.open_table", "Tabelle", "Table", false},
+    {MenuFieldExport, "menu.field_export", "Feldpaket erstellen …", "Create field package …", true},
+    {MenuFieldMerge, "menu.field_merge", "Feldpaket zurückführen …", "Merge field package …", true},
+    {DialogFieldExportTitle, "dialog.field_export_title", "Feldpaket erstellen (neue Projektdatei)", "Create field package (a new project file)", false},
+    {DialogFieldMergeTitle, "dialog.field_merge_title", "Feldpaket zurückführen", "Merge field package", false},
+    {FieldExported, "field.exported", "Feldpaket %s geschrieben (%s Objekte, Grundkarte dabei).", "Field package %s written (%s features, base map included).", false},
+    {FieldMerged, "field.merged", "Feldpaket zurückgeführt: %s neu, %s geändert, %s gelöscht, %s unverändert, %s Konflikte.", "Field package merged: %s added, %s updated, %s deleted, %s unchanged, %s conflicts.", false},
+    {FieldConflicts, "field.conflicts", "Bei Konflikten behält das Projekt seine Fassung; die des Feldpakets liegt in der Tabelle field_conflicts. Der Rückgängig-Verlauf beginnt neu.", "In a conflict the project keeps its version; the package's is kept in the table field_conflicts. The undo history starts again.", false},
 }};
 
 struct ColumnLabel {

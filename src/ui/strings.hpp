@@ -382,6 +382,13 @@ enum class Str {
     HelpTableFilter,
     LayersNoMap,
     LayersOpenTable,
+    MenuFieldExport,
+    MenuFieldMerge,
+    DialogFieldExportTitle,
+    DialogFieldMergeTitle,
+    FieldExported,
+    FieldMerged,
+    FieldConflicts,
     Count
 };
 

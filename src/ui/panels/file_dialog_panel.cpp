@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "ui/widgets/help_marker.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -45,6 +46,10 @@ Str titleFor(FilePurpose purpose) {
             return Str::DialogExportQueryTitle;
         case FilePurpose::Photo:
             return Str::DialogPhotoTitle;
+        case FilePurpose::FieldPackageExport:
+            return Str::DialogFieldExportTitle;
+        case FilePurpose::FieldPackageMerge:
+            return Str::DialogFieldMergeTitle;
     }
     return Str::DialogOpenTitle;
 }
@@ -61,8 +66,10 @@ Str buttonFor(FilePurpose purpose) {
             return Str::DialogImport;
         case FilePurpose::ExportPng:
         case FilePurpose::ExportQuery:
+        case FilePurpose::FieldPackageExport:
             return Str::DialogSave;
         case FilePurpose::Photo:
+        case FilePurpose::FieldPackageMerge:
             return Str::DialogChoose;
     }
     return Str::DialogOpen;
@@ -106,6 +113,18 @@ void FileDialogPanel::openQueryExport(std::string fileName, std::function<void(c
     m_path = (m_folder / fileName).string();
 }
 
+void FileDialogPanel::openFieldPackageExport(std::string fileName,
+                                             std::function<void(const std::filesystem::path&)> save) {
+    open(FilePurpose::FieldPackageExport);
+    m_save = std::move(save);
+    m_path = (m_folder / fileName).string();
+}
+
+void FileDialogPanel::openFieldPackageMerge(std::function<void(const std::filesystem::path&)> chosen) {
+    m_photoChosen = std::move(chosen);
+    open(FilePurpose::FieldPackageMerge);
+}
+
 void FileDialogPanel::openPhoto(std::function<void(const std::filesystem::path&)> chosen) {
     m_photoChosen = std::move(chosen);
     open(FilePurpose::Photo);
@@ -138,6 +157,8 @@ bool FileDialogPanel::fits(const std::filesystem::path& file) const {
         case FilePurpose::OpenProject:
         case FilePurpose::NewProject:
         case FilePurpose::CreateDemo:
+        case FilePurpose::FieldPackageExport:
+        case FilePurpose::FieldPackageMerge:
             return ext == ".sqlite" || ext == ".lagebild" || ext == ".db";
         case FilePurpose::ImportOsm:
             return ext == ".osm" || ext == ".pbf" || ext == ".bz2";
@@ -197,9 +218,20 @@ bool FileDialogPanel::confirm() {
             return true;
         }
         case FilePurpose::Photo:
+        case FilePurpose::FieldPackageMerge:
             if (!exists) break;
             if (m_photoChosen) m_photoChosen(path);
             return true;
+        case FilePurpose::FieldPackageExport: {
+            auto file = path;
+            if (lowerExtension(file) != ".sqlite") file += ".sqlite";
+            if (std::filesystem::exists(file, ec)) {
+                m_error = tr(Str::DialogFileExists);
+                return false;
+            }
+            if (m_save) m_save(file);
+            return true;
+        }
     }
     m_error = tr(Str::DialogFileMissing);
     return false;
@@ -262,6 +294,7 @@ void FileDialogPanel::draw() {
         if (ImGui::InputText(tr(Str::DialogPath), &m_path, ImGuiInputTextFlags_EnterReturnsTrue) && confirm()) {
             keepOpen = false;
         }
+        probeItem("dialog.path");
         if (!m_error.empty()) {
             ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         } else {
@@ -270,6 +303,7 @@ void FileDialogPanel::draw() {
         if (ImGui::Button(tr(buttonFor(m_purpose)), ImVec2(ImGui::GetFontSize() * 8, 0)) && confirm()) {
             keepOpen = false;
         }
+        probeItem("dialog.confirm");
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::DialogCancel), ImVec2(ImGui::GetFontSize() * 8, 0))) keepOpen = false;
         if (!keepOpen) ImGui::CloseCurrentPopup();

@@ -1,7 +1,8 @@
-#include "ui/item_probe.hpp"
 #include "ui/panels/menu_bar_panel.hpp"
 
 #include <imgui.h>
+
+#include <cstdio>
 
 #include <string>
 
@@ -9,6 +10,10 @@
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/help_panel.hpp"
+#include "ui/edit_controller.hpp"
+#include "ui/error_text.hpp"
+#include "ui/format.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -23,7 +28,9 @@ void MenuBarPanel::draw() {
     const bool ready = m_workspace.state() == DocumentState::Ready;
     const bool busy = m_workspace.busy();
 
-    if (ImGui::BeginMenu(tr(Str::MenuProject))) {
+    const bool projectOpen = ImGui::BeginMenu(tr(Str::MenuProject));
+    if (!projectOpen) probeItem("menu.project");
+    if (projectOpen) {
         drawProjectMenu();
         ImGui::EndMenu();
     }
@@ -86,12 +93,64 @@ void MenuBarPanel::drawProjectMenu() {
         }
         ImGui::EndMenu();
     }
+    if (m_targets.edit) drawFieldPackageItems();
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuClose), nullptr, false, !busy && m_workspace.state() != DocumentState::Empty)) {
         m_workspace.closeProject();
     }
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuQuit), tr(Str::ShortcutQuitKeys))) m_quitRequested = true;
+}
+
+// Projekt → Feldpaket erstellen / zurückführen (issue 18): the streetworker's laptop package, made and
+// merged from the GUI; the merge's report and every conflict show as a notice.
+void MenuBarPanel::drawFieldPackageItems() {
+    const Translator tr = m_workspace.tr();
+    EditController& editor = m_targets.edit->editor;
+    const bool ready = m_workspace.state() == DocumentState::Ready && editor.isOpen() && !m_workspace.busy();
+    Workspace& ws = m_workspace;
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::MenuFieldExport), nullptr, false, ready)) {
+        const std::string name = (ws.projectName().empty() ? std::string("projekt") : ws.projectName()) + "-feldpaket.sqlite";
+        m_targets.fileDialog.openFieldPackageExport(name, [&editor, &ws](const std::filesystem::path& file) {
+            edit::FieldExportReport report;
+            const auto outcome = editor.exportFieldPackage(file, &report);
+            if (!outcome.ok) return ws.notify({true, outcome.error, {}});
+            std::int64_t features = 0;
+            std::vector<std::string> details;
+            for (const auto& [layer, count] : report.counts) {
+                features += count;
+                details.push_back(std::string(ws.tr().layer(core::layerInfo(layer).name)) + ": " +
+                                  formatInteger(count, ws.language()));
+            }
+            char text[512];
+            std::snprintf(text, sizeof text, ws.tr()(Str::FieldExported), file.filename().string().c_str(),
+                          formatInteger(features, ws.language()).c_str());
+            ws.notify({false, text, details});
+        });
+    }
+    probeItem("menu.field_export");
+    if (ImGui::MenuItem(tr(Str::MenuFieldMerge), nullptr, false, ready)) {
+        m_targets.fileDialog.openFieldPackageMerge([&editor, &ws](const std::filesystem::path& file) {
+            edit::FieldMergeReport report;
+            const auto outcome = editor.mergeFieldPackage(file, &report);
+            if (!outcome.ok) return ws.notify({true, outcome.error, {}});
+            const Language language = ws.language();
+            auto n = [language](std::int64_t v) { return formatInteger(v, language); };
+            char text[512];
+            std::snprintf(text, sizeof text, ws.tr()(Str::FieldMerged), n(report.added).c_str(), n(report.updated).c_str(),
+                          n(report.deleted).c_str(), n(report.unchanged).c_str(),
+                          n(static_cast<std::int64_t>(report.conflicts.size())).c_str());
+            std::vector<std::string> details;
+            for (const auto& c : report.conflicts) {
+                details.push_back(std::string(ws.tr().layer(core::layerInfo(c.layer).name)) + " " + c.uuid + ": " +
+                                  localiseError(c.reason, language));
+            }
+            if (!report.conflicts.empty()) details.push_back(ws.tr()(Str::FieldConflicts));
+            ws.notify({false, text, details});
+        });
+    }
+    probeItem("menu.field_merge");
 }
 
 void MenuBarPanel::drawViewMenu() {

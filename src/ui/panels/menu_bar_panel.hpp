@@ -40,6 +40,7 @@ public:
 private:
     void drawProjectMenu();
     void drawViewMenu();
+    void drawFieldPackageItems();
 
     Workspace& m_workspace;
     MenuTargets m_targets;

@@ -16,7 +16,14 @@ void NoticePanel::draw() {
     const Translator tr = m_workspace.tr();
     const auto& notice = notices.front();
     const std::string title = std::string(tr(notice.error ? Str::NoticeError : Str::NoticeTitle)) + "###notice";
-    if (!ImGui::IsPopupOpen("###notice")) ImGui::OpenPopup(title.c_str());
+    if (!ImGui::IsPopupOpen("###notice")) {
+        ImGui::OpenPopup(title.c_str());
+        m_enterArmed = false;
+    }
+    // Enter closes the notice only once it was up with Enter released: the Enter that confirmed a dialog
+    // (a merged field package) must not close the report it brings before anyone could read it.
+    const int enter = ImGui::GetKeyIndex(ImGuiKey_Enter);
+    if (!ImGui::IsKeyDown(enter)) m_enterArmed = true;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 24, 0),
@@ -28,7 +35,7 @@ void NoticePanel::draw() {
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         if (ImGui::Button(tr(Str::NoticeClose), ImVec2(ImGui::GetFontSize() * 8, 0)) ||
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            (m_enterArmed && ImGui::IsKeyPressed(enter))) {
             m_workspace.dismissNotice();
             ImGui::CloseCurrentPopup();
         }

@@ -16,6 +16,7 @@ public:
 
 private:
     Workspace& m_workspace;
+    bool m_enterArmed = false;  // Enter was up since the notice opened
 };
 
 }  // namespace lb::ui

@@ -2,11 +2,14 @@
 // project file, undo/redo through the controller, field-mode marks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "edit/edit_commands.hpp"
 #include "edit/edit_session.hpp"
+#include "edit/field_package.hpp"
 #include "edit/photos.hpp"
 #include "edit/visit_calendar.hpp"
 #include "geo/wkb.hpp"
@@ -280,6 +283,57 @@ TEST_F(EditControllerTest, VisitRouteChoicesAreTheRoutesByName) {
     EXPECT_EQ(routes[1].name, "Südpark");
     EXPECT_EQ(core::toString(controller.session()->feature(LayerId::Routes, routes[0].uuid)->values.at("name")),
               "Altstadt");
+}
+
+
+// Projekt → Feldpaket erstellen / zurückführen: the package is written, edited on the "laptop" (a second
+// controller on the package file), and merged back; a feature changed on both sides is a conflict, the
+// project keeps its version, the map reloads every thematic layer and the undo history starts again.
+TEST_F(EditControllerTest, FieldPackageIsMadeAndMergedBackWithItsConflictsReported) {
+    const auto first = controller.markField(edit::FieldMarkKind::Treffpunkt, kX, kY, "Bank am Teich", std::nullopt);
+    const auto second = controller.markField(edit::FieldMarkKind::Muell, kX + 50, kY, "Sperrmüll", std::nullopt);
+    ASSERT_TRUE(first.ok && second.ok) << first.error << second.error;
+    edit::FieldExportReport exported;
+    const auto package = dir / "feldpaket.sqlite";
+    const auto made = controller.exportFieldPackage(package, &exported);
+    ASSERT_TRUE(made.ok) << made.error;
+    EXPECT_TRUE(edit::isFieldPackage(package));
+    EXPECT_FALSE(controller.exportFieldPackage(package, nullptr).ok) << "an existing file is not overwritten";
+
+    {  // On the laptop: a new mark, and the first one's note changed.
+        EditController laptop;
+        ASSERT_FALSE(laptop.open(package, "Streetwork Nord"));
+        ASSERT_TRUE(laptop.markField(edit::FieldMarkKind::Angstraum, kX + 90, kY, "dunkel", std::nullopt).ok);
+        ASSERT_TRUE(laptop.apply(edit::updateAttributes(LayerId::Observations, first.featureUuid,
+                                                        {{"note", core::Value{std::string("Bank, abends Gruppe")}}}))
+                        .ok);
+    }
+    // Meanwhile in the office: the first mark's note changed too.
+    ASSERT_TRUE(controller.apply(edit::updateAttributes(LayerId::Observations, first.featureUuid,
+                                                        {{"note", core::Value{std::string("Bank, repariert")}}}))
+                    .ok);
+    ASSERT_TRUE(controller.canUndo());
+    changed.clear();
+    const auto revision = controller.revision();
+    edit::FieldMergeReport merged;
+    const auto outcome = controller.mergeFieldPackage(package, &merged);
+    ASSERT_TRUE(outcome.ok) << outcome.error;
+    EXPECT_EQ(merged.added, 1);
+    ASSERT_EQ(merged.conflicts.size(), 1u);
+    EXPECT_EQ(merged.conflicts[0].uuid, first.featureUuid);
+    EXPECT_EQ(count("observations"), 3);
+    {
+        store::Db db((dir / "p.sqlite").string(), store::Db::Mode::ReadOnly);
+        EXPECT_EQ(test::sqlText(db, "SELECT note FROM observations WHERE uuid = '" + first.featureUuid + "'"),
+                  "Bank, repariert");  // the project keeps its version
+    }
+    EXPECT_GT(controller.revision(), revision);
+    EXPECT_NE(std::find(changed.begin(), changed.end(), LayerId::Observations), changed.end());
+    EXPECT_FALSE(controller.canUndo());
+    // A file that is no package of this project is refused and changes nothing.
+    store::ProjectStore::create(dir / "fremd.sqlite", "EPSG:25833");
+    EXPECT_FALSE(controller.mergeFieldPackage(dir / "fremd.sqlite", nullptr).ok);
+    EXPECT_EQ(count("observations"), 3);
 }
 
 }  // namespace

@@ -126,6 +126,12 @@ TEST(GuiWalkthrough, FirstHourAtTheWorkstation) {
     script += "dblclick @table.cell.area_m2\nframes 3\ntype -5\nkey enter\nframes 3\nwait_idle\n";
     script += "dblclick @table.cell.cost_eur\nframes 3\ntype 99,5\nkey enter\nframes 3\nwait_idle\n";
     script += "ctrl z\nframes 3\nwait_idle\n";
+    // Projekt → Feldpaket erstellen (the suggested name), then zurückführen (typed into the path field).
+    script += "key escape\nframes 2\nclick @menu.project\nframes 3\nclick @menu.field_export\nframes 3\n";
+    script += "click @dialog.confirm\nframes 3\nwait_idle\n";
+    script += "key enter\nframes 3\nclick @menu.project\nframes 3\nclick @menu.field_merge\nframes 3\n";
+    script += "click @dialog.path\nframes 2\nkey end\ntype demo-feldpaket.sqlite\nkey enter\nframes 3\nwait_idle\n";
+    script += "screenshot " + (dir / "fieldpackage.png").string() + "\n";
     script += "print done\n";
     test::writeFile(dir / "walk.txt", script);
     // The author is asked for once when editing starts (a modal dialog): this user has answered before.
@@ -140,6 +146,13 @@ TEST(GuiWalkthrough, FirstHourAtTheWorkstation) {
     // One tap, one mark: three observations; the Graffiti button also files its site (said on screen).
     EXPECT_EQ(rows(project, "observations"), observations + 3);
     EXPECT_EQ(rows(project, "graffiti"), graffiti + 1);
+    // The field package from the menu: written beside the project, and merged back (audited, nothing new).
+    EXPECT_TRUE(std::filesystem::exists(dir / "demo-feldpaket.sqlite"));
+    {
+        store::Db db(project.string(), store::Db::Mode::ReadOnly);
+        EXPECT_EQ(test::sqlInt(db, "SELECT count(*) FROM audit_log WHERE action = 'field_export'"), 1);
+        EXPECT_EQ(test::sqlInt(db, "SELECT count(*) FROM audit_log WHERE action = 'field_merge'"), 1);
+    }
     // The table's edits: the name saved, the negative area refused (unchanged), the cost edit undone.
     {
         store::Db db(project.string(), store::Db::Mode::ReadOnly);
@@ -150,7 +163,7 @@ TEST(GuiWalkthrough, FirstHourAtTheWorkstation) {
     }
     // LAGEBILD_KEEP_SHOTS=DIR keeps the screenshots of the key steps for a look.
     const char* keep = std::getenv("LAGEBILD_KEEP_SHOTS");
-    for (const char* shot : {"form.png", "query.png", "hotspots.png", "field.png", "table.png"}) {
+    for (const char* shot : {"form.png", "query.png", "hotspots.png", "field.png", "table.png", "fieldpackage.png"}) {
         EXPECT_TRUE(std::filesystem::exists(dir / shot)) << shot;
         if (keep && *keep && std::filesystem::exists(dir / shot))
             std::filesystem::copy_file(dir / shot, std::filesystem::path(keep) / shot,
