@@ -69,23 +69,23 @@ void LayerPanel::draw() {
         return;
     }
     const auto order = m_workspace.layerOrder();
-    bool thematicHeading = false;
-    bool baseHeading = false;
-    // Top of the drawing order first.
-    for (std::size_t i = order.size(); i-- > 0;) {
-        const auto* style = m_workspace.style().find(order[i]);
-        const bool thematic = style && style->thematic;
-        if (thematic && !thematicHeading) {
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::LayersThematic));
-            ImGui::Separator();
-            thematicHeading = true;
-        } else if (!thematic && !baseHeading) {
-            if (thematicHeading) ImGui::Spacing();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::LayersBaseMap));
-            ImGui::Separator();
-            baseHeading = true;
+    // Fachdaten first, then the base map, each top of the drawing order first. A thematic layer drawn low
+    // (the districts' outlines lie under the roads) still belongs under Fachdaten (issue 18).
+    for (const bool thematicPass : {true, false}) {
+        bool heading = false;
+        for (std::size_t i = order.size(); i-- > 0;) {
+            const auto* style = m_workspace.style().find(order[i]);
+            const bool thematic = style && style->thematic;
+            if (thematic != thematicPass) continue;
+            if (!heading) {
+                if (!thematicPass) ImGui::Spacing();
+                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s",
+                                   tr(thematicPass ? Str::LayersThematic : Str::LayersBaseMap));
+                ImGui::Separator();
+                heading = true;
+            }
+            drawRow(order[i], i, order.size());
         }
-        drawRow(order[i], i, order.size());
     }
     // Thematic layers the map does not draw (visits have no style of their own, many lack a place): their
     // table still opens from here.
