@@ -24,23 +24,14 @@
 #include "project/engine_source.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
+#include "bench_timing.hpp"
 
 namespace {
 
 using namespace lb;
 
-double millis(const std::function<void()>& f) {
-    const auto start = std::chrono::steady_clock::now();
-    f();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
-double median(int repeat, const std::function<void()>& f) {
-    std::vector<double> t;
-    for (int i = 0; i < repeat; ++i) t.push_back(millis(f));
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
-}
+using bench::median;
+using bench::millis;
 
 std::int64_t sqlCount(store::ProjectStore& s, const std::string& sql) {
     store::Statement st(s.db(), sql);

@@ -171,7 +171,7 @@ void classifyImport(const test::TempDir& dir, const std::string& base, const std
 }  // namespace
 
 TEST(MutatedInputs, ImportsRejectCleanlyOrAcceptOnlyValidRowsAndNothingCrashes) {
-    if (!test::haveProgram("sqlite3")) GTEST_SKIP() << "sqlite3 not installed";
+    LAGEBILD_REQUIRE_PROGRAM("sqlite3");
     test::TempDir dir;
     const std::string base = (dir / "base.sqlite").string();
     ASSERT_EQ(test::runLagebild({"init", base}).exitCode, 0);
