@@ -105,7 +105,8 @@ def main():
                 status, detail = "survived", ""
                 for t in tests:
                     exe = build / "tests" / t
-                    cmd = [str(exe), "--gtest_brief=1"]
+                    # Stop at the first failure: a killed mutant needs one failing test, not all of them.
+                    cmd = [str(exe), "--gtest_brief=1", "--gtest_fail_fast"]
                     if m.get("filter"):
                         cmd.append("--gtest_filter=" + m["filter"])
                     rc, out, _ = run(cmd, build / "tests", args.timeout)
