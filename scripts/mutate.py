@@ -20,6 +20,7 @@ import pathlib
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -48,6 +49,47 @@ def run(cmd, cwd, timeout):
         return 124, (e.stdout or "") if isinstance(e.stdout, str) else "", time.monotonic() - started
 
 
+def run_sharded(exe, gtest_filter, shards, timeout):
+    """Runs one test program split into `shards` gtest shards side by side; stops at the first failure.
+
+    Returns None when every shard passed, else the names of the failed tests (or the exit code)."""
+    cmd = [str(exe), "--gtest_brief=1", "--gtest_fail_fast"]
+    if gtest_filter:
+        cmd.append("--gtest_filter=" + gtest_filter)
+    procs = []
+    for i in range(max(shards, 1)):
+        env = dict(os.environ, GTEST_TOTAL_SHARDS=str(max(shards, 1)), GTEST_SHARD_INDEX=str(i))
+        log = tempfile.TemporaryFile("w+", errors="replace")  # a file, not a pipe: output cannot block a shard
+        p = subprocess.Popen(cmd, cwd=exe.parent, env=env, stdout=log, stderr=subprocess.STDOUT,
+                             start_new_session=True)
+        p.log = log
+        procs.append(p)
+    deadline = time.monotonic() + timeout
+    failure = None
+    outputs = {}
+    while procs and failure is None:
+        for p in list(procs):
+            if p.poll() is not None:
+                p.log.seek(0)
+                outputs[p] = p.log.read()
+                p.log.close()
+                procs.remove(p)
+                if p.returncode != 0:
+                    failed = [l.split("]", 1)[1].strip() for l in outputs[p].splitlines()
+                              if l.startswith("[  FAILED  ]")]
+                    failure = ", ".join(failed[:3]) or f"exit {p.returncode}"
+        if time.monotonic() > deadline and failure is None:
+            failure = f"timeout after {timeout} s"
+        time.sleep(0.05)
+    for p in procs:  # a failure (or timeout) in one shard: the others need not finish
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        p.wait()
+    return failure
+
+
 def apply(mutant):
     path = ROOT / mutant["file"]
     original = path.read_text()
@@ -67,6 +109,7 @@ def main():
     ap.add_argument("--jobs", default="2")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per test program")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--resume", help="the printed output of an earlier run: its mutants are counted, not rerun")
     args = ap.parse_args()
 
     mutants = json.loads(pathlib.Path(args.list).read_text())
@@ -92,6 +135,19 @@ def main():
             raise SystemExit(f"mutant {m['id']}: find text not unique in {m['file']} (found {text.count(m['find'])})")
 
     results = []
+    if args.resume:
+        known = {m["id"]: m for m in mutants}
+        for line in pathlib.Path(args.resume).read_text().splitlines():
+            parts = line.split(None, 4)
+            if len(parts) >= 4 and parts[0] in known and parts[3] in ("killed", "survived", "equivalent"):
+                m = known[parts[0]]
+                status = parts[3]
+                if status == "survived" and m.get("equivalent"):
+                    status = "equivalent"
+                results.append({"id": m["id"], "module": m["module"], "op": m.get("op", ""), "status": status,
+                                "detail": parts[4] if len(parts) > 4 else ""})
+        done = {r["id"] for r in results}
+        mutants = [m for m in mutants if m["id"] not in done]
     for m in mutants:
         tests = m.get("tests") or DEFAULT_TESTS[m["module"]]
         path, original = apply(m)
@@ -104,15 +160,9 @@ def main():
             else:
                 status, detail = "survived", ""
                 for t in tests:
-                    exe = build / "tests" / t
-                    # Stop at the first failure: a killed mutant needs one failing test, not all of them.
-                    cmd = [str(exe), "--gtest_brief=1", "--gtest_fail_fast"]
-                    if m.get("filter"):
-                        cmd.append("--gtest_filter=" + m["filter"])
-                    rc, out, _ = run(cmd, build / "tests", args.timeout)
-                    if rc != 0:
-                        failed = [l.split("]", 1)[1].strip() for l in out.splitlines() if l.startswith("[  FAILED  ]")]
-                        status, detail = "killed", f"{t}: {', '.join(failed[:3]) or 'exit ' + str(rc)}"
+                    failed = run_sharded(build / "tests" / t, m.get("filter"), int(args.jobs), args.timeout)
+                    if failed is not None:
+                        status, detail = "killed", f"{t}: {failed}"
                         break
             if status == "survived" and m.get("equivalent"):
                 status, detail = "equivalent", m["equivalent"]

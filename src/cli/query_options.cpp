@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/bbox_parse.hpp"
 #include "core/error.hpp"
 #include "engine/query_parse.hpp"
 
@@ -34,7 +35,7 @@ engine::Query QueryOptions::build() const {
     if (!m_inside.empty()) query.inside = engine::parseLayerRef(m_inside, "--inside");
     if ((m_within >= 0) != !m_of.empty()) throw core::UsageError("--within M and --of LAYER go together");
     if (!m_of.empty()) query.within = engine::WithinDistance{m_within, engine::parseLayerRef(m_of, "--of")};
-    if (!m_bbox.empty()) query.bbox = engine::parseBBox(m_bbox);
+    if (!m_bbox.empty()) query.bbox = core::parseBBox(m_bbox);
     return query;
 }
 

@@ -104,22 +104,6 @@ std::uint8_t parseWeekdays(std::string_view text) {
     return mask;
 }
 
-core::BBox parseBBox(std::string_view text, std::string_view flag) {
-    const auto parts = split(text, ',');
-    if (parts.size() != 4) bad(flag, text, "expected minx,miny,maxx,maxy");
-    double v[4];
-    for (int i = 0; i < 4; ++i) {
-        const auto n = parseNumber(parts[static_cast<std::size_t>(i)]);
-        if (!n) bad(flag, text, "\"" + std::string(parts[static_cast<std::size_t>(i)]) + "\" is not a number");
-        v[i] = *n;
-    }
-    if (v[0] > v[2] || v[1] > v[3]) bad(flag, text, "min must not exceed max");
-    core::BBox box;
-    box.add(v[0], v[1]);
-    box.add(v[2], v[3]);
-    return box;
-}
-
 core::Timestamp parseFromTime(std::string_view text, std::string_view flag) {
     const auto t = core::parseTime(trim(text));
     if (!t) bad(flag, text, "not a date; use YYYY-MM-DD, DD.MM.YYYY or YYYY-MM-DDTHH:MM");

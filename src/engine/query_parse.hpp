@@ -21,8 +21,7 @@ LayerRef parseLayerRef(std::string_view text, std::string_view flag);
 HourRange parseHours(std::string_view text);
 // "mo,di,sa" (German) or "mo,tu,sa" (English) → bit mask, bit 0 = Monday
 std::uint8_t parseWeekdays(std::string_view text);
-// "minx,miny,maxx,maxy"
-core::BBox parseBBox(std::string_view text, std::string_view flag = "--bbox");
+// Boxes ("minx,miny,maxx,maxy") are read by core::parseBBox, the one rule for every command.
 // A date or date-time as --from takes it: the instant it begins.
 core::Timestamp parseFromTime(std::string_view text, std::string_view flag = "--from");
 // A date as --to takes it: a bare date includes that whole day (the instant the next day begins); a

@@ -133,11 +133,15 @@ VectorSource::VectorSource(std::filesystem::path file, VectorSourceOptions optio
                                (errors.hasFailure() ? " (" + errors.failureText() + ")" : ""));
     }
     if (m_impl->dataset->GetLayerCount() < 1) throw core::InputError(name + ": the file contains no layer");
-    // The first layer with features (GPX files have several; waypoints or tracks come first as present).
+    // The first layer with features (GPX files have several: waypoints, routes, tracks, …). Drivers that cannot
+    // count cheaply (GPX, KML) answer -1 unforced; such a layer is counted by reading it, or a track-only GPX
+    // would be read from its empty waypoints layer.
     for (int i = 0; i < m_impl->dataset->GetLayerCount(); ++i) {
         OGRLayer* candidate = m_impl->dataset->GetLayer(i);
         if (!m_impl->layer) m_impl->layer = candidate;
-        if (candidate->GetFeatureCount(FALSE) != 0) {
+        GIntBig count = candidate->GetFeatureCount(FALSE);
+        if (count < 0) count = candidate->GetFeatureCount(TRUE);
+        if (count > 0) {
             m_impl->layer = candidate;
             break;
         }

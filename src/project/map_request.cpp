@@ -51,31 +51,6 @@ std::pair<int, int> parseSize(const std::string& text, const std::string& flag) 
     throw core::UsageError(flag + " \"" + text + "\": expected WIDTHxHEIGHT in pixels, e.g. 1920x1080 (16 to 16384)");
 }
 
-core::BBox parseBBox(const std::string& text, const std::string& flag) {
-    const auto parts = split(text, ',');
-    double v[4] = {0, 0, 0, 0};
-    bool ok = parts.size() == 4;
-    for (std::size_t i = 0; ok && i < 4; ++i) {
-        try {
-            std::size_t used = 0;
-            v[i] = std::stod(parts[i], &used);
-            ok = used == parts[i].size() && std::isfinite(v[i]);
-        } catch (const std::exception&) {
-            ok = false;
-        }
-    }
-    if (!ok) {
-        throw core::UsageError(flag + " \"" + text + "\": expected minx,miny,maxx,maxy in the project CRS");
-    }
-    if (!(v[2] > v[0] && v[3] > v[1])) {
-        throw core::UsageError(flag + " \"" + text + "\": the box is empty (maxx must exceed minx, maxy miny)");
-    }
-    core::BBox box;
-    box.add(v[0], v[1]);
-    box.add(v[2], v[3]);
-    return box;
-}
-
 std::vector<std::string> parseLayerList(const std::string& text, const std::string& flag) {
     std::vector<std::string> layers;
     for (const auto& name : split(text, ',')) {

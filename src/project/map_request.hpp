@@ -23,8 +23,6 @@ struct MapRequest {
 // "1920x1080" → (1920, 1080); throws core::UsageError naming the flag on anything else or sizes outside
 // 16..16384.
 std::pair<int, int> parseSize(const std::string& text, const std::string& flag);
-// "minx,miny,maxx,maxy" in the project CRS; throws core::UsageError when malformed or empty.
-core::BBox parseBBox(const std::string& text, const std::string& flag);
 // "roads,incidents" → checked layer names; throws core::UsageError for unknown layers.
 std::vector<std::string> parseLayerList(const std::string& text, const std::string& flag);
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -246,7 +247,17 @@ private:
                 return wkb;
             case core::GeometryType::LineString:
                 if (type == geo::WkbType::MultiLineString) {
-                    throw RowRejected("expected one line, got a MultiLineString (split it into single lines)");
+                    // A GPX track is a MultiLineString of its segments: one segment is one line. transformWkb
+                    // wrote little-endian WKB: order byte, type, member count, then the members.
+                    const std::uint32_t members = std::uint32_t{wkb[5]} | std::uint32_t{wkb[6]} << 8 |
+                                                  std::uint32_t{wkb[7]} << 16 | std::uint32_t{wkb[8]} << 24;
+                    if (members != 1) {
+                        throw RowRejected("expected one line, got a MultiLineString of " + std::to_string(members) +
+                                          " lines (split it into single lines)");
+                    }
+                    wkb.erase(wkb.begin(), wkb.begin() + 9);
+                    if (geo::wkbCoordinates(wkb).size() < 2) throw RowRejected("a line needs at least two points");
+                    return wkb;
                 }
                 if (type != geo::WkbType::LineString) throw RowRejected("expected a line, got a " + typeName(type));
                 if (geo::wkbCoordinates(wkb).size() < 2) throw RowRejected("a line needs at least two points");

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "core/bbox_parse.hpp"
 #include "core/error.hpp"
 #include "edit/field_package.hpp"
 #include "project/map_request.hpp"
@@ -22,7 +23,7 @@ void FieldExportCommand::addOptions(CLI::App& app) {
 }
 
 void FieldExportCommand::setup() {
-    if (!m_bbox.empty()) m_options.bbox = project::parseBBox(m_bbox, "--bbox");
+    if (!m_bbox.empty()) m_options.bbox = core::parseBBox(m_bbox, "--bbox");
     if (!m_layers.empty()) {
         for (const auto& layer : project::parseLayerList(m_layers, "--layers")) {
             const auto id = *core::layerFromName(layer);

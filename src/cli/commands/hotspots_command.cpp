@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/output_file.hpp"
+#include "core/bbox_parse.hpp"
 #include "core/error.hpp"
 #include "engine/dataset.hpp"
 #include "engine/query_parse.hpp"
@@ -62,7 +63,7 @@ void HotspotsCommand::setup() {
         m_kde.mode = m_mode == "exact" ? analysis::KdeMode::Exact : analysis::KdeMode::Fast;
         m_kde.radius = m_radius;
         m_kde.cell = m_cell;
-        if (!m_extent.empty()) m_kde.extent = engine::parseBBox(m_extent, "--extent");
+        if (!m_extent.empty()) m_kde.extent = core::parseBBox(m_extent, "--extent");
         m_gi.query = query;
     } else if (m_method == "gistar") {
         if (ext != ".gpkg" && ext != ".csv") {
@@ -79,7 +80,7 @@ void HotspotsCommand::setup() {
         m_gi.zones = m_zones;
         m_gi.valueAttribute = m_value;
         m_gi.options = {m_distance, m_fdr};
-        if (!m_extent.empty()) m_gi.extent = engine::parseBBox(m_extent, "--extent");
+        if (!m_extent.empty()) m_gi.extent = core::parseBBox(m_extent, "--extent");
         if (!m_compareFrom.empty()) {
             m_gi.compareFrom = engine::parseFromTime(m_compareFrom, "--compare-from");
             m_gi.compareTo = engine::parseToTime(m_compareTo, "--compare-to");

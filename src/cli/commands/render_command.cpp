@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "core/bbox_parse.hpp"
 #include "core/error.hpp"
 #include "engine/dataset.hpp"
 #include "project/density_overlay.hpp"
@@ -29,7 +30,7 @@ project::MapRequest makeRequest(const std::string& size, const std::string& bbox
                                 bool publicMode) {
     project::MapRequest request;
     std::tie(request.width, request.height) = project::parseSize(size, "--size");
-    if (!bbox.empty()) request.bbox = project::parseBBox(bbox, "--bbox");
+    if (!bbox.empty()) request.bbox = core::parseBBox(bbox, "--bbox");
     if (!layers.empty()) request.layers = project::parseLayerList(layers, "--layers");
     request.publicMode = publicMode;
     return request;

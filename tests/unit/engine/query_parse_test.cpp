@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/bbox_parse.hpp"
 #include "core/error.hpp"
 #include "engine/query_json.hpp"
 #include "engine/query_parse.hpp"
@@ -41,7 +42,7 @@ TEST(QueryParse, BadTextNamesTheFlag) {
     EXPECT_NE(usageMessage([] { parseHours("5-5"); }).find("empty"), std::string::npos);
     EXPECT_NE(usageMessage([] { parseWeekdays("mo,xy"); }).find("unknown weekday \"xy\""), std::string::npos);
     EXPECT_NE(usageMessage([] { parseFromTime("2025-02-31"); }).find("--from \"2025-02-31\""), std::string::npos);
-    EXPECT_NE(usageMessage([] { parseBBox("1,2,3"); }).find("minx,miny,maxx,maxy"), std::string::npos);
+    EXPECT_NE(usageMessage([] { core::parseBBox("1,2,3"); }).find("minx,miny,maxx,maxy"), std::string::npos);
     EXPECT_NE(usageMessage([] { parseAttributeFilter("category"); }).find("ATTR=VALUE"), std::string::npos);
     EXPECT_NE(usageMessage([] { parseGroupBy("grid:-5"); }).find("grid:SIZE"), std::string::npos);
 }
@@ -81,7 +82,7 @@ TEST(QueryJson, RoundTripKeepsEveryPart) {
     q.weekdays = parseWeekdays("fr,sa");
     q.inside = parseLayerRef("districts:name=Altstadt", "--inside");
     q.within = WithinDistance{150, parseLayerRef("pois:amenity=school", "--of")};
-    q.bbox = parseBBox("1,2,3,4");
+    q.bbox = core::parseBBox("1,2,3,4");
     q.countBy = parseGroupBy("grid:100");
     const nlohmann::json j = toJson(q);
     EXPECT_EQ(j.at("weekdays"), nlohmann::json({"fr", "sa"}));

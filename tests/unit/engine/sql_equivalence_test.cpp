@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "core/bbox_parse.hpp"
 #include "engine/dataset.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/feature_table.hpp"
@@ -127,7 +128,7 @@ TEST_F(SqlEquivalence, PeriodAndBoundingBox) {
     q.to = parseToTime("2025-06-30");
     const auto extent = m_store->extent(core::LayerId::Incidents);
     const double midX = (extent.minX + extent.maxX) / 2, midY = (extent.minY + extent.maxY) / 2;
-    q.bbox = parseBBox(std::to_string(extent.minX) + "," + std::to_string(extent.minY) + "," + std::to_string(midX) +
+    q.bbox = core::parseBBox(std::to_string(extent.minX) + "," + std::to_string(extent.minY) + "," + std::to_string(midX) +
                        "," + std::to_string(midY));
     const auto ids = engineIds(q);
     // Local dates compare as text in the stored "YYYY-MM-DDTHH:MM:SS+HH:MM" form.

@@ -119,3 +119,64 @@ TEST_F(CsvSource, AWktColumnIsTheGeometry) {
     EXPECT_TRUE(rows[0].problem.empty());
     EXPECT_NE(rows[1].problem.find("cannot read the geometry in column WKT"), std::string::npos);
 }
+
+TEST_F(CsvSource, TheFirstWktColumnIsTheGeometryASecondIsAnAttribute) {
+    // A spreadsheet that kept an old geometry column next to the new one ("WKT", "wkt_alt" renamed to "wkt").
+    test::writeFile(dir / "in.csv", "id;WKT;wkt\n1;POINT (12.5 50.8);LINESTRING (12 50, 13 51)\n");
+    io::VectorSource csv(dir / "in.csv", {});
+    core::Feature feature;
+    ASSERT_TRUE(csv.next(feature));
+    EXPECT_TRUE(feature.problem.empty()) << feature.problem;
+    EXPECT_EQ(feature.geometry.size(), 21u) << "the point of the first WKT column (21 bytes of WKB), not the line";
+    EXPECT_EQ(core::toString(feature.attributes.at(2).value), "LINESTRING (12 50, 13 51)");
+}
+
+TEST_F(CsvSource, AUtf8ByteOrderMarkIsNotPartOfTheFirstColumnName) {
+    const auto rows = read("\xEF\xBB\xBFid;Ort\n1;Markt\n");
+    ASSERT_EQ(source->fieldNames().size(), 2u);
+    EXPECT_EQ(source->fieldNames()[0], "id");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].values[1], "Markt");
+    // Bytes that only start like a BOM are content (not UTF-8 here, so read as Windows-1252: "ï»x").
+    read("\xEF\xBB" "x;b\n1;2\n");
+    EXPECT_EQ(source->fieldNames()[0], "\xC3\xAF\xC2\xBB" "x");
+}
+
+TEST_F(CsvSource, Utf16TextIsRefusedInBothByteOrders) {
+    // Excel's "Unicode text" is UTF-16 little endian (FF FE); big endian (FE FF) is rarer. Both are refused.
+    for (const std::string bom : {std::string("\xFF\xFE", 2), std::string("\xFE\xFF", 2)}) {
+        std::string content = bom;
+        for (const char c : std::string("id;Ort\n1;Markt\n")) {
+            content += bom[0] == '\xFF' ? std::string{c, '\0'} : std::string{'\0', c};
+        }
+        try {
+            read(content);
+            FAIL() << "UTF-16 was read";
+        } catch (const core::InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("the file is UTF-16 text"), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(GpxSource, ATrackOnlyFileIsReadFromItsTracksLayerNotTheEmptyWaypoints) {
+    // GDAL opens a GPX as five layers (waypoints, routes, tracks, route_points, track_points); a streetwork
+    // round recorded on a phone has only a track, so the first layer with features is the one to read.
+    test::TempDir dir;
+    test::writeFile(dir / "runde.gpx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+  <trk><name>Runde Altstadt</name><trkseg>
+    <trkpt lat="50.8196" lon="12.5446"><time>2025-09-29T18:00:00Z</time></trkpt>
+    <trkpt lat="50.8201" lon="12.5460"><time>2025-09-29T18:05:00Z</time></trkpt>
+    <trkpt lat="50.8210" lon="12.5472"><time>2025-09-29T18:10:00Z</time></trkpt>
+  </trkseg></trk>
+</gpx>
+)");
+    io::VectorSource gpx(dir / "runde.gpx", {});
+    EXPECT_TRUE(gpx.hasGeometry());
+    core::Feature feature;
+    ASSERT_TRUE(gpx.next(feature));
+    EXPECT_FALSE(feature.geometry.empty()) << "the track's line";
+    // A MultiLineString of one line of three points in ISO WKB: 1+4+4 + 1+4+4 + 3*16 bytes.
+    EXPECT_EQ(feature.geometry.size(), 66u);
+    EXPECT_FALSE(gpx.next(feature)) << "one track, one feature";
+}

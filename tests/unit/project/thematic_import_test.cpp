@@ -205,3 +205,29 @@ TEST_F(ThematicImport, GeoJsonDateTimesKeepTheirOffset) {
     EXPECT_EQ(text("SELECT time FROM observations WHERE ext_id = 'B1'"), "2025-09-29T09:05:00+02:00");
     EXPECT_EQ(text("SELECT time FROM observations WHERE ext_id = 'B2'"), "2025-12-02T00:30:00+01:00");
 }
+
+// A streetwork round recorded on a phone: a GPX file with one track (GDAL: a MultiLineString of its
+// segments, in the "tracks" layer behind an empty "waypoints" layer). One segment is one route; a track of two
+// segments is refused with the reason, not cut.
+TEST_F(ThematicImport, AGpxTrackBecomesARouteAndATrackOfTwoSegmentsIsRefused) {
+    const auto track = [](const std::string& segments) {
+        return R"(<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
+  <trk><name>Runde Altstadt</name>)" + segments + R"(</trk>
+</gpx>
+)";
+    };
+    const std::string segment = R"(<trkseg><trkpt lat="50.8196" lon="12.5446"/><trkpt lat="50.8201" lon="12.5460"/>
+      <trkpt lat="50.8210" lon="12.5472"/></trkseg>)";
+    const auto report = import(core::LayerId::Routes, "runde.gpx", track(segment));
+    EXPECT_EQ(report.imported, 1);
+    EXPECT_EQ(text("SELECT name FROM routes"), "Runde Altstadt");
+    EXPECT_EQ(text("SELECT ST_NumPoints(geometry) FROM routes"), "3");
+    EXPECT_EQ(text("SELECT GeometryType(geometry) FROM routes"), "LINESTRING");
+    try {
+        import(core::LayerId::Routes, "zwei.gpx", track(segment + segment));
+        FAIL() << "a track of two segments was imported";
+    } catch (const core::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("MultiLineString of 2 lines"), std::string::npos) << e.what();
+    }
+}
