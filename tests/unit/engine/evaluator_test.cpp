@@ -210,3 +210,26 @@ TEST(Evaluator, FeaturesOnTheEdgeOfTheBoxCountTheSameOnTheIndexedAndTheFilteredP
     q.hours = parseHours("0-24");
     EXPECT_EQ(ids(dataset, q), (Ids{3}));
 }
+
+// --from includes its instant, --to excludes its own: an incident at exactly 00:00 belongs to the day that
+// begins then, so two adjacent one-day queries count it once, in the later day.
+TEST(Evaluator, TheFromInstantIsInsideAndTheToInstantOutside) {
+    test::FakeLayerSource s;
+    s.columns["incidents"] = {"category"};
+    s.layers["incidents"] = {
+        {1, geo::pointWkb(10, 10), at("2025-03-15 00:00"), {{"category", "gewalt"}}},
+        {2, geo::pointWkb(10, 10), at("2025-03-15 12:00"), {{"category", "gewalt"}}},
+        {3, geo::pointWkb(10, 10), at("2025-03-16 00:00"), {{"category", "gewalt"}}},
+    };
+    Dataset dataset(s);
+    Query q;
+    q.from = parseFromTime("2025-03-15");
+    q.to = parseToTime("2025-03-15");
+    EXPECT_EQ(ids(dataset, q), (Ids{1, 2}));
+    q.from = parseFromTime("2025-03-16");
+    q.to = parseToTime("2025-03-16");
+    EXPECT_EQ(ids(dataset, q), (Ids{3}));
+    // The same bounds on the path that a bbox filter takes first.
+    q.bbox = core::parseBBox("0,0,20,20");
+    EXPECT_EQ(ids(dataset, q), (Ids{3}));
+}

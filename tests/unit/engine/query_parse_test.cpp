@@ -34,6 +34,10 @@ TEST(QueryParse, HoursWrapPastMidnight) {
     const HourRange evening = parseHours("18-24");
     EXPECT_TRUE(evening.contains(23));
     EXPECT_FALSE(evening.contains(0));
+    // H2 is exclusive up to 23 as well: "22-23" is the one hour from 22:00, not a wrap into the night.
+    const HourRange late = parseHours("22-23");
+    EXPECT_TRUE(late.contains(22));
+    for (int h : {23, 0, 21}) EXPECT_FALSE(late.contains(h)) << h;
 }
 
 TEST(QueryParse, BadTextNamesTheFlag) {
