@@ -19,7 +19,7 @@
 #include "engine/dataset.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/feature_table.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 #include "engine/query_parse.hpp"
 #include "project/engine_source.hpp"
 #include "store/project_store.hpp"
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     });
     const std::size_t n = dataset.table("incidents").size();
     fmt::print("incidents: {}, worker threads: {}, load from the project file: {:.0f} ms (once per session)\n\n", n,
-               engine::workerCount(), loadMs);
+               core::workerCount(), loadMs);
     fmt::print("| task | Lagebild ms | peer | peer ms | speed-up | result check |\n|---|---:|---|---:|---:|---|\n");
 
     // Count by districts.

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace lb::analysis {
 namespace {
@@ -113,7 +113,7 @@ GiStarResult giStar(std::span<const double> xs, std::span<const double> ys, std:
     result.p.resize(n);
     result.bin.resize(n);
     result.neighbours.resize(n);
-    engine::parallelChunks(n, 1024, [&](std::size_t, std::size_t begin, std::size_t end) {
+    core::parallelChunks(n, 1024, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             double lag = 0;
             std::int32_t w = 0;

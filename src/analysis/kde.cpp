@@ -7,7 +7,7 @@
 
 #include "analysis/detail/kernel.hpp"
 #include "core/error.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace lb::analysis {
 namespace {
@@ -61,7 +61,7 @@ std::vector<double> exactDensity(const GridSpec& grid, const KernelShape& kernel
     std::iota(byY.begin(), byY.end(), 0u);
     std::sort(byY.begin(), byY.end(), [&](std::uint32_t a, std::uint32_t b) { return ys[a] < ys[b]; });
     std::vector<double> out(grid.size(), 0.0);
-    engine::parallelChunks(grid.rows, 8, [&](std::size_t, std::size_t begin, std::size_t end) {
+    core::parallelChunks(grid.rows, 8, [&](std::size_t, std::size_t begin, std::size_t end) {
         exactBand(grid, kernel, xs, ys, weights, byY, begin, end, out);
     });
     return out;

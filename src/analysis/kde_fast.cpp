@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "analysis/detail/kernel.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace lb::analysis::detail {
 namespace {
@@ -77,7 +77,7 @@ std::vector<double> sparseConvolution(const GridSpec& grid, const KernelShape& k
     }
     std::vector<double> out(grid.size(), 0.0);
     const auto columns = static_cast<std::ptrdiff_t>(grid.columns);
-    engine::parallelChunks(grid.rows, 16, [&](std::size_t, std::size_t begin, std::size_t end) {
+    core::parallelChunks(grid.rows, 16, [&](std::size_t, std::size_t begin, std::size_t end) {
         const auto rowBegin = static_cast<std::ptrdiff_t>(begin), rowEnd = static_cast<std::ptrdiff_t>(end);
         std::vector<float> band((end - begin) * grid.columns, 0.0f);
         // occupied is sorted by row: the bins that reach rows [rowBegin, rowEnd).
@@ -115,7 +115,7 @@ std::vector<double> separableConvolution(const GridSpec& grid, const KernelShape
     const auto pad = static_cast<std::ptrdiff_t>(bins.pad);
     // Horizontal pass: every padded row, output columns only.
     std::vector<double> horizontal(bins.rows * grid.columns, 0.0);
-    engine::parallelChunks(bins.rows, 16, [&](std::size_t, std::size_t begin, std::size_t end) {
+    core::parallelChunks(bins.rows, 16, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t r = begin; r < end; ++r) {
             const double* src = bins.mass.data() + r * bins.columns;
             double* dst = horizontal.data() + r * grid.columns;
@@ -128,7 +128,7 @@ std::vector<double> separableConvolution(const GridSpec& grid, const KernelShape
         }
     });
     std::vector<double> out(grid.size(), 0.0);
-    engine::parallelChunks(grid.rows, 16, [&](std::size_t, std::size_t begin, std::size_t end) {
+    core::parallelChunks(grid.rows, 16, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t r = begin; r < end; ++r) {
             double* dst = out.data() + r * grid.columns;
             for (std::size_t k = 0; k < taps.size(); ++k) {

@@ -7,7 +7,7 @@
 #include "core/error.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 #include "engine/query_parse.hpp"
 #include "engine/reference_layer.hpp"
 
@@ -24,9 +24,9 @@ std::pair<double, double> location(const GeometryColumn& geometry, std::uint32_t
 // Counts rows into `slots` buckets given by key(row) (-1 = none), with per-chunk arrays merged after.
 template <typename Key>
 std::vector<std::int64_t> countSlots(const std::vector<std::uint32_t>& rows, std::size_t slots, Key&& key) {
-    std::vector<std::vector<std::int64_t>> partial(chunkCount(rows.size(), kMinChunk),
+    std::vector<std::vector<std::int64_t>> partial(core::chunkCount(rows.size(), kMinChunk),
                                                    std::vector<std::int64_t>(slots, 0));
-    parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    core::parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         auto& counts = partial[chunk];
         for (std::size_t i = begin; i < end; ++i) {
             const long k = key(rows[i]);
@@ -50,10 +50,10 @@ std::vector<Group> byZones(Dataset& dataset, const FeatureTable& table, const st
     const ReferenceLayer zones(dataset, LayerRef{zoneLayer, std::nullopt}, ReferenceLayer::Need::Polygons);
     const FeatureTable& zoneTable = dataset.table(zoneLayer, attributes);
 
-    std::vector<std::vector<std::int64_t>> partial(chunkCount(rows.size(), kMinChunk),
+    std::vector<std::vector<std::int64_t>> partial(core::chunkCount(rows.size(), kMinChunk),
                                                    std::vector<std::int64_t>(zoneTable.size(), 0));
     const GeometryColumn& geometry = table.geometry();
-    parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    core::parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         std::vector<std::uint32_t> hits;
         for (std::size_t i = begin; i < end; ++i) {
             const auto [x, y] = location(geometry, rows[i]);
@@ -88,9 +88,9 @@ std::vector<Group> byGrid(const FeatureTable& table, const std::vector<std::uint
             return std::hash<std::int64_t>()(k.first * 1000003 ^ k.second);
         }
     };
-    std::vector<std::unordered_map<Key, std::int64_t, KeyHash>> partial(chunkCount(rows.size(), kMinChunk));
+    std::vector<std::unordered_map<Key, std::int64_t, KeyHash>> partial(core::chunkCount(rows.size(), kMinChunk));
     const GeometryColumn& geometry = table.geometry();
-    parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    core::parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const auto [x, y] = location(geometry, rows[i]);
             if (std::isnan(x)) continue;
@@ -133,8 +133,8 @@ std::vector<Group> byCategory(const FeatureTable& table, const std::vector<std::
 
 std::vector<Group> byMonth(const FeatureTable& table, const std::vector<std::uint32_t>& rows) {
     std::map<int, std::int64_t> months;
-    std::vector<std::map<int, std::int64_t>> partial(chunkCount(rows.size(), kMinChunk));
-    parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::vector<std::map<int, std::int64_t>> partial(core::chunkCount(rows.size(), kMinChunk));
+    core::parallelChunks(rows.size(), kMinChunk, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const std::int64_t local = table.localTime(rows[i]);
             if (local != kNoTime) ++partial[chunk][localMonthKey(local)];

@@ -7,7 +7,7 @@
 #include "engine/aggregate.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 #include "engine/reference_layer.hpp"
 
 namespace lb::engine {
@@ -109,8 +109,8 @@ std::vector<std::uint32_t> selectRows(Dataset& dataset, const Query& query) {
         return true;
     };
 
-    std::vector<std::vector<std::uint32_t>> perChunk(chunkCount(rows.size(), 4096));
-    parallelChunks(rows.size(), 4096, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::vector<std::vector<std::uint32_t>> perChunk(core::chunkCount(rows.size(), 4096));
+    core::parallelChunks(rows.size(), 4096, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         auto& out = perChunk[chunk];
         for (std::size_t i = begin; i < end; ++i) {
             if (pass(rows[i])) out.push_back(rows[i]);

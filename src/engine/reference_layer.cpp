@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace lb::engine {
 
@@ -62,8 +62,8 @@ std::vector<std::uint8_t> ReferenceLayer::mask(const FeatureTable& target, doubl
         if (m_selected[r]) selected.push_back(r);
     }
     const GeometryColumn& geometry = target.geometry();
-    std::vector<std::vector<std::uint32_t>> hits(chunkCount(selected.size(), 1));
-    parallelChunks(selected.size(), 1, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
+    std::vector<std::vector<std::uint32_t>> hits(core::chunkCount(selected.size(), 1));
+    core::parallelChunks(selected.size(), 1, [&](std::size_t chunk, std::size_t begin, std::size_t end) {
         for (std::size_t k = begin; k < end; ++k) {
             const std::uint32_t r = selected[k];
             core::BBox box = m_table->geometry().box(r);

@@ -3,9 +3,9 @@
 #include <cstddef>
 #include <functional>
 
-namespace lb::engine {
+namespace lb::core {
 
-// Number of worker threads the engine uses: the hardware threads, at least 1 (LAGEBILD_THREADS overrides).
+// Number of worker threads the engine and the analyses use: the hardware threads, at least 1 (LAGEBILD_THREADS overrides).
 unsigned workerCount();
 
 // Splits [0, n) into at most workerCount() contiguous chunks and runs fn(chunk, begin, end) on each, the
@@ -17,4 +17,4 @@ void parallelChunks(std::size_t n, std::size_t minPerChunk,
 // The number of chunks parallelChunks will use for n items.
 std::size_t chunkCount(std::size_t n, std::size_t minPerChunk);
 
-}  // namespace lb::engine
+}  // namespace lb::core

@@ -1,4 +1,4 @@
-#include "engine/parallel.hpp"
+#include "core/parallel.hpp"
 
 #include <cstdlib>
 #include <exception>
@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-namespace lb::engine {
+namespace lb::core {
 
 unsigned workerCount() {
     if (const char* env = std::getenv("LAGEBILD_THREADS")) {
@@ -45,4 +45,4 @@ void parallelChunks(std::size_t n, std::size_t minPerChunk,
     }
 }
 
-}  // namespace lb::engine
+}  // namespace lb::core
