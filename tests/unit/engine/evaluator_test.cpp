@@ -233,3 +233,23 @@ TEST(Evaluator, TheFromInstantIsInsideAndTheToInstantOutside) {
     q.bbox = core::parseBBox("0,0,20,20");
     EXPECT_EQ(ids(dataset, q), (Ids{3}));
 }
+
+// A district whose population is recorded as 0 (an industrial estate) gets a count but no rate: not an
+// infinite one, and not a rate of 0 per 1,000 that would read as "safe".
+TEST(Evaluator, APopulationOfZeroGivesNoRate) {
+    test::FakeLayerSource s;
+    s.columns["districts"] = {"name", "population"};
+    s.layers["districts"] = {
+        {1, geo::polygonWkb({{{0, 0}, {100, 0}, {100, 100}, {0, 100}}}), {}, {{"name", "Gewerbegebiet"}, {"population", "0"}}},
+    };
+    s.columns["incidents"] = {"category"};
+    s.layers["incidents"] = {{1, geo::pointWkb(10, 10), at("2025-03-14 22:15"), {{"category", "gewalt"}}}};
+    Dataset dataset(s);
+    Query q;
+    q.countBy = parseGroupBy("districts");
+    const auto result = runQuery(dataset, q);
+    ASSERT_EQ(result.groups.size(), 1u);
+    EXPECT_EQ(result.groups[0].count, 1);
+    EXPECT_FALSE(result.groups[0].population);
+    EXPECT_FALSE(result.groups[0].ratePerThousand);
+}

@@ -49,6 +49,7 @@ TEST(QueryParse, BadTextNamesTheFlag) {
     EXPECT_NE(usageMessage([] { core::parseBBox("1,2,3"); }).find("minx,miny,maxx,maxy"), std::string::npos);
     EXPECT_NE(usageMessage([] { parseAttributeFilter("category"); }).find("ATTR=VALUE"), std::string::npos);
     EXPECT_NE(usageMessage([] { parseGroupBy("grid:-5"); }).find("grid:SIZE"), std::string::npos);
+    EXPECT_NE(usageMessage([] { parseGroupBy("grid:0"); }).find("grid:SIZE"), std::string::npos);  // no cells of size 0
 }
 
 TEST(QueryParse, WeekdaysInGermanAndEnglish) {
