@@ -13,8 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands/bench_render_command.hpp"
 #include "cli/commands/demo_command.hpp"
-#include "cli/commands/field_package_commands.hpp"
+#include "cli/commands/field_export_command.hpp"
+#include "cli/commands/field_merge_command.hpp"
 #include "cli/commands/gui_command.hpp"
 #include "cli/commands/hotspots_command.hpp"
 #include "cli/commands/import_command.hpp"

@@ -7,8 +7,10 @@
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"
 
+// The version comes from CMake's project() (src/ui/CMakeLists.txt), as the CLI's --version does; no fallback,
+// so a build that forgot it fails instead of showing a made-up number.
 #ifndef LAGEBILD_VERSION
-#define LAGEBILD_VERSION "0.0.0"
+#error "LAGEBILD_VERSION is defined by CMake from project(VERSION)"
 #endif
 
 namespace lb::ui {

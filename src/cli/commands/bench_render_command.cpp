@@ -1,0 +1,105 @@
+#include "cli/commands/bench_render_command.hpp"
+
+#include <epoxy/gl.h>
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <vector>
+
+#include "cli/map_loading.hpp"
+#include "core/error.hpp"
+#include "render/gl/map_renderer.hpp"
+#include "render/gl/offscreen_context.hpp"
+#include "render/gl/render_target.hpp"
+#include "render/glyph_atlas.hpp"
+
+namespace lb::cli {
+
+void BenchRenderCommand::addOptions(CLI::App& app) {
+    app.add_option("PROJECT", m_project, "Project file")->required();
+    app.add_option("--size", m_size, "Frame size in pixels, WIDTHxHEIGHT")->capture_default_str();
+    app.add_option("--frames", m_frames, "Number of frames")->capture_default_str();
+    app.add_option("--bbox", m_bbox, "Start extent minx,miny,maxx,maxy (default: all data)");
+    app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
+    app.add_option("--samples", m_samples, "Multisampling as in the GUI (1 = off)")->capture_default_str();
+    app.add_flag("--static", m_static,
+                 "Render every frame at the start view (the whole extent or --bbox), for comparison with "
+                 "renderers timed on one view");
+    app.add_option("--lod-pixels", m_lodPixels,
+                   "Point level of detail: largest grid cell, in pixels, that one symbol may stand for (0 = off)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 4.0));
+    app.add_option("--style", m_style, "Map style (JSON, see assets/styles/default.json)");
+    app.add_flag("--json", m_json, "Print one JSON document");
+}
+
+void BenchRenderCommand::setup() {
+    makeRequest(m_size, m_bbox, m_layers, false);
+    if (m_frames < 1 || m_frames > 100000) throw core::UsageError("--frames: expected 1 to 100000");
+}
+
+int BenchRenderCommand::run() {
+    const auto request = makeRequest(m_size, m_bbox, m_layers, false);
+    LoadedMap map = loadMap(m_project, request, m_style);
+    render::gl::OffscreenContext context;
+    render::gl::RenderTarget target(request.width, request.height, m_samples);
+    render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    const auto start = render::MapView::fit(map.extent, request.width, request.height);
+    map.options.pointLodPixels = m_lodPixels;
+
+    // The path: from the whole extent zoom in by 8× towards a point off the centre while panning across,
+    // then back out, so frames cover overview, district and street scales.
+    std::vector<double> times;
+    std::vector<double> symbols;
+    std::uint64_t checksum = 0;
+    for (int i = 0; i < m_frames; ++i) {
+        const double t = m_frames == 1 ? 0 : static_cast<double>(i) / (m_frames - 1);
+        const double phase = t < 0.5 ? t * 2 : (1 - t) * 2;  // 0 → 1 → 0
+        render::MapView view = start;
+        if (!m_static) {
+            view.metresPerPixel = start.metresPerPixel / std::pow(8.0, phase);
+            view.centerX = start.centerX + 0.15 * map.extent.width() * std::sin(6.283 * t);
+            view.centerY = start.centerY + 0.1 * map.extent.height() * std::sin(3.1416 * t);
+        }
+        const auto begin = std::chrono::steady_clock::now();
+        renderer.render(view, map.options, target);
+        std::uint8_t pixel[4];
+        glReadPixels(request.width / 2, request.height / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);  // waits
+        checksum += pixel[0] + pixel[1] + pixel[2];
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+        symbols.push_back(static_cast<double>(renderer.lastFrame().symbolsDrawn));
+    }
+    std::sort(symbols.begin(), symbols.end());
+    std::vector<double> sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    const double median = sorted[sorted.size() / 2];
+    const double p95 =
+        sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * sorted.size())) - 1)];
+    std::size_t features = 0;
+    for (const auto& layer : renderer.scene().layers) features += layer.featureCount();
+    if (m_json) {
+        nlohmann::json out;
+        out["frames"] = m_frames;
+        out["median_ms"] = median;
+        out["p95_ms"] = p95;
+        out["renderer"] = context.renderer();
+        out["size"] = {request.width, request.height};
+        out["features"] = features;
+        out["symbols_median"] = symbols[symbols.size() / 2];
+        fmt::print("{}\n", out.dump(2));
+    } else {
+        fmt::print(
+            "frames:   {}\nsize:     {}x{}\nfeatures: {}\nsymbols:  {:.0f} per frame (median, after level of detail)\n"
+            "median:   {:.2f} ms\np95:      {:.2f} ms\nrenderer: {}\n",
+            m_frames, request.width, request.height, features, symbols[symbols.size() / 2], median, p95,
+            context.renderer());
+    }
+    (void)checksum;
+    return 0;
+}
+
+}  // namespace lb::cli
