@@ -54,20 +54,22 @@ private:
 std::array<double, 3> thresholds(const std::vector<double>& p, bool fdr) {
     std::array<double, 3> t{kLevels[0], kLevels[1], kLevels[2]};
     if (!fdr) return t;
-    std::vector<double> sorted = p;
-    std::sort(sorted.begin(), sorted.end());
-    const double n = static_cast<double>(sorted.size());
-    for (int level = 0; level < 3; ++level) {
-        double cut = -1;  // nothing significant
-        for (std::size_t k = 0; k < sorted.size(); ++k) {
-            if (sorted[k] <= kLevels[level] * static_cast<double>(k + 1) / n) cut = sorted[k];
-        }
-        t[static_cast<std::size_t>(level)] = cut;
-    }
+    for (std::size_t level = 0; level < 3; ++level) t[level] = fdrThreshold(p, kLevels[level]);
     return t;
 }
 
 }  // namespace
+
+double fdrThreshold(const std::vector<double>& p, double alpha) {
+    std::vector<double> sorted = p;
+    std::sort(sorted.begin(), sorted.end());
+    const double n = static_cast<double>(sorted.size());
+    double cut = -1;  // nothing significant
+    for (std::size_t k = 0; k < sorted.size(); ++k) {
+        if (sorted[k] <= alpha * static_cast<double>(k + 1) / n) cut = sorted[k];
+    }
+    return cut;
+}
 
 double twoSidedP(double z) {
     return std::erfc(std::fabs(z) / std::sqrt(2.0));

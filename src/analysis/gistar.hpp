@@ -37,6 +37,10 @@ GiStarResult giStar(std::span<const double> xs, std::span<const double> ys, std:
 
 // Two-sided p-value of a z-score under the standard normal.
 double twoSidedP(double z);
+// Benjamini–Hochberg at level alpha: the largest p_(k) (p sorted ascending, k from 1) with p_(k) <= alpha·k/n,
+// so that exactly the p-values <= the result are significant (what R's p.adjust(p, "BH") <= alpha selects);
+// -1 when none is.
+double fdrThreshold(const std::vector<double>& p, double alpha);
 // ArcGIS's labels: "Hot Spot - 99% Confidence" … "Not Significant" … "Cold Spot - 90% Confidence".
 std::string_view giBinLabel(int bin);
 

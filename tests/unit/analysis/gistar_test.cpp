@@ -133,3 +133,15 @@ TEST(GiStar, FdrClassesEqualBenjaminiHochbergAdjustedPValuesFromR) {
     // The fixture is one where the correction matters at every level, hot and cold.
     EXPECT_GE(differsFromPlain, 30);
 }
+
+// Hand-checked against R: p.adjust(c(0.001, 0.03, 0.9, 0.95), "BH") = 0.004 0.06 0.95 0.95, so at 5 % only the
+// first is significant although 0.03 < 0.05: its rank-2 bound is 0.05·2/4 = 0.025. At 10 % both are
+// (0.06 <= 0.1). p.adjust(c(0.0125, 0.025, 0.0375, 0.05), "BH") is 0.05 for every one: all four at 5 %.
+TEST(GiStar, FdrThresholdIsBenjaminiHochbergWithRanksFromOne) {
+    const std::vector<double> p{0.9, 0.03, 0.95, 0.001};  // unsorted on purpose
+    EXPECT_DOUBLE_EQ(fdrThreshold(p, 0.05), 0.001);
+    EXPECT_DOUBLE_EQ(fdrThreshold(p, 0.10), 0.03);
+    EXPECT_DOUBLE_EQ(fdrThreshold(p, 0.0039), -1);  // 0.001 > 0.0039/4
+    EXPECT_DOUBLE_EQ(fdrThreshold({0.0125, 0.025, 0.0375, 0.05}, 0.05), 0.05);
+    EXPECT_DOUBLE_EQ(fdrThreshold({}, 0.05), -1);
+}
