@@ -127,3 +127,30 @@ TEST(Kde, GaussianExactAndFastAgree) {
     // σ = 80 m is well inside the extent: the mass is the count.
     EXPECT_NEAR(sum(exact.density) * 1e-4, 3000.0, 3.0);
 }
+
+// The gaussian is cut off beyond 4σ, not at it: a cell centre exactly 4σ straight below an incident still
+// gets exp(−8)/(2πσ²), one 10 m further gets nothing (exact mode).
+TEST(Kde, GaussianReachesACellExactlyFourSigmaAway) {
+    KdeOptions options;
+    options.kernel = Kernel::Gaussian;
+    options.radius = 10;
+    options.cell = 10;
+    core::BBox extent;
+    extent.add(0, 0);
+    extent.add(100, 100);
+    options.extent = extent;
+    const std::vector<double> x{55}, y{95};  // the centre of the top row's cell in column 5
+    const KdeRaster raster = kernelDensity(x, y, options);
+    ASSERT_EQ(raster.grid.columns, 10u);
+    const auto at = [&](double cx, double cy) {
+        const auto c = static_cast<std::size_t>((cx - raster.grid.originX) / 10);
+        const auto r = static_cast<std::size_t>((raster.grid.originY - cy) / 10);
+        EXPECT_DOUBLE_EQ(raster.grid.centerX(c), cx);
+        EXPECT_DOUBLE_EQ(raster.grid.centerY(r), cy);
+        return static_cast<double>(raster.density[r * raster.grid.columns + c]);
+    };
+    const double expected = std::exp(-8.0) / (2 * std::numbers::pi * 100) * 1e6;  // per km²
+    EXPECT_NEAR(at(55, 55), expected, expected * 1e-5);
+    EXPECT_EQ(at(55, 45), 0.0);
+    EXPECT_NEAR(at(55, 95), 1.0 / (2 * std::numbers::pi * 100) * 1e6, 1e-2);
+}

@@ -56,6 +56,9 @@ TEST(Time, RejectsImpossibleAndMalformedTimes) {
         EXPECT_FALSE(parseTime(bad)) << bad;
     }
     EXPECT_TRUE(parseTime("2024-02-29"));
+    // A leap year's February has 29 days, not one more.
+    EXPECT_FALSE(parseTime("30.02.2024"));
+    EXPECT_FALSE(parseTime("2000-02-30"));
 }
 
 TEST(Time, LeapDaysFollowTheGregorianCenturyRule) {
