@@ -32,9 +32,12 @@ namespace lb::analysis {
 enum class Kernel { Quartic, Gaussian };
 enum class KdeMode { Exact, Fast };
 
+// The radius every front end starts from (CLI hotspots, the heatmap, the render --heatmap flag).
+inline constexpr double kDefaultKdeRadiusMetres = 200;
+
 struct KdeOptions {
     Kernel kernel = Kernel::Quartic;
-    double radius = 200;  // metres: quartic support radius, gaussian bandwidth σ
+    double radius = kDefaultKdeRadiusMetres;  // metres: quartic support radius, gaussian bandwidth σ
     double cell = 10;     // metres
     std::optional<core::BBox> extent;  // default: the points' extent grown by radius, snapped to cell
     KdeMode mode = KdeMode::Exact;

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/project_store.hpp"
+#include "core/defaults.hpp"
 
 namespace lb::project {
 namespace {
@@ -108,7 +109,7 @@ DemoReport createDemo(const std::filesystem::path& projectPath, const DemoOption
     DemoReport report;
     try {
         {
-            auto project = Project::create(part, "EPSG:25833");
+            auto project = Project::create(part, std::string(core::kDefaultProjectCrs));
             project->store().seedUuids(options.seed);
             TempDir dir;
             const DemoSources sources = writeDemoSources(dir.path(), options, progress);

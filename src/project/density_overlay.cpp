@@ -7,7 +7,7 @@ namespace lb::project {
 analysis::KdeOptions heatmapKdeDefaults() {
     analysis::KdeOptions options;
     options.kernel = analysis::Kernel::Quartic;
-    options.radius = 200;
+    options.radius = analysis::kDefaultKdeRadiusMetres;
     options.cell = 10;
     options.mode = analysis::KdeMode::Fast;
     return options;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/bbox.hpp"
+#include "core/defaults.hpp"
 
 namespace lb::render {
 
@@ -43,7 +44,7 @@ struct SceneLayer {
 
 // An immutable picture of the project for the renderer: it never reads the store itself.
 struct Scene {
-    int srid = 25833;
+    int srid = core::kDefaultProjectSrid;
     std::vector<SceneLayer> layers;  // any order; the style decides the drawing order
 
     const SceneLayer* find(std::string_view name) const;

@@ -21,6 +21,7 @@
 #include "ui/error_text.hpp"
 #include "ui/scene_patch.hpp"
 #include "ui/task_queue.hpp"
+#include "core/defaults.hpp"
 
 namespace lb::ui {
 namespace {
@@ -314,7 +315,7 @@ void Workspace::createProject(const std::filesystem::path& path) {
     if (busy()) return;
     const std::string target = absolutePath(path);
     startJob(tr()(Str::LoadingProject), [this, target](core::Progress&) -> Completion {
-        project::Project::create(target, "EPSG:25833");
+        project::Project::create(target, std::string(core::kDefaultProjectCrs));
         return [this, target] { startLoad(target, false); };
     });
 }

@@ -133,7 +133,7 @@ public:
 
     // [document actions] — errors become notices, never exceptions.
     void openProject(const std::filesystem::path& path);
-    void createProject(const std::filesystem::path& path);  // empty project in EPSG:25833
+    void createProject(const std::filesystem::path& path);  // empty project in core::kDefaultProjectCrs
     void createDemo(const std::filesystem::path& path);
     void closeProject();
     void importOsm(const std::filesystem::path& file);

@@ -25,7 +25,7 @@ public:
 private:
     std::string m_project, m_method, m_out, m_kernel = "quartic", m_mode = "exact", m_extent, m_zones, m_value;
     std::string m_compareFrom, m_compareTo;
-    double m_radius = 200, m_cell = 0, m_distance = 0;
+    double m_radius = analysis::kDefaultKdeRadiusMetres, m_cell = 0, m_distance = 0;
     bool m_fdr = false;
     QueryOptions m_filters;
     analysis::KdeOptions m_kde;

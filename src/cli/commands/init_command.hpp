@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "core/defaults.hpp"
 
 namespace lb::cli {
 
@@ -16,7 +17,7 @@ public:
 
 private:
     std::string m_project;
-    std::string m_crs = "EPSG:25833";
+    std::string m_crs{core::kDefaultProjectCrs};
 };
 
 }  // namespace lb::cli

@@ -10,7 +10,7 @@ namespace lb::ui {
 // The density heatmap's settings in the query panel.
 struct HeatmapSettings {
     bool on = false;
-    double radius = 200;  // metres (quartic kernel support)
+    double radius = analysis::kDefaultKdeRadiusMetres;  // metres (quartic kernel support)
     double cell = 10;     // metres
     float opacity = 0.85f;
     bool operator==(const HeatmapSettings&) const = default;
