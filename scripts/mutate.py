@@ -29,7 +29,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_TESTS = {
     "core": ["core_tests", "cli_tests"],
     "geo": ["geo_tests", "engine_tests"],
-    "store": ["store_tests", "edit_tests", "cli_tests"],
+    "store": ["store_tests", "edit_tests", "ui_tests", "cli_tests"],  # ui_tests: the erasure tests
     "io": ["io_tests", "project_tests", "cli_tests"],
     "engine": ["engine_tests", "cli_tests"],
     "analysis": ["analysis_tests", "project_tests", "cli_tests"],

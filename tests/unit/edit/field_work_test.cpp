@@ -101,6 +101,36 @@ TEST_F(FieldWorkTest, GraffitiLifecycleEnforcesTransitionsAndDerivesDurations) {
     EXPECT_EQ(edit::graffitiHistory(*project, site), history);
 }
 
+// A legal design (a commissioned mural) clears a site as a removal does; a re-spraying counts as a recurrence
+// only after a clearing (an imported history may say "erneut besprüht" right after the report).
+TEST(GraffitiDerivation, LegalDesignClearsAndOnlyACleanedSiteCanRecur) {
+    using Entry = edit::GraffitiStatusEntry;
+    const auto derived = edit::deriveGraffiti({Entry{"gemeldet", "2025-01-01", std::nullopt, ""},
+                                               Entry{"begutachtet", "2025-01-05", std::nullopt, ""},
+                                               Entry{"legal gestaltet", "2025-01-11", 900.0, ""},
+                                               Entry{"erneut besprüht", "2025-02-10", std::nullopt, ""},
+                                               Entry{"entfernt", "2025-02-20", 150.0, ""},
+                                               Entry{"erneut besprüht", "2025-03-02", std::nullopt, ""}});
+    EXPECT_EQ(derived.daysToRemoval, 10);
+    EXPECT_EQ(derived.recurrences, 2);
+    EXPECT_EQ(derived.daysToRecurrence, 10);
+    EXPECT_DOUBLE_EQ(derived.totalCostEur, 1050.0);
+    const auto uncleaned = edit::deriveGraffiti({Entry{"gemeldet", "2025-01-01", std::nullopt, ""},
+                                                 Entry{"erneut besprüht", "2025-01-20", std::nullopt, ""}});
+    EXPECT_EQ(uncleaned.recurrences, 0);
+    EXPECT_FALSE(uncleaned.daysToRecurrence);
+    EXPECT_FALSE(uncleaned.daysToRemoval);
+}
+
+TEST_F(FieldWorkTest, ANegativeCostIsRefusedEvenBelowOneEuro) {
+    const std::string site = addSite();
+    session.apply(edit::setGraffitiStatus(site, {"begutachtet", "05.02.2025", {}, {}, {}}));
+    EXPECT_THROW(session.apply(edit::setGraffitiStatus(site, {"entfernt", "2025-02-20", -0.5, {}, {}})),
+                 edit::ValidationError);
+    session.apply(edit::setGraffitiStatus(site, {"entfernt", "2025-02-20", 0.0, {}, {}}));  // free removal
+    EXPECT_EQ(edit::graffitiHistory(*project, site).size(), 3u);
+}
+
 TEST_F(FieldWorkTest, NewGraffitiSitesStartAsReported) {
     EXPECT_THROW(session.apply(edit::addFeature(LayerId::Graffiti, geo::pointWkb(kX, kY),
                                                 {{"status", std::string("entfernt")}})),

@@ -99,6 +99,13 @@ TEST(FormSpec, BadValuesGiveOneProblemPerField) {
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::string("01.01.1850")},
                                                                {"category", std::string("gewalt")}}),
                            "time"));
+    // The range starts in 1990 (no digital police records before), to the day.
+    EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::string("31.12.1989 10:00")},
+                                                               {"category", std::string("gewalt")}}),
+                           "time"));
+    EXPECT_TRUE(edit::validate(LayerId::Incidents, {{"time", std::string("01.01.1990 10:00")},
+                                                    {"category", std::string("gewalt")}})
+                    .empty());
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::string("01.01.2090 10:00")},
                                                                {"category", std::string("gewalt")}}),
                            "time"));

@@ -112,3 +112,24 @@ TEST(ForeignObjects, ATableOfOursWithAnotherDefinitionCannotBeRepaired) {
     EXPECT_THROW(ProjectStore::repair(path, true, false), core::InputError);
     EXPECT_EQ(test::fileDigest(path), before);
 }
+
+// Reading never runs a planted view's functions: a read-only open (render, query, info — no foreign-object
+// check there) finds a view that stands in for one of our layers, but SQLite refuses every extension function
+// inside it (SQLITE_DBCONFIG_TRUSTED_SCHEMA off), so nothing the file's author wrote runs on our connection.
+TEST(ForeignObjects, APlantedViewCannotCallFunctionsOnAReadOnlyConnection) {
+    test::TempDir dir;
+    const auto path = dir / "p.sqlite";
+    { auto project = ProjectStore::create(path, "EPSG:25833"); }
+    rawExec(path, "CREATE VIEW planted AS SELECT spatialite_version() AS v, hex(randomblob(4)) AS r");
+    auto reader = ProjectStore::open(path, ProjectStore::Access::ReadOnly);
+    try {
+        store::Statement s(reader->db(), "SELECT v FROM planted");
+        s.step();
+        FAIL() << "a planted view ran spatialite_version() on our connection";
+    } catch (const core::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("unsafe use of spatialite_version()"), std::string::npos) << e.what();
+    }
+    // The same function called directly by our own statement is fine: the refusal is about the schema.
+    store::Statement direct(reader->db(), "SELECT spatialite_version()");
+    EXPECT_TRUE(direct.step());
+}
