@@ -180,3 +180,17 @@ TEST(GpxSource, ATrackOnlyFileIsReadFromItsTracksLayerNotTheEmptyWaypoints) {
     EXPECT_EQ(feature.geometry.size(), 66u);
     EXPECT_FALSE(gpx.next(feature)) << "one track, one feature";
 }
+
+TEST_F(CsvSource, ASingleColumnFileSplitsOnCommasOnlyAndATieGoesToTheSemicolon) {
+    // No delimiter in the header: one column, and the default is the comma, so a semicolon in a value stays.
+    auto rows = read("Bemerkung\nMarkt; Ecke Kirchgasse\n");
+    ASSERT_EQ(source->fieldNames().size(), 1u);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_TRUE(rows[0].problem.empty()) << rows[0].problem;
+    EXPECT_EQ(rows[0].values[0], "Markt; Ecke Kirchgasse");
+    // As many semicolons as commas in the header: German spreadsheets export with semicolons.
+    rows = read("Straße, Hausnr.;Ort\nMarkt 5;Glauchau\n");
+    ASSERT_EQ(source->fieldNames().size(), 2u);
+    EXPECT_EQ(source->fieldNames()[0], "Straße, Hausnr.");
+    EXPECT_EQ(rows.at(0).values[1], "Glauchau");
+}
