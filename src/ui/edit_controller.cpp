@@ -54,6 +54,7 @@ void EditController::close() {
     m_session.reset();
     m_store.reset();
     m_projectPath.clear();
+    ++m_revision;  // what panels read from the old project is stale now (open() closes first)
 }
 
 void EditController::setAuthor(const std::string& author) {

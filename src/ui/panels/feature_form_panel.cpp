@@ -250,11 +250,10 @@ void FeatureFormPanel::drawGraffitiStatus() {
     if (!store) return;
     ImGui::Spacing();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::GraffitiHistory));
-    std::vector<edit::GraffitiStatusEntry> history;
-    try {
-        history = edit::graffitiHistory(*store, m_form->uuid());
-    } catch (const std::exception& e) {
-        ImGui::TextColored(kErrorColor, "%s", e.what());
+    const auto& history = m_history.get(m_form->uuid(), m_editor.revision(),
+                                        [&](const std::string& uuid) { return edit::graffitiHistory(*store, uuid); });
+    if (!m_history.error().empty()) {
+        ImGui::TextColored(kErrorColor, "%s", m_history.error().c_str());
         return;
     }
     const Language language = m_workspace.language();
@@ -410,16 +409,13 @@ void FeatureFormPanel::drawPhotos() {
 }
 
 const std::vector<edit::RouteName>& FeatureFormPanel::routes() {
-    if (m_routesRevision != m_editor.revision() && m_editor.store()) {
-        m_routesRevision = m_editor.revision();
-        try {
-            m_routes = edit::routeNames(*m_editor.store());
-        } catch (const std::exception& e) {
-            m_routes.clear();
-            m_saveError = e.what();
-        }
-    }
-    return m_routes;
+    static const std::vector<edit::RouteName> kNone;
+    auto* store = m_editor.store();
+    if (!store) return kNone;
+    const auto loadsBefore = m_routes.loads();
+    const auto& routes = m_routes.get(0, m_editor.revision(), [&](int) { return edit::routeNames(*store); });
+    if (m_routes.loads() != loadsBefore && !m_routes.error().empty()) m_saveError = m_routes.error();
+    return routes;
 }
 
 // [save]

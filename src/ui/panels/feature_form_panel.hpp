@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "core/layer.hpp"
+#include "edit/graffiti.hpp"
 #include "edit/visit_calendar.hpp"
 #include "ui/docked_panel.hpp"
 #include "ui/frame_owned.hpp"
+#include "ui/revision_cache.hpp"
 #include "ui/photo_list.hpp"
 
 namespace lb::ui {
@@ -77,9 +79,10 @@ private:
     std::vector<std::unique_ptr<widgets::GlTexture>> m_textures;
     std::int64_t m_confirmRemove = 0;  // the photo whose removal waits for "Ja, entfernen"
     std::string m_photoError;
-    // The visit form's route choices, reloaded after edits.
-    std::vector<edit::RouteName> m_routes;
-    std::uint64_t m_routesRevision = std::numeric_limits<std::uint64_t>::max();
+    // The visit form's route choices and a graffiti site's status history, read once per edit revision (and
+    // site), never per frame.
+    RevisionCache<int, std::vector<edit::RouteName>> m_routes;
+    RevisionCache<std::string, std::vector<edit::GraffitiStatusEntry>> m_history;
 };
 
 }  // namespace lb::ui

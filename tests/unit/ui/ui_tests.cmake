@@ -11,6 +11,7 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/layout_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/help_document_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/query_form_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/revision_cache_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/strings_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/settings_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/edit_controller_test.cpp
