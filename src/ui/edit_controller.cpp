@@ -51,10 +51,10 @@ std::optional<std::string> EditController::open(const std::filesystem::path& pro
 }
 
 void EditController::close() {
+    if (m_store) ++m_revision;  // what panels read from the old project is stale now (open() closes first)
     m_session.reset();
     m_store.reset();
     m_projectPath.clear();
-    ++m_revision;  // what panels read from the old project is stale now (open() closes first)
 }
 
 void EditController::setAuthor(const std::string& author) {

@@ -98,6 +98,10 @@ TEST(Cli, ReadOnlyProjectIsRefusedAndUnchanged) {
     EXPECT_EQ(r.exitCode, 2) << r.err;
     EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
     EXPECT_EQ(test::fileDigest(project), before);
+    // Refused before SQLite opened it: no side files either.
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        EXPECT_FALSE(std::filesystem::exists(project.string() + suffix)) << suffix;
+    }
 }
 
 TEST(Cli, HelpExplainsEveryCommand) {

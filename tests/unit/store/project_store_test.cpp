@@ -162,13 +162,29 @@ TEST(ProjectStore, RefusesForeignNewerAndCorruptFilesWithoutChangingThem) {
 
     // A newer schema.
     ProjectStore::create(dir / "newer.sqlite", "EPSG:25833").reset();
-    rawExec(dir / "newer.sqlite", "PRAGMA user_version = 99");
-    try {
-        ProjectStore::open(dir / "newer.sqlite", ProjectStore::Access::ReadWrite);
-        FAIL() << "opened a newer schema";
-    } catch (const core::InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    for (const int version : {99, store::kSchemaVersion + 1}) {  // far ahead, and the very next version
+        rawExec(dir / "newer.sqlite", "PRAGMA user_version = " + std::to_string(version));
+        try {
+            ProjectStore::open(dir / "newer.sqlite", ProjectStore::Access::ReadWrite);
+            FAIL() << "opened schema version " << version;
+        } catch (const core::InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+        }
     }
+
+    // Our tables, but not our application id (a copy made with another tool's dump/restore loses it): the
+    // header decides, before SQLite opens the file.
+    ProjectStore::create(dir / "copy.sqlite", "EPSG:25833").reset();
+    rawExec(dir / "copy.sqlite", "PRAGMA application_id = 0");
+    const auto copyBefore = test::fileDigest(dir / "copy.sqlite");
+    try {
+        ProjectStore::open(dir / "copy.sqlite", ProjectStore::Access::ReadWrite);
+        FAIL() << "opened a file without our application id";
+    } catch (const core::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("an SQLite database, but not a Lagebild project"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(test::fileDigest(dir / "copy.sqlite"), copyBefore);
 
     // Corrupt: the schema pages overwritten.
     ProjectStore::create(dir / "corrupt.sqlite", "EPSG:25833").reset();
