@@ -37,4 +37,8 @@ TEST(OsmTags, ClassifiesIntoLayers) {
                               {{"amenity", "community_centre"}, {"community_centre", "youth_centre"}}),
               V{LayerId::Pois});
     EXPECT_EQ(io::classifyOsm(OsmGeometryKind::Point, {{"man_made", "surveillance"}}), V{LayerId::Pois});
+    // Woods and scrub are land use (Angsträume are often there); a coastline closed into an area is not.
+    EXPECT_EQ(io::classifyOsm(OsmGeometryKind::Area, {{"natural", "wood"}}), V{LayerId::Landuse});
+    EXPECT_EQ(io::classifyOsm(OsmGeometryKind::Area, {{"natural", "scrub"}}), V{LayerId::Landuse});
+    EXPECT_EQ(io::classifyOsm(OsmGeometryKind::Area, {{"natural", "coastline"}}), V{});
 }

@@ -194,3 +194,17 @@ TEST_F(CsvSource, ASingleColumnFileSplitsOnCommasOnlyAndATieGoesToTheSemicolon) 
     EXPECT_EQ(source->fieldNames()[0], "Straße, Hausnr.");
     EXPECT_EQ(rows.at(0).values[1], "Glauchau");
 }
+
+TEST_F(CsvSource, OldMacLineEndsAndSpacesBeforeAQuoteAreRead) {
+    // Carriage returns alone end lines (classic Mac Excel exports): no character of the next line is lost.
+    auto rows = read("id,Ort\r1,Markt\r2,Kirchgasse\r");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].values, (std::vector<std::string>{"1", "Markt"}));
+    EXPECT_EQ(rows[1].values, (std::vector<std::string>{"2", "Kirchgasse"}));
+    EXPECT_EQ(rows[1].line, 3);
+    // ", " before a quoted value: the quotes still group (the comma inside is no delimiter).
+    rows = read("id, Ort\n1, \"Markt, Ecke Kirchgasse\"\n");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_TRUE(rows[0].problem.empty()) << rows[0].problem;
+    EXPECT_EQ(rows[0].values[1], "Markt, Ecke Kirchgasse");
+}
