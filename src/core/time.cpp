@@ -118,6 +118,12 @@ Timestamp fromBerlinLocal(const CivilTime& local) {
     return {wall - 3600};
 }
 
+Timestamp startOfNextLocalDay(Timestamp time) {
+    CivilTime next = civilFromUnix(time.unixSeconds + berlinOffsetSeconds(time.unixSeconds) + 86400);
+    next.hour = next.minute = next.second = 0;
+    return fromBerlinLocal(next);
+}
+
 std::optional<Timestamp> parseTime(std::string_view input) {
     Cursor c{trim(input)};
     if (c.text.empty()) return std::nullopt;

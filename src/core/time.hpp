@@ -32,6 +32,10 @@ int berlinOffsetSeconds(std::int64_t unixSeconds);
 // (CEST) is taken; a spring wall-clock time that does not exist is moved forward by one hour.
 Timestamp fromBerlinLocal(const CivilTime& local);
 
+// The instant the Berlin day after the one containing `time` begins (local midnight, whatever daylight saving
+// does in between): the exclusive end of a date range that includes the whole day of `time`.
+Timestamp startOfNextLocalDay(Timestamp time);
+
 // Parses the time formats of police exports and ISO 8601: "2025-03-14T22:15:00[+01:00|Z]",
 // "2025-03-14 22:15", "2025-03-14", "2025/03/14 22:15:00" (KML and GPS tools), "14.03.2025 22:15[:00]",
 // "14.03.2025", "14.03.25 22:15".

@@ -75,7 +75,13 @@ HourRange parseHours(std::string_view text) {
     const auto to = parseNumber(parts[1]);
     auto whole = [](std::optional<double> v, double max) { return v && *v >= 0 && *v <= max && *v == std::floor(*v); };
     if (!whole(from, 23) || !whole(to, 24)) bad("--hours", text, "hours must be whole numbers, H1 0–23 and H2 0–24");
-    HourRange range{static_cast<int>(*from), static_cast<int>(*to)};
+    return hourRange(static_cast<int>(*from), static_cast<int>(*to));
+}
+
+HourRange hourRange(int from, int to) {
+    const std::string text = std::to_string(from) + "-" + std::to_string(to);
+    if (from < 0 || from > 23 || to < 0 || to > 24) bad("--hours", text, "hours must be whole numbers, H1 0–23 and H2 0–24");
+    HourRange range{from, to};
     if (range.from == range.to) bad("--hours", text, "the range is empty; use 0-24 for the whole day");
     if (range.to == 24) range.to = 0;
     if (range.from == 0 && range.to == 0) range.to = 24;
@@ -112,11 +118,8 @@ core::Timestamp parseFromTime(std::string_view text, std::string_view flag) {
 
 core::Timestamp parseToTime(std::string_view text, std::string_view flag) {
     const core::Timestamp t = parseFromTime(text, flag);
-    if (!isBareDate(text)) return t;
-    // The whole day: up to local midnight of the next day.
-    core::CivilTime next = core::civilFromUnix(t.unixSeconds + core::berlinOffsetSeconds(t.unixSeconds) + 86400);
-    next.hour = next.minute = next.second = 0;
-    return core::fromBerlinLocal(next);
+    // A bare date is the whole day: up to local midnight of the next day.
+    return isBareDate(text) ? core::startOfNextLocalDay(t) : t;
 }
 
 GroupBy parseGroupBy(std::string_view text) {

@@ -19,6 +19,9 @@ AttributeFilter parseAttributeFilter(std::string_view text, std::string_view fla
 LayerRef parseLayerRef(std::string_view text, std::string_view flag);
 // "20-4"
 HourRange parseHours(std::string_view text);
+// The same from values (the GUI's spinners): from 0–23, to 0–24 (24 = midnight), from != to; 0-24 is the
+// whole day. Throws core::UsageError naming --hours otherwise.
+HourRange hourRange(int from, int to);
 // "mo,di,sa" (German) or "mo,tu,sa" (English) → bit mask, bit 0 = Monday
 std::uint8_t parseWeekdays(std::string_view text);
 // Boxes ("minx,miny,maxx,maxy") are read by core::parseBBox, the one rule for every command.

@@ -17,10 +17,6 @@ std::optional<int> number(std::string_view text) {
     return value;
 }
 
-bool leapYear(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 std::string layerRefText(const engine::LayerRef& ref) {
     std::string text = ref.layer;
     if (!ref.filter) return text;
@@ -70,15 +66,9 @@ std::optional<core::Timestamp> parseGermanDate(std::string_view text) {
     const auto day = number(text.substr(0, dot1));
     const auto month = number(text.substr(dot1 + 1, dot2 - dot1 - 1));
     const auto year = number(text.substr(dot2 + 1));
-    if (!day || !month || !year || *month < 1 || *month > 12 || *day < 1 || *year < 1900) return std::nullopt;
-    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const int days = kDays[*month - 1] + (*month == 2 && leapYear(*year) ? 1 : 0);
-    if (*day > days) return std::nullopt;
-    core::CivilTime local;
-    local.year = *year;
-    local.month = *month;
-    local.day = *day;
-    return core::fromBerlinLocal(local);
+    if (!day || !month || !year || *year < 1900) return std::nullopt;
+    // The calendar (month lengths, leap years) is core::parseTime's, as for every other date.
+    return core::parseTime(text);
 }
 
 DateInput dateInput(std::string_view text) {
@@ -129,12 +119,7 @@ FormResult buildQuery(const QueryForm& form) {
     if (dateInput(form.to) != DateInput::Empty) {
         const auto day = parseGermanDate(form.to);
         if (!day) return {std::nullopt, FormError{FormField::To, dateError(form.to)}};
-        // Inclusive: up to the start of the next day (parseToTime's rule for a bare date).
-        char iso[32];
-        const core::CivilTime local =
-            core::civilFromUnix(day->unixSeconds + core::berlinOffsetSeconds(day->unixSeconds));
-        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", local.year, local.month, local.day);
-        query.to = engine::parseToTime(iso);
+        query.to = core::startOfNextLocalDay(*day);  // inclusive: the whole day, as --to with a bare date
     }
     if (query.from && query.to && *query.from >= *query.to) {
         return {std::nullopt, FormError{FormField::To, Str::QueryBadRange}};
@@ -144,7 +129,7 @@ FormResult buildQuery(const QueryForm& form) {
             form.hourFrom == form.hourTo) {
             return {std::nullopt, FormError{FormField::Hours, Str::QueryBadHours}};
         }
-        query.hours = engine::parseHours(std::to_string(form.hourFrom) + "-" + std::to_string(form.hourTo));
+        query.hours = engine::hourRange(form.hourFrom, form.hourTo);
     }
     for (int d = 0; d < 7; ++d) {
         if (form.weekdays[static_cast<std::size_t>(d)]) query.weekdays |= static_cast<std::uint8_t>(1u << d);

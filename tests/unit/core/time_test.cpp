@@ -84,3 +84,14 @@ TEST(Time, ReadsSlashDatesAsKmlAndGpsToolsWriteThem) {
         EXPECT_FALSE(parseTime(bad)) << bad;
     }
 }
+
+// The whole local day, on the days daylight saving time begins (23 hours) and ends (25 hours).
+TEST(Time, StartOfTheNextLocalDayAcrossDaylightSavingChanges) {
+    EXPECT_EQ(formatBerlin(startOfNextLocalDay(*parseTime("2025-03-30"))), "2025-03-31T00:00:00+02:00");
+    EXPECT_EQ(startOfNextLocalDay(*parseTime("2025-03-30")).unixSeconds - parseTime("2025-03-30")->unixSeconds,
+              23 * 3600);
+    EXPECT_EQ(formatBerlin(startOfNextLocalDay(*parseTime("26.10.2025 23:59"))), "2025-10-27T00:00:00+01:00");
+    EXPECT_EQ(startOfNextLocalDay(*parseTime("2025-10-26")).unixSeconds - parseTime("2025-10-26")->unixSeconds,
+              25 * 3600);
+    EXPECT_EQ(formatBerlin(startOfNextLocalDay(*parseTime("31.12.2024 00:00"))), "2025-01-01T00:00:00+01:00");
+}

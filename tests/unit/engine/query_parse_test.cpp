@@ -34,6 +34,13 @@ TEST(QueryParse, HoursWrapPastMidnight) {
     const HourRange evening = parseHours("18-24");
     EXPECT_TRUE(evening.contains(23));
     EXPECT_FALSE(evening.contains(0));
+    // From values (the GUI) the same rules apply.
+    EXPECT_EQ(hourRange(20, 4), parseHours("20-4"));
+    EXPECT_EQ(hourRange(18, 24), parseHours("18-24"));
+    EXPECT_EQ(hourRange(0, 24), parseHours("0-24"));
+    EXPECT_THROW(hourRange(5, 5), lb::core::UsageError);
+    EXPECT_THROW(hourRange(24, 3), lb::core::UsageError);
+    EXPECT_THROW(hourRange(-1, 3), lb::core::UsageError);
     // H2 is exclusive up to 23 as well: "22-23" is the one hour from 22:00, not a wrap into the night.
     const HourRange late = parseHours("22-23");
     EXPECT_TRUE(late.contains(22));
