@@ -126,6 +126,11 @@ TEST_F(SourceImport, GermanNumbersWithThousandsSeparatorsAreNumbers) {
     EXPECT_EQ(number("SELECT cost_eur FROM graffiti WHERE ext_id = 'G2'"), 1234567);
     EXPECT_DOUBLE_EQ(number("SELECT cost_eur FROM graffiti WHERE ext_id = 'G3'"), 99.9);
     EXPECT_DOUBLE_EQ(number("SELECT area_m2 FROM graffiti WHERE ext_id = 'G3'"), 12.5);  // a decimal point
+    // Four digits before the dot are no thousands group: 1234.567 is a decimal number.
+    import(core::LayerId::Graffiti, "graffiti2.csv",
+           "Nr;Kosten;Rechtswert;Hochwert\nG4;1234.567;327048,95;5632637,50\n",
+           {.x = "Rechtswert", .y = "Hochwert", .crs = "EPSG:25833"});
+    EXPECT_DOUBLE_EQ(number("SELECT cost_eur FROM graffiti WHERE ext_id = 'G4'"), 1234.567);
     // Coordinates keep decimal dots: 327048.950 is not a thousands group.
     EXPECT_NEAR(number("SELECT X(geometry) FROM graffiti WHERE ext_id = 'G1'"), 327048.95, 1e-6);
 }
@@ -138,9 +143,13 @@ TEST_F(SourceImport, AFractionInAnIntegerColumnIsRejectedNotTruncated) {
                                "id;route;time;Personal;Kontakte\n"
                                "V1;R1;06.05.2025 16:00;2;14\n"
                                "V2;R1;13.05.2025 16:00;2;2,5\n"
-                               "V3;R1;20.05.2025 16:00;1,5;3\n");
+                               "V3;R1;20.05.2025 16:00;1,5;3\n"
+                               "V4;R1;27.05.2025 16:00;2;-1\n");
     EXPECT_EQ(report.imported, 1);
-    ASSERT_EQ(report.rejections.size(), 2u);
+    ASSERT_EQ(report.rejections.size(), 3u);
+    EXPECT_NE(report.rejections[2].find("line 5: '-1' in column Kontakte is not a whole number ≥ 0"),
+              std::string::npos)
+        << report.rejections[2];
     EXPECT_NE(report.rejections[0].find("line 3: '2,5' in column Kontakte is not a whole number"),
               std::string::npos)
         << report.rejections[0];

@@ -231,3 +231,18 @@ TEST_F(ThematicImport, AGpxTrackBecomesARouteAndATrackOfTwoSegmentsIsRefused) {
         EXPECT_NE(std::string(e.what()).find("MultiLineString of 2 lines"), std::string::npos) << e.what();
     }
 }
+
+// Every rejected row is counted; only the first listedRejections are listed (the CLI prints them).
+TEST_F(ThematicImport, RejectedRowsAreAllCountedAndTheFirstFewListed) {
+    project::ImportOptions options;
+    options.listedRejections = 2;
+    std::string csv = "id;time;category;lat;lon\n";
+    for (int i = 1; i <= 4; ++i) csv += "B" + std::to_string(i) + ";kein Datum;Gewalt;50.8196;12.5446\n";
+    csv += "B5;14.03.2025 22:15;Gewalt;50.8196;12.5446\n";
+    const auto report = import(core::LayerId::Incidents, "vorfaelle.csv", csv, {}, options);
+    EXPECT_EQ(report.imported, 1);
+    EXPECT_EQ(report.rejected, 4);
+    ASSERT_EQ(report.rejections.size(), 2u);
+    EXPECT_NE(report.rejections[0].find("line 2"), std::string::npos) << report.rejections[0];
+    EXPECT_NE(report.rejections[1].find("line 3"), std::string::npos) << report.rejections[1];
+}
