@@ -6,7 +6,6 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/attribute_table_model_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/error_text_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/format_test.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/gistar_overlay_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/heatmap_overlay_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/layout_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/help_document_test.cpp
