@@ -112,6 +112,16 @@ TEST_F(ThematicImport, WrongColumnFlagsAreUsageErrorsThatChangeNothing) {
         EXPECT_NE(e.hint().find("Tatzeit"), std::string::npos) << e.hint();
     }
     EXPECT_EQ(project->store().count(core::LayerId::Incidents), 0);
+    // Half a coordinate pair: --x without --y (or --lat without --lon) says so, not "no coordinates".
+    auto half = policeMapping();
+    half.y.clear();
+    try {
+        import(core::LayerId::Incidents, "polizei.csv", kPoliceCsv, half);
+        FAIL() << "--x without --y was accepted";
+    } catch (const core::UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("--x and --y go together"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(project->store().count(core::LayerId::Incidents), 0);
 }
 
 TEST_F(ThematicImport, LatLonCsvWithAutoMappedColumns) {
