@@ -256,3 +256,34 @@ TEST_F(ThematicImport, RejectedRowsAreAllCountedAndTheFirstFewListed) {
     EXPECT_NE(report.rejections[0].find("line 2"), std::string::npos) << report.rejections[0];
     EXPECT_NE(report.rejections[1].find("line 3"), std::string::npos) << report.rejections[1];
 }
+
+// With --force-location (no project-area check) the latitude/longitude sanity checks still hold: out of range
+// and swapped columns are rejected per row with the reason.
+TEST_F(ThematicImport, LatLonRangeAndSwapAreCheckedEvenWithForcedLocations) {
+    project::ImportOptions options;
+    options.forceLocation = true;
+    const auto report = import(core::LayerId::Observations, "beob.csv",
+                               "id;time;category;lat;lon\n"
+                               "B1;14.03.2025 22:15;Müll;92.5;12.5446\n"
+                               "B2;14.03.2025 22:15;Müll;12.5446;50.8196\n"
+                               "B3;14.03.2025 22:15;Müll;50.8196;12.5446\n",
+                               {}, options);
+    EXPECT_EQ(report.imported, 1);
+    ASSERT_EQ(report.rejections.size(), 2u);
+    EXPECT_NE(report.rejections[0].find("line 2: latitude 92.5 / longitude 12.5446 out of range"), std::string::npos)
+        << report.rejections[0];
+    EXPECT_NE(report.rejections[1].find("line 3: latitude 12.5446 and longitude 50.8196 look swapped"),
+              std::string::npos)
+        << report.rejections[1];
+}
+
+TEST_F(ThematicImport, ARouteOfOnePointIsRejected) {
+    const auto report = import(core::LayerId::Routes, "routen.csv",
+                               "id;name;WKT\n"
+                               "R1;Punkt;LINESTRING (12.54 50.81)\n"
+                               "R2;Innenstadt;LINESTRING (12.54 50.81, 12.55 50.82)\n");
+    EXPECT_EQ(report.imported, 1);
+    ASSERT_EQ(report.rejections.size(), 1u);
+    EXPECT_NE(report.rejections[0].find("line 2: a line needs at least two points"), std::string::npos)
+        << report.rejections[0];
+}
