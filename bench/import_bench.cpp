@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "project/demo_sources.hpp"
+#include "demo/sources.hpp"
 #include "synthetic_osm.hpp"
 
 namespace {
@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
         const auto sourcesDir = dir / "demo-sources";
         fs::create_directories(sourcesDir);
         const auto start = std::chrono::steady_clock::now();
-        const auto sources = lb::project::writeDemoSources(sourcesDir, {1, incidents}, lb::core::Progress::none());
+        const auto sources = lb::demo::writeDemoSources(sourcesDir, {1, incidents}, lb::core::Progress::none());
         const double writeSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         fmt::print("\ndemo sources written in {:.2f} s ({} incidents)\n", writeSeconds, incidents);
         for (const auto& source : sources.thematic) {

@@ -1,4 +1,4 @@
-#include "project/project.hpp"
+#include "project/demo.hpp"
 
 #include <signal.h>
 #include <unistd.h>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "project/project.hpp"
 #include "store/project_store.hpp"
 #include "core/defaults.hpp"
 
@@ -95,7 +96,7 @@ void removeStaleLeftovers(const std::filesystem::path& target) {
 
 }  // namespace
 
-DemoReport createDemo(const std::filesystem::path& projectPath, const DemoOptions& options, core::Progress& progress,
+DemoReport createDemo(const std::filesystem::path& projectPath, const demo::DemoOptions& options, core::Progress& progress,
                       bool replaceExisting) {
     removeStaleLeftovers(projectPath);
     if (!replaceExisting && std::filesystem::exists(projectPath)) {
@@ -112,7 +113,7 @@ DemoReport createDemo(const std::filesystem::path& projectPath, const DemoOption
             auto project = Project::create(part, std::string(core::kDefaultProjectCrs));
             project->store().seedUuids(options.seed);
             TempDir dir;
-            const DemoSources sources = writeDemoSources(dir.path(), options, progress);
+            const demo::DemoSources sources = demo::writeDemoSources(dir.path(), options, progress);
             report.osm = project->importOsm(sources.osm, progress);
             for (const auto& source : sources.thematic) {
                 report.thematic.push_back(project->importLayer(source.layer, source.path, source.mapping,

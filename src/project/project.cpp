@@ -40,7 +40,7 @@ OsmImportReport Project::importOsm(const std::filesystem::path& file, core::Prog
 }
 
 ThematicImportReport Project::importLayer(core::LayerId layer, const std::filesystem::path& file,
-                                          const ImportMapping& mapping, const ImportOptions& options,
+                                          const io::ImportMapping& mapping, const ImportOptions& options,
                                           core::Progress& progress) {
     return importThematic(*m_store, layer, file, mapping, options, progress);
 }

@@ -9,7 +9,6 @@
 #include "core/bbox.hpp"
 #include "core/layer.hpp"
 #include "core/progress.hpp"
-#include "project/demo_sources.hpp"
 #include "project/osm_import.hpp"
 #include "project/thematic_import.hpp"
 
@@ -32,10 +31,6 @@ struct ProjectSummary {
     std::vector<LayerSummary> layers;  // all layers, in kLayers order
 };
 
-struct DemoReport {
-    OsmImportReport osm;
-    std::vector<ThematicImportReport> thematic;
-};
 
 // The document both front ends drive. Every operation of the CLI and the GUI is a method here.
 class Project {
@@ -51,21 +46,12 @@ public:
     ProjectSummary summary();
     OsmImportReport importOsm(const std::filesystem::path& file, core::Progress& progress);
     ThematicImportReport importLayer(core::LayerId layer, const std::filesystem::path& file,
-                                     const ImportMapping& mapping, const ImportOptions& options,
+                                     const io::ImportMapping& mapping, const ImportOptions& options,
                                      core::Progress& progress);
 
 private:
     explicit Project(std::unique_ptr<store::ProjectStore> store);
     std::unique_ptr<store::ProjectStore> m_store;
 };
-
-// Creates the demo town "Musterstadt" in a new project file: writes its OSM and thematic source files
-// into a temporary folder and imports them through the same paths a user's files take. Deterministic for
-// a seed (UUIDs included). The project is built beside the target under a temporary name and renamed into
-// place at the end, so a failed or killed demo leaves the target as it was (absent, or with
-// replaceExisting the old file); leftovers of killed demos (temporary folders, part files) are removed
-// when the next one starts.
-DemoReport createDemo(const std::filesystem::path& projectPath, const DemoOptions& options, core::Progress& progress,
-                      bool replaceExisting = false);
 
 }  // namespace lb::project

@@ -348,7 +348,7 @@ nlohmann::json jsonValue(const core::Value& value) {
     return nullptr;
 }
 
-std::string resolveSourceCrs(const ImportMapping& mapping, const io::VectorSource& source,
+std::string resolveSourceCrs(const io::ImportMapping& mapping, const io::VectorSource& source,
                              const detail::ColumnPlan& plan, const store::ProjectStore& store,
                              std::vector<std::string>& warnings) {
     if (!mapping.crs.empty()) return geo::parseCrs(mapping.crs);
@@ -369,7 +369,7 @@ std::string resolveSourceCrs(const ImportMapping& mapping, const io::VectorSourc
 
 // [import]
 ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, const std::filesystem::path& file,
-                                    const ImportMapping& mapping, const ImportOptions& options,
+                                    const io::ImportMapping& mapping, const ImportOptions& options,
                                     core::Progress& progress) {
     const auto& info = core::layerInfo(layer);
     if (info.kind != core::LayerKind::Thematic) {

@@ -8,7 +8,7 @@
 
 #include "core/layer.hpp"
 #include "core/progress.hpp"
-#include "project/import_mapping.hpp"
+#include "io/import_mapping.hpp"
 
 namespace lb::store {
 class ProjectStore;
@@ -49,7 +49,7 @@ struct ThematicImportReport {
 // from the project (detail::LocationCheck) are rejected with the likely CRS mix-up; when no row lies near
 // it the whole file is refused.
 ThematicImportReport importThematic(store::ProjectStore& store, core::LayerId layer, const std::filesystem::path& file,
-                                    const ImportMapping& mapping, const ImportOptions& options,
+                                    const io::ImportMapping& mapping, const ImportOptions& options,
                                     core::Progress& progress);
 
 }  // namespace lb::project

@@ -12,6 +12,7 @@
 #include "core/progress.hpp"
 #include "geo/crs.hpp"
 #include "project/map_request.hpp"
+#include "project/demo.hpp"
 #include "project/project.hpp"
 #include "project/scene_loader.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -324,7 +325,7 @@ void Workspace::createDemo(const std::filesystem::path& path) {
     if (busy()) return;
     const std::string target = absolutePath(path);
     startJob(tr()(Str::JobCreateDemo), [this, target](core::Progress& progress) -> Completion {
-        project::createDemo(target, project::DemoOptions{}, progress);
+        project::createDemo(target, demo::DemoOptions{}, progress);
         return [this, target] { startLoad(target, false); };
     });
 }
@@ -375,7 +376,7 @@ void Workspace::importThematic(core::LayerId layer, const std::filesystem::path&
     startJob(tr()(Str::JobImportThematic), [this, path, layer, file](core::Progress& progress) -> Completion {
         auto writable = project::Project::open(path, false);
         const auto report =
-            writable->importLayer(layer, file, project::ImportMapping{}, project::ImportOptions{}, progress);
+            writable->importLayer(layer, file, io::ImportMapping{}, project::ImportOptions{}, progress);
         return [this, path, file, report] {
             char text[512];
             std::snprintf(text, sizeof text, tr()(Str::NoticeImported), file.filename().string().c_str(),

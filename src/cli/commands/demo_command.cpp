@@ -8,6 +8,7 @@
 
 #include "cli/progress_display.hpp"
 #include "core/error.hpp"
+#include "project/demo.hpp"
 #include "project/project.hpp"
 
 namespace lb::cli {

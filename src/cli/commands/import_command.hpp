@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli/command.hpp"
-#include "project/import_mapping.hpp"
+#include "io/import_mapping.hpp"
 
 namespace lb::cli {
 
@@ -19,7 +19,7 @@ private:
     std::string m_project;
     std::string m_layer;
     std::string m_file;
-    project::ImportMapping m_mapping;
+    io::ImportMapping m_mapping;
     bool m_strict = false;
     bool m_allowDuplicates = false;
     bool m_forceLocation = false;

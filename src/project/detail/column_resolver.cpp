@@ -139,7 +139,7 @@ int requireField(const std::vector<std::string>& fields, const std::string& want
 
 }  // namespace
 
-ColumnPlan planColumns(core::LayerId layer, const std::vector<std::string>& fields, const ImportMapping& mapping,
+ColumnPlan planColumns(core::LayerId layer, const std::vector<std::string>& fields, const io::ImportMapping& mapping,
                        bool fileHasGeometry, const std::string& file) {
     ColumnPlan plan;
     std::vector<bool> used(fields.size(), false);

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/layer.hpp"
-#include "project/import_mapping.hpp"
+#include "io/import_mapping.hpp"
 
 namespace lb::project::detail {
 
@@ -24,7 +24,7 @@ struct ColumnPlan {
 
 // Resolves flags, same-name columns and German aliases against the source's field names. Throws
 // core::UsageError naming the file and listing its columns when a flag names a missing column.
-ColumnPlan planColumns(core::LayerId layer, const std::vector<std::string>& fields, const ImportMapping& mapping,
+ColumnPlan planColumns(core::LayerId layer, const std::vector<std::string>& fields, const io::ImportMapping& mapping,
                        bool fileHasGeometry, const std::string& file);
 
 }  // namespace lb::project::detail

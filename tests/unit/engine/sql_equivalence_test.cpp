@@ -11,6 +11,7 @@
 #include "engine/feature_table.hpp"
 #include "engine/query_parse.hpp"
 #include "project/engine_source.hpp"
+#include "project/demo.hpp"
 #include "project/project.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "project/attribute_table.hpp"
+#include "project/demo.hpp"
 #include "project/project.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "project/demo.hpp"
 #include "project/project.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"

@@ -6,6 +6,7 @@
 #include "project/engine_source.hpp"
 #include "project/gistar_overlay.hpp"
 #include "project/hotspots.hpp"
+#include "project/demo.hpp"
 #include "project/project.hpp"
 #include "store/project_store.hpp"
 #include "support/test_support.hpp"

@@ -43,7 +43,7 @@ protected:
     }
 
     project::ThematicImportReport import(const std::string& name, const std::string& content,
-                                         project::ImportMapping mapping = {}, project::ImportOptions options = {}) {
+                                         io::ImportMapping mapping = {}, project::ImportOptions options = {}) {
         test::writeFile(dir / name, content);
         mapping.x = "x";
         mapping.y = "y";
@@ -52,7 +52,7 @@ protected:
     }
 
     // Imports expecting InputError; returns message + " | " + hint.
-    std::string refused(const std::string& name, const std::string& content, project::ImportMapping mapping = {}) {
+    std::string refused(const std::string& name, const std::string& content, io::ImportMapping mapping = {}) {
         try {
             import(name, content, mapping);
         } catch (const core::InputError& e) {
@@ -81,7 +81,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 TEST_F(ImportSafety, SameExportWithIdsAgainAddsNothingAndSaysSo) {
     loadBaseMap();
-    project::ImportMapping mapping;
+    io::ImportMapping mapping;
     mapping.id = "id";
     const std::string csv = incidentsCsv(50, true);
     EXPECT_EQ(import("export.csv", csv, mapping).imported, 50);
@@ -143,7 +143,7 @@ TEST_F(ImportSafety, GaussKruegerOrZonePrefixedUtmWithoutCrsIsRefusedNamingTheCr
     EXPECT_EQ(project->store().contentChecksum(core::LayerId::Incidents), checksum);
 
     // With the right --crs they land where they belong.
-    project::ImportMapping mapping;
+    io::ImportMapping mapping;
     mapping.crs = "EPSG:31468";
     EXPECT_EQ(import("gk.csv", incidentsCsv(10, false, "EPSG:31468"), mapping).imported, 10);
 }
@@ -158,7 +158,7 @@ TEST_F(ImportSafety, SwappedAxesZeroAndFarCoordinatesAreRejected) {
     EXPECT_TRUE(contains(message, "x and y look swapped")) << message;
 
     // Latitude 45 / longitude −30: in the Atlantic.
-    project::ImportMapping geographic;
+    io::ImportMapping geographic;
     geographic.lat = "lat";
     geographic.lon = "lon";
     test::writeFile(dir / "atlantic.csv", "time,category,lat,lon\n2025-03-01 12:00,Gewalt,45,-30\n");

@@ -18,12 +18,12 @@ protected:
     void SetUp() override { project = project::Project::create(dir / "p.sqlite", "EPSG:25833"); }
 
     project::ThematicImportReport import(core::LayerId layer, const std::string& name, const std::string& content,
-                                         const project::ImportMapping& mapping = {}) {
+                                         const io::ImportMapping& mapping = {}) {
         test::writeFile(dir / name, content);
         return importFile(layer, dir / name, mapping);
     }
     project::ThematicImportReport importFile(core::LayerId layer, const std::filesystem::path& file,
-                                             const project::ImportMapping& mapping = {}) {
+                                             const io::ImportMapping& mapping = {}) {
         return project->importLayer(layer, file, mapping, {}, core::Progress::none());
     }
     std::string text(const std::string& sql) {

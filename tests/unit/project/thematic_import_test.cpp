@@ -16,7 +16,7 @@ protected:
     void SetUp() override { project = project::Project::create(dir / "p.sqlite", "EPSG:25833"); }
 
     project::ThematicImportReport import(core::LayerId layer, const std::string& name, const std::string& content,
-                                         const project::ImportMapping& mapping = {},
+                                         const io::ImportMapping& mapping = {},
                                          project::ImportOptions options = {}) {
         test::writeFile(dir / name, content);
         return project->importLayer(layer, dir / name, mapping, options, core::Progress::none());
@@ -46,8 +46,8 @@ const std::string kPoliceCsv =
     "A-4;02.07.2025 09:30;Ladendiebstahl;Diebstahl;327200,00;5632800,00\n"
     "A-5;03.07.2025 10:00;Gewalt;Raub;;\n";
 
-project::ImportMapping policeMapping() {
-    project::ImportMapping m;
+io::ImportMapping policeMapping() {
+    io::ImportMapping m;
     m.id = "Vorgang";
     m.time = "Tatzeit";
     m.category = "Handlungsfeld";

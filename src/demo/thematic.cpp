@@ -1,7 +1,7 @@
 // Musterstadt thematic files: districts, streetwork routes and visits, prevention measures.
 // Sections: [dates] [districts] [routes] [visits] [measures]
 
-#include "project/detail/demo_thematic.hpp"
+#include "demo/thematic.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,9 +9,9 @@
 #include <numeric>
 
 #include "core/time.hpp"
-#include "project/detail/demo_random.hpp"
+#include "demo/random.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // [dates] --------------------------------------------------------------------------------------------------
 
@@ -350,4 +350,4 @@ void writeMeasures(const Town& town, const Wgs84Projector& projector, const std:
     out.close();
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -7,9 +7,9 @@
 #include <numbers>
 #include <string>
 
-#include "project/detail/demo_town_builder.hpp"
+#include "demo/town_builder.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 namespace {
 
 Vec2 railDirection(double x) {
@@ -398,4 +398,4 @@ void TownBuilder::buildAllotmentHuts() {
     }
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "core/progress.hpp"
-#include "project/detail/demo_grid.hpp"
-#include "project/detail/demo_random.hpp"
-#include "project/detail/demo_town.hpp"
+#include "demo/grid.hpp"
+#include "demo/random.hpp"
+#include "demo/town.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // How the plots along a street are built up.
 enum class Frontage {
@@ -111,4 +111,4 @@ private:
     std::vector<Ring> m_builtUp;  // residential quarters: houses along streets only inside these
 };
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

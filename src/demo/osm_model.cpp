@@ -1,12 +1,12 @@
-#include "project/detail/demo_osm_model.hpp"
+#include "demo/osm_model.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "project/detail/demo_output.hpp"
+#include "demo/output.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 std::int64_t OsmModel::addNode(Vec2 pos, Tags tags) {
     m_nodes.push_back({pos, std::move(tags)});
@@ -119,4 +119,4 @@ void writeOsmXml(const OsmModel& model, const Wgs84Projector& projector, const s
     out.close();
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -1,14 +1,14 @@
-#include "project/demo_sources.hpp"
+#include "demo/sources.hpp"
 
 #include <system_error>
 
 #include "core/error.hpp"
-#include "project/detail/demo_osm_model.hpp"
-#include "project/detail/demo_output.hpp"
-#include "project/detail/demo_thematic.hpp"
-#include "project/detail/demo_town.hpp"
+#include "demo/osm_model.hpp"
+#include "demo/output.hpp"
+#include "demo/thematic.hpp"
+#include "demo/town.hpp"
 
-namespace lb::project {
+namespace lb::demo {
 
 DemoSources writeDemoSources(const std::filesystem::path& dir, const DemoOptions& options, core::Progress& progress) {
     std::error_code error;
@@ -28,11 +28,11 @@ DemoSources writeDemoSources(const std::filesystem::path& dir, const DemoOptions
     progress.finishStage();
 
     progress.beginStage("Themendaten schreiben", 6);
-    const auto file = [&](core::LayerId layer, const char* name, ImportMapping mapping = {}) {
+    const auto file = [&](core::LayerId layer, const char* name, io::ImportMapping mapping = {}) {
         sources.thematic.push_back({layer, dir / name, std::move(mapping)});
         return sources.thematic.back().path;
     };
-    ImportMapping latLon;
+    io::ImportMapping latLon;
     latLon.lat = "lat";
     latLon.lon = "lon";
 
@@ -52,7 +52,7 @@ DemoSources writeDemoSources(const std::filesystem::path& dir, const DemoOptions
     progress.step();
     progress.finishStage();
 
-    ImportMapping police;
+    io::ImportMapping police;
     police.id = "Vorgang";
     police.time = "Tatzeit";
     police.category = "Handlungsfeld";
@@ -65,4 +65,4 @@ DemoSources writeDemoSources(const std::filesystem::path& dir, const DemoOptions
     return sources;
 }
 
-}  // namespace lb::project
+}  // namespace lb::demo

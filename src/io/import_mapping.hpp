@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace lb::project {
+namespace lb::io {
 
 // How the columns of a thematic source file map onto a layer (CLI.md mapping flags). Empty strings mean
 // "not given": the importer then uses a column of the layer's own name (case-insensitive) or a known
@@ -20,4 +20,4 @@ struct ImportMapping {
     std::string delimiter;  // --delimiter for CSV; default: detected (, ; tab |)
 };
 
-}  // namespace lb::project
+}  // namespace lb::io

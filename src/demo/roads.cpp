@@ -7,9 +7,9 @@
 #include <cmath>
 #include <numbers>
 
-#include "project/detail/demo_town_builder.hpp"
+#include "demo/town_builder.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 namespace {
 
 // [helpers] ------------------------------------------------------------------------------------------------
@@ -548,4 +548,4 @@ void TownBuilder::buildParkPaths() {
     places.underpass = lerp(tunnelN, tunnelS, 0.5);
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -11,10 +11,10 @@
 
 #include "core/field_of_action.hpp"
 #include "core/time.hpp"
-#include "project/detail/demo_random.hpp"
-#include "project/detail/demo_thematic.hpp"
+#include "demo/random.hpp"
+#include "demo/thematic.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 namespace {
 
 // [model] --------------------------------------------------------------------------------------------------
@@ -388,4 +388,4 @@ void writeIncidents(const Town& town, std::uint64_t seed, std::size_t count, con
     progress.finishStage();
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -1,16 +1,16 @@
 // Musterstadt: layout functions, the road graph, and the landscape and land-use areas of the town.
 // Sections: [layout] [road graph] [builder] [landscape] [areas]
 
-#include "project/detail/demo_town.hpp"
+#include "demo/town.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <queue>
 
-#include "project/detail/demo_town_builder.hpp"
+#include "demo/town_builder.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // [layout] -------------------------------------------------------------------------------------------------
 
@@ -284,4 +284,4 @@ void TownBuilder::buildAreas() {
          Cell::Reserved, false);
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <string>
 
-#include "project/detail/demo_town_builder.hpp"
+#include "demo/town_builder.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // [helpers] ------------------------------------------------------------------------------------------------
 
@@ -223,4 +223,4 @@ void TownBuilder::buildStreetFurniture() {
     }
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "project/detail/demo_geometry.hpp"
+#include "demo/geometry.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // What a cell of the occupancy grid holds.
 enum class Cell : std::uint8_t {
@@ -49,4 +49,4 @@ private:
     std::vector<Cell> m_cells;
 };
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

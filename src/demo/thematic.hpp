@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "core/progress.hpp"
-#include "project/detail/demo_geometry.hpp"
-#include "project/detail/demo_output.hpp"
-#include "project/detail/demo_town.hpp"
+#include "demo/geometry.hpp"
+#include "demo/output.hpp"
+#include "demo/town.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // The period the demo data covers: two years ending 2026-10-31 (Berlin local dates).
 inline constexpr int kFirstYear = 2024, kFirstMonth = 11, kFirstDay = 1;
@@ -62,4 +62,4 @@ std::string isoDate(std::int64_t day);  // "2025-03-14"
 // "2025-03-14T22:15:00+01:00" for a Berlin wall-clock time on a day.
 std::string isoLocal(std::int64_t day, int hour, int minute);
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "geo/crs.hpp"
-#include "project/detail/demo_geometry.hpp"
+#include "demo/geometry.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // A text file written through a large buffer, with failures (disk full, no permission) reported as
 // core::ProcessingError naming the file. close() must be called; the destructor only releases.
@@ -110,4 +110,4 @@ private:
 // EPSG:25833 coordinates of Glauchau's centre (lon 12.5446, lat 50.8196), rounded to whole metres.
 Vec2 projectedTownCentre();
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "core/progress.hpp"
-#include "project/detail/demo_geometry.hpp"
-#include "project/detail/demo_osm_model.hpp"
+#include "demo/geometry.hpp"
+#include "demo/osm_model.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // The fictitious town "Musterstadt": about 20,000 inhabitants, built in metres relative to the market
 // square (x east, y north), which lies at Glauchau's coordinates in EPSG:25833. The OSM base map and the
@@ -94,4 +94,4 @@ struct Town {
 // Builds the whole town for a seed. Deterministic.
 Town buildTown(Vec2 origin, std::uint64_t seed, core::Progress& progress);
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -21,9 +21,9 @@
 #include "core/progress.hpp"
 #include "core/time.hpp"
 #include "geo/crs.hpp"
-#include "project/demo_sources.hpp"
+#include "demo/sources.hpp"
 
-namespace lb::project {
+namespace lb::demo {
 namespace {
 
 namespace fs = std::filesystem;
@@ -220,7 +220,7 @@ TEST_F(DemoSourcesTest, ReturnsAllFilesInImportOrderWithTheirMappings) {
         EXPECT_GT(fs::file_size(s.path), 100u) << s.path;
         EXPECT_EQ(s.path.parent_path(), s_root / "a");
     }
-    const ImportMapping& police = source(core::LayerId::Incidents).mapping;
+    const io::ImportMapping& police = source(core::LayerId::Incidents).mapping;
     EXPECT_EQ(police.id, "Vorgang");
     EXPECT_EQ(police.time, "Tatzeit");
     EXPECT_EQ(police.category, "Handlungsfeld");
@@ -235,7 +235,7 @@ TEST_F(DemoSourcesTest, ReturnsAllFilesInImportOrderWithTheirMappings) {
     }
     for (core::LayerId layer :
          {core::LayerId::Districts, core::LayerId::Routes, core::LayerId::Graffiti, core::LayerId::Measures}) {
-        const ImportMapping& m = source(layer).mapping;
+        const io::ImportMapping& m = source(layer).mapping;
         EXPECT_TRUE(m.lat.empty() && m.lon.empty() && m.x.empty() && m.y.empty() && m.crs.empty());
         EXPECT_EQ(source(layer).path.extension(), ".geojson");
     }
@@ -613,4 +613,4 @@ TEST(DemoSourcesErrors, AnUnwritableFolderIsAProcessingError) {
 }
 
 }  // namespace
-}  // namespace lb::project
+}  // namespace lb::demo

@@ -9,9 +9,9 @@
 #include <set>
 
 #include "core/bbox.hpp"
-#include "project/detail/demo_town_builder.hpp"
+#include "demo/town_builder.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 namespace {
 
 // [pieces] -------------------------------------------------------------------------------------------------
@@ -285,4 +285,4 @@ void TownBuilder::finishRoads() {
     }
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
-#include "project/detail/demo_geometry.hpp"
+#include "demo/geometry.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 class Wgs84Projector;
 
@@ -63,4 +63,4 @@ private:
 // Writes the model as OSM XML 0.6: nodes, then ways, then relations, each in id order.
 void writeOsmXml(const OsmModel& model, const Wgs84Projector& projector, const std::filesystem::path& path);
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -1,9 +1,9 @@
-#include "project/detail/demo_grid.hpp"
+#include "demo/grid.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 OccupancyGrid::OccupancyGrid(Vec2 min, Vec2 max, double cellSize)
     : m_min(min),
@@ -94,4 +94,4 @@ Cell OccupancyGrid::at(Vec2 p) const {
     return m_cells[static_cast<std::size_t>(cy) * static_cast<std::size_t>(m_width) + cx];
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -1,4 +1,4 @@
-#include "project/detail/demo_output.hpp"
+#include "demo/output.hpp"
 
 #include <array>
 #include <charconv>
@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 TextFile::TextFile(std::filesystem::path path) : m_path(std::move(path)) {
     m_stream.open(m_path, std::ios::binary | std::ios::trunc);
@@ -249,4 +249,4 @@ Vec2 projectedTownCentre() {
     return {std::round(x), std::round(y)};
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -1,10 +1,10 @@
-#include "project/detail/demo_geometry.hpp"
+#include "demo/geometry.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <numbers>
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 namespace {
 
 Vec2 catmullRom(Vec2 p0, Vec2 p1, Vec2 p2, Vec2 p3, double t) {
@@ -204,4 +204,4 @@ double distanceToSegment(Vec2 p, Vec2 a, Vec2 b, double* t) {
     return distance(p, a + ab * param);
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

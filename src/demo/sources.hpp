@@ -7,9 +7,9 @@
 
 #include "core/layer.hpp"
 #include "core/progress.hpp"
-#include "project/import_mapping.hpp"
+#include "io/import_mapping.hpp"
 
-namespace lb::project {
+namespace lb::demo {
 
 struct DemoOptions {
     std::uint64_t seed = 1;
@@ -20,7 +20,7 @@ struct DemoOptions {
 struct DemoSource {
     core::LayerId layer;
     std::filesystem::path path;
-    ImportMapping mapping;
+    io::ImportMapping mapping;
 };
 
 struct DemoSources {
@@ -40,4 +40,4 @@ struct DemoSources {
 // core::CancelledError when progress is cancelled. Implementation: demo_sources.cpp and detail/demo_*.
 DemoSources writeDemoSources(const std::filesystem::path& dir, const DemoOptions& options, core::Progress& progress);
 
-}  // namespace lb::project
+}  // namespace lb::demo

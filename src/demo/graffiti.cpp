@@ -5,10 +5,10 @@
 #include <cmath>
 
 #include "core/time.hpp"
-#include "project/detail/demo_random.hpp"
-#include "project/detail/demo_thematic.hpp"
+#include "demo/random.hpp"
+#include "demo/thematic.hpp"
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // [graffiti] -----------------------------------------------------------------------------------------------
 
@@ -341,4 +341,4 @@ void writeObservations(const Town& town, const Wgs84Projector& projector, std::u
     out.close();
 }
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // Plane geometry for building the demo town in metres (EPSG:25833 relative to the town centre).
 
@@ -109,4 +109,4 @@ struct SegmentHit {
 std::optional<SegmentHit> segmentIntersection(Vec2 a, Vec2 b, Vec2 c, Vec2 d);
 double distanceToSegment(Vec2 p, Vec2 a, Vec2 b, double* t = nullptr);
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail

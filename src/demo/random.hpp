@@ -5,7 +5,7 @@
 #include <random>
 #include <vector>
 
-namespace lb::project::detail {
+namespace lb::demo::detail {
 
 // Random numbers for the demo town. Only the raw output of std::mt19937_64 is used (which the standard fixes
 // bit for bit); every distribution is built here from integer and exact floating-point arithmetic, because
@@ -67,4 +67,4 @@ private:
     std::mt19937_64 m_engine;
 };
 
-}  // namespace lb::project::detail
+}  // namespace lb::demo::detail
