@@ -2,7 +2,6 @@
 
 #include <memory>
 
-#include "analysis/kde.hpp"
 #include "project/density_overlay.hpp"
 
 namespace lb::ui {
