@@ -21,7 +21,7 @@
 #include "engine/feature_table.hpp"
 #include "core/parallel.hpp"
 #include "engine/query_parse.hpp"
-#include "project/engine_source.hpp"
+#include "project/session.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
 #include "bench_timing.hpp"
@@ -60,9 +60,9 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rows appear as they are measured
 
-    auto store = store::ProjectStore::open(path, store::ProjectStore::Access::ReadOnly);
-    project::StoreLayerSource source(*store);
-    engine::Dataset dataset(source);
+    auto session = project::Session::open(path, project::Session::Access::ReadOnly);
+    store::ProjectStore* store = &session->store();  // the SpatiaLite peer runs its SQL on the same connection
+    engine::Dataset& dataset = session->dataset();
     const double loadMs = millis([&] {
         dataset.table("incidents");
         dataset.table("districts", {"name", "population"});

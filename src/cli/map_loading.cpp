@@ -1,11 +1,8 @@
 #include "cli/map_loading.hpp"
 
 #include "core/bbox_parse.hpp"
-#include "engine/dataset.hpp"
 #include "project/density_overlay.hpp"
-#include "project/engine_source.hpp"
-#include "project/project.hpp"
-#include "project/scene_loader.hpp"
+#include "project/session.hpp"
 
 namespace lb::cli {
 
@@ -33,15 +30,12 @@ LoadedMap loadMap(const std::string& path, const project::MapRequest& request, c
                   bool heatmap) {
     LoadedMap map;
     map.style = render::Style::load(styleFile.empty() ? render::defaultStylePath() : std::filesystem::path(styleFile));
-    auto project = project::Project::open(path, true);
-    map.scene = std::make_shared<render::Scene>(
-        project::loadScene(project->store(), map.style, project::layersToLoad(request)));
+    auto session = project::Session::open(path, project::Session::Access::ReadOnly);
+    map.scene = std::make_shared<render::Scene>(session->loadScene(map.style, project::layersToLoad(request)));
     map.options = project::renderOptionsFor(request, styleLayerNames(map.style));
     map.extent = request.bbox ? *request.bbox : map.scene->extent();
     if (heatmap) {
-        project::StoreLayerSource source(project->store());
-        engine::Dataset dataset(source);
-        map.heatmap = project::densityOverlay(dataset, engine::Query{}, project::heatmapKdeDefaults());
+        map.heatmap = project::densityOverlay(session->dataset(), engine::Query{}, project::heatmapKdeDefaults());
     }
     return map;
 }

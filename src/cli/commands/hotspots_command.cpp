@@ -11,9 +11,8 @@
 #include "engine/query_parse.hpp"
 #include "io/raster_writer.hpp"
 #include "io/table_writer.hpp"
-#include "project/engine_source.hpp"
-#include "project/project.hpp"
-#include "store/project_store.hpp"
+#include "project/hotspots.hpp"
+#include "project/session.hpp"
 
 namespace lb::cli {
 namespace {
@@ -92,10 +91,9 @@ void HotspotsCommand::setup() {
 
 int HotspotsCommand::run() {
     checkOutputFile(m_out);
-    auto project = project::Project::open(m_project, true);
-    project::StoreLayerSource source(project->store());
-    engine::Dataset dataset(source);
-    const std::string& crs = project->store().crs();
+    auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
+    engine::Dataset& dataset = session->dataset();
+    const std::string& crs = session->crs();
     if (m_method == "kde") {
         io::writeGeoTiff(m_out, project::kdeRaster(dataset, m_gi.query, m_kde, crs));
         return 0;

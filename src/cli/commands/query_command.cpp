@@ -15,10 +15,8 @@
 #include "engine/query_json.hpp"
 #include "engine/query_parse.hpp"
 #include "engine/where_check.hpp"
-#include "project/engine_source.hpp"
-#include "project/project.hpp"
 #include "project/query_export.hpp"
-#include "store/project_store.hpp"
+#include "project/session.hpp"
 
 namespace lb::cli {
 namespace {
@@ -64,14 +62,13 @@ void QueryCommand::setup() {
 
 int QueryCommand::run() {
     if (!m_out.empty()) checkOutputFile(m_out);
-    auto project = project::Project::open(m_project, true);
-    project::StoreLayerSource source(project->store());
-    engine::Dataset dataset(source);
+    auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
+    engine::Dataset& dataset = session->dataset();
     // A --where value no feature has: told on stderr with the closest values (a label is read as its id).
     for (const auto& note : engine::checkWhereValues(dataset, m_query)) std::cerr << note << '\n';
     const engine::QueryResult result = engine::runQuery(dataset, m_query);
     const bool grouped = m_query.countBy.kind != engine::GroupKind::None;
-    const std::string& crs = project->store().crs();
+    const std::string& crs = session->crs();
 
     if (m_format == "gpkg") {
         io::writeGeoPackage(m_out, grouped ? project::groupsTable(result, m_query.countBy, crs, &dataset)

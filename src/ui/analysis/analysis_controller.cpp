@@ -15,7 +15,7 @@
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
 #include "engine/query_json.hpp"
-#include "project/engine_source.hpp"
+#include "project/session.hpp"
 #include "project/gistar_overlay.hpp"
 #include "project/hotspots.hpp"
 #include "project/project.hpp"
@@ -28,22 +28,20 @@ namespace lb::ui {
 
 // [session]
 
-// The project as the engine sees it: a read-only handle of its own (used only on the analysis worker) and
-// the dataset of loaded layers.
+// The project as the engine sees it: a read-only project::Session of its own (used only on the analysis
+// worker) with the dataset of loaded layers.
 struct AnalysisSession {
     std::string path;
     std::string crs;
-    std::unique_ptr<project::Project> project;
-    std::unique_ptr<project::StoreLayerSource> source;
-    std::unique_ptr<engine::Dataset> dataset;
+    std::unique_ptr<project::Session> project;
+    engine::Dataset* dataset = nullptr;
 
     static std::shared_ptr<AnalysisSession> open(const std::string& path) {
         auto session = std::make_shared<AnalysisSession>();
         session->path = path;
-        session->project = project::Project::open(path, true);
-        session->crs = session->project->store().crs();
-        session->source = std::make_unique<project::StoreLayerSource>(session->project->store());
-        session->dataset = std::make_unique<engine::Dataset>(*session->source);
+        session->project = project::Session::open(path, project::Session::Access::ReadOnly);
+        session->crs = session->project->crs();
+        session->dataset = &session->project->dataset();
         return session;
     }
 };

@@ -1,0 +1,37 @@
+#include "project/session.hpp"
+
+#include "project/engine_source.hpp"
+#include "project/project.hpp"
+#include "project/scene_loader.hpp"
+#include "store/project_store.hpp"
+
+namespace lb::project {
+
+std::unique_ptr<Session> Session::open(const std::filesystem::path& path, Access access) {
+    std::unique_ptr<Session> session(new Session());
+    session->m_path = path.string();
+    session->m_access = access;
+    session->m_project = Project::open(path, access == Access::ReadOnly);
+    session->m_crs = session->m_project->store().crs();
+    session->m_source = std::make_unique<StoreLayerSource>(session->m_project->store());
+    session->m_dataset = std::make_unique<engine::Dataset>(*session->m_source);
+    return session;
+}
+
+Session::~Session() {
+    // The dataset reads through the source, the source through the project's store: release in that order.
+    m_dataset.reset();
+    m_source.reset();
+    m_project.reset();
+}
+
+store::ProjectStore& Session::store() {
+    return m_project->store();
+}
+
+render::Scene Session::loadScene(const render::Style& style, const std::vector<std::string>& onlyLayers,
+                                 core::Progress& progress) {
+    return project::loadScene(m_project->store(), style, onlyLayers, progress);
+}
+
+}  // namespace lb::project
