@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <numbers>
+#include <utility>
+
+#include "geo/planar.hpp"
 
 namespace lb::demo::detail {
 namespace {
@@ -146,13 +149,8 @@ Ring scaleRing(const Ring& ring, Vec2 about, double factor) {
 }
 
 bool pointInRing(Vec2 p, const Ring& ring) {
-    bool inside = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-        const Vec2 a = ring[i];
-        const Vec2 b = ring[j];
-        if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
-    }
-    return inside;
+    return geo::planar::ringContains(ring.size(), [&ring](std::size_t i) { return std::pair{ring[i].x, ring[i].y}; },
+                                     p.x, p.y);
 }
 
 double signedArea(const Ring& ring) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "geo/planar.hpp"
 
 namespace lb::engine {
 namespace {
@@ -16,15 +17,6 @@ std::uint32_t readU32(const std::uint8_t*& data, const std::uint8_t* end) {
     std::memcpy(&v, data, 4);
     data += 4;
     return v;
-}
-
-double segmentDistanceSquared(double px, double py, double ax, double ay, double bx, double by) {
-    const double dx = bx - ax, dy = by - ay;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0.0;
-    t = t < 0 ? 0 : (t > 1 ? 1 : t);
-    const double ex = ax + t * dx - px, ey = ay + t * dy - py;
-    return ex * ex + ey * ey;
 }
 
 void putU32(core::Wkb& out, std::uint32_t v) {
@@ -141,10 +133,10 @@ bool GeometryColumn::containsPoint(std::size_t feature, double x, double y) cons
         if (m_ringKind[r] != RingKind::Polygon) continue;
         const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
         if (end - begin < 3) continue;
-        for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
-            const double xi = m_xy[2 * i], yi = m_xy[2 * i + 1];
-            const double xj = m_xy[2 * j], yj = m_xy[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+        const double* xy = m_xy.data() + 2 * std::size_t{begin};
+        if (geo::planar::ringContains(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; },
+                                      x, y)) {
+            inside = !inside;
         }
     }
     return inside;
@@ -163,7 +155,7 @@ double GeometryColumn::distanceToPoint(std::size_t feature, double x, double y) 
             continue;
         }
         for (std::uint32_t i = begin + 1; i < end; ++i) {
-            best = std::min(best, segmentDistanceSquared(x, y, m_xy[2 * i - 2], m_xy[2 * i - 1], m_xy[2 * i],
+            best = std::min(best, geo::planar::segmentDistanceSquared(x, y, m_xy[2 * i - 2], m_xy[2 * i - 1], m_xy[2 * i],
                                                          m_xy[2 * i + 1]));
         }
     }

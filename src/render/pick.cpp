@@ -3,26 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/planar.hpp"
 namespace lb::render {
 namespace {
 
-double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
-    const double dx = bx - ax, dy = by - ay;
-    const double len2 = dx * dx + dy * dy;
-    double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    return std::hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
 bool ringContains(const SceneLayer& layer, std::uint32_t ring, double x, double y) {
-    bool inside = false;
     const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
-    for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
-        const double xi = layer.xy[2 * i], yi = layer.xy[2 * i + 1];
-        const double xj = layer.xy[2 * j], yj = layer.xy[2 * j + 1];
-        if (((yi > y) != (yj > y)) && (x < (xj - xi) * (y - yi) / (yj - yi) + xi)) inside = !inside;
-    }
-    return inside;
+    const double* xy = layer.xy.data() + 2 * std::size_t{begin};
+    return geo::planar::ringContains(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; },
+                                     x, y);
 }
 
 }  // namespace
@@ -86,7 +75,7 @@ std::optional<FeatureRef> pick(const Scene& scene, const Style& style, const Map
                             }
                             for (std::uint32_t c = begin; c + 1 < end; ++c) {
                                 d = std::min(d,
-                                             segmentDistance(world[0], world[1], layer.xy[2 * c], layer.xy[2 * c + 1],
+                                             geo::planar::segmentDistance(world[0], world[1], layer.xy[2 * c], layer.xy[2 * c + 1],
                                                              layer.xy[2 * c + 2], layer.xy[2 * c + 3]));
                             }
                             if (d <= reach && d < bestDistance) {

@@ -10,6 +10,7 @@
 #include "edit/edit_session.hpp"
 #include "edit/road_graph.hpp"
 #include "geo/wkb.hpp"
+#include "geo/planar.hpp"
 #include "render/map_view.hpp"
 #include "ui/edit_controller.hpp"
 
@@ -22,11 +23,7 @@ double distance(double ax, double ay, double bx, double by) {
 
 // The closest point to (x, y) on the segment a–b.
 geo::Coord closestOnSegment(const geo::Coord& a, const geo::Coord& b, double x, double y) {
-    const double dx = b.first - a.first, dy = b.second - a.second;
-    const double length2 = dx * dx + dy * dy;
-    double t = length2 > 0 ? ((x - a.first) * dx + (y - a.second) * dy) / length2 : 0;
-    t = std::clamp(t, 0.0, 1.0);
-    return {a.first + t * dx, a.second + t * dy};
+    return geo::planar::closestOnSegment(x, y, a.first, a.second, b.first, b.second);
 }
 
 std::vector<core::LayerId> snapLayers() {
@@ -290,15 +287,7 @@ bool EditTools::nearTarget(double x, double y) const {
     for (const auto& part : m_vertices->parts) {
         if (part.empty()) continue;
         const auto& ring = part.front();
-        bool inside = false;
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-            if ((ring[i].second > y) != (ring[j].second > y) &&
-                x < (ring[j].first - ring[i].first) * (y - ring[i].second) / (ring[j].second - ring[i].second) +
-                        ring[i].first) {
-                inside = !inside;
-            }
-        }
-        if (inside) return true;
+        if (geo::planar::ringContains(ring.size(), [&ring](std::size_t i) { return ring[i]; }, x, y)) return true;
     }
     return false;
 }

@@ -7,17 +7,15 @@
 #include <string>
 
 #include "geo/geos_context.hpp"
+#include "geo/planar.hpp"
 
 namespace lb::render::gl {
 namespace {
 
 double ringArea(const SceneLayer& layer, std::uint32_t ring) {
-    double sum = 0;
     const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
-    for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
-        sum += (layer.xy[2 * j] - layer.xy[2 * i]) * (layer.xy[2 * j + 1] + layer.xy[2 * i + 1]);
-    }
-    return 0.5 * sum;
+    const double* xy = layer.xy.data() + 2 * std::size_t{begin};
+    return geo::planar::signedRingArea(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; });
 }
 
 double featureArea(const SceneLayer& layer, std::size_t f) {
