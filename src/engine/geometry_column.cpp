@@ -7,17 +7,10 @@
 
 #include "core/error.hpp"
 #include "geo/planar.hpp"
+#include "geo/wkb_reader.hpp"
 
 namespace lb::engine {
 namespace {
-
-std::uint32_t readU32(const std::uint8_t*& data, const std::uint8_t* end) {
-    if (end - data < 4) throw core::InputError("truncated geometry");
-    std::uint32_t v;
-    std::memcpy(&v, data, 4);
-    data += 4;
-    return v;
-}
 
 void putU32(core::Wkb& out, std::uint32_t v) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(&v);
@@ -69,38 +62,19 @@ void GeometryColumn::appendEmpty() {
 }
 
 void GeometryColumn::readGeometry(const std::uint8_t*& data, const std::uint8_t* end) {
-    if (end - data < 1 || *data++ != 1) throw core::InputError("geometry is not little-endian WKB");
-    const std::uint32_t type = readU32(data, end);
-    if (type > 7) throw core::InputError("unsupported geometry type " + std::to_string(type));
-    auto coords = [&](std::uint32_t n) {
-        if (static_cast<std::size_t>(end - data) < std::size_t{16} * n) throw core::InputError("truncated geometry");
-        for (std::uint32_t i = 0; i < n; ++i) {
-            double xy[2];
-            std::memcpy(xy, data, 16);
-            data += 16;
-            addCoord(xy[0], xy[1]);
+    // Rings of the column: a point is a one-coordinate ring, a line one ring, a polygon its shell and holes.
+    struct Fill {
+        GeometryColumn& column;
+        void point(double x, double y) {
+            column.beginRing(RingKind::Point);
+            column.addCoord(x, y);
         }
-    };
-    switch (type) {
-        case 1:
-            beginRing(RingKind::Point);
-            coords(1);
-            break;
-        case 2:
-            beginRing(RingKind::Line);
-            coords(readU32(data, end));
-            break;
-        case 3: {
-            const std::uint32_t rings = readU32(data, end);
-            for (std::uint32_t r = 0; r < rings; ++r) {
-                beginRing(RingKind::Polygon, r == 0);
-                coords(readU32(data, end));
-            }
-            break;
-        }
-        default:
-            for (std::uint32_t n = readU32(data, end); n > 0; --n) readGeometry(data, end);
-    }
+        void beginLine(std::uint32_t) { column.beginRing(RingKind::Line); }
+        void beginPolygon(std::uint32_t) {}
+        void beginRing(std::uint32_t index, std::uint32_t) { column.beginRing(RingKind::Polygon, index == 0); }
+        void coord(double x, double y) { column.addCoord(x, y); }
+    } fill{*this};
+    data += geo::readWkb(data, static_cast<std::size_t>(end - data), fill);
 }
 
 void GeometryColumn::beginRing(RingKind kind, bool shell) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "geo/wkb_reader.hpp"
 #include "geo/crs.hpp"
 
 namespace lb::geo {
@@ -155,20 +156,32 @@ std::string wkbProblem(const core::Wkb& wkb) {
     }
 }
 
+namespace {
+
+// Every coordinate of a blob in order, whatever its structure (geo::readWkb's handler).
+template <class Visit>
+struct EachCoord {
+    Visit visit;
+    void point(double x, double y) { visit(x, y); }
+    void beginLine(std::uint32_t) {}
+    void beginPolygon(std::uint32_t) {}
+    void beginRing(std::uint32_t, std::uint32_t) {}
+    void coord(double x, double y) { visit(x, y); }
+};
+
+}  // namespace
+
 core::BBox wkbEnvelope(const core::Wkb& wkb) {
-    core::Wkb copy = wkb;
     core::BBox box;
-    Walker(copy).geometry([&](std::size_t offset) {
-        const Coord c = readCoord(copy, offset);
-        box.add(c.first, c.second);
-    });
+    EachCoord handler{[&](double x, double y) { box.add(x, y); }};
+    readWkb(wkb.data(), wkb.size(), handler);
     return box;
 }
 
 std::vector<Coord> wkbCoordinates(const core::Wkb& wkb) {
-    core::Wkb copy = wkb;
     std::vector<Coord> out;
-    Walker(copy).geometry([&](std::size_t offset) { out.push_back(readCoord(copy, offset)); });
+    EachCoord handler{[&](double x, double y) { out.emplace_back(x, y); }};
+    readWkb(wkb.data(), wkb.size(), handler);
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/layer.hpp"
+#include "geo/wkb_reader.hpp"
 #include "store/project_store.hpp"
 #include "store/schema.hpp"
 #include "store/spatialite_blob.hpp"
@@ -17,10 +18,11 @@ namespace {
 using render::GeometryKind;
 using render::SceneLayer;
 
-// Reads little-endian ISO WKB (what spatialiteToWkb returns) into scene layers, one per geometry kind.
+// Reads a geometry (geo::readWkb) into scene layers, one per geometry kind: each kind's layer gets the
+// feature once, and every point, line and polygon of it as a part.
 class WkbWalker {
 public:
-    WkbWalker(const std::uint8_t* data, std::size_t size) : m_data(data), m_end(data + size) {}
+    WkbWalker(const std::uint8_t* data, std::size_t size) : m_data(data), m_size(size) {}
 
     template <typename LayerFor>
     void walk(LayerFor&& layerFor, std::int64_t id, std::string_view cls, std::string_view label) {
@@ -28,27 +30,29 @@ public:
         m_id = id;
         m_class = cls;
         m_label = label;
-        geometry();
+        geo::readWkb(m_data, m_size, *this);
     }
 
+    // geo::readWkb's handler
+    void point(double x, double y) {
+        SceneLayer& layer = start(GeometryKind::Point);
+        layer.beginPart();
+        layer.beginRing();
+        layer.addCoord(x, y);
+    }
+    void beginLine(std::uint32_t) {
+        m_current = &start(GeometryKind::Line);
+        m_current->beginPart();
+        m_current->beginRing();
+    }
+    void beginPolygon(std::uint32_t) {
+        m_current = &start(GeometryKind::Polygon);
+        m_current->beginPart();
+    }
+    void beginRing(std::uint32_t, std::uint32_t) { m_current->beginRing(); }
+    void coord(double x, double y) { m_current->addCoord(x, y); }
+
 private:
-    std::uint32_t u32() {
-        need(4);
-        std::uint32_t v;
-        std::memcpy(&v, m_data, 4);
-        m_data += 4;
-        return v;
-    }
-    void coord(SceneLayer& layer) {
-        need(16);
-        double xy[2];
-        std::memcpy(xy, m_data, 16);
-        m_data += 16;
-        layer.addCoord(xy[0], xy[1]);
-    }
-    void need(std::size_t n) const {
-        if (static_cast<std::size_t>(m_end - m_data) < n) throw core::InputError("truncated geometry");
-    }
     SceneLayer& start(GeometryKind kind) {
         SceneLayer& layer = m_layerFor(kind);
         if (!m_startedKinds[static_cast<int>(kind)]) {
@@ -57,48 +61,11 @@ private:
         }
         return layer;
     }
-    void geometry() {
-        need(1);
-        if (*m_data++ != 1) throw core::InputError("big-endian WKB is not expected here");
-        const std::uint32_t type = u32() % 1000;
-        switch (type) {
-            case 1: {
-                SceneLayer& layer = start(GeometryKind::Point);
-                layer.beginPart();
-                layer.beginRing();
-                coord(layer);
-                break;
-            }
-            case 2: {
-                SceneLayer& layer = start(GeometryKind::Line);
-                layer.beginPart();
-                layer.beginRing();
-                for (std::uint32_t n = u32(); n > 0; --n) coord(layer);
-                break;
-            }
-            case 3: {
-                SceneLayer& layer = start(GeometryKind::Polygon);
-                layer.beginPart();
-                for (std::uint32_t rings = u32(); rings > 0; --rings) {
-                    layer.beginRing();
-                    for (std::uint32_t n = u32(); n > 0; --n) coord(layer);
-                }
-                break;
-            }
-            case 4:
-            case 5:
-            case 6:
-            case 7:
-                for (std::uint32_t n = u32(); n > 0; --n) geometry();
-                break;
-            default:
-                throw core::InputError("unsupported geometry type " + std::to_string(type));
-        }
-    }
 
     const std::uint8_t* m_data;
-    const std::uint8_t* m_end;
+    std::size_t m_size;
     std::function<SceneLayer&(GeometryKind)> m_layerFor;
+    SceneLayer* m_current = nullptr;
     std::int64_t m_id = 0;
     std::string_view m_class, m_label;
     bool m_startedKinds[3] = {false, false, false};
