@@ -192,7 +192,7 @@ std::vector<DemoRoute> writeRoutes(const Town& town, const Wgs84Projector& proje
     const Vec2 forecourt = ringCentroid(p.forecourt);
     std::vector<DemoRoute> routes;
     routes.push_back({"R1", "Innenstadt-Runde", "Team Mitte",
-                      town.roads.route({market, p.townHall + Vec2{0.0, 20.0}, p.busStation, forecourt,
+                      streetRoute(town.roads, {market, p.townHall + Vec2{0.0, 20.0}, p.busStation, forecourt,
                                         p.shopStreets[2][p.shopStreets[2].size() / 2],
                                         p.pondPath[p.pondPath.size() / 2], p.castle + Vec2{30.0, -20.0}, market})});
     std::vector<Vec2> estate = {p.youthCentre};
@@ -202,9 +202,9 @@ std::vector<DemoRoute> writeRoutes(const Town& town, const Wgs84Projector& proje
         return std::atan2(a.y - c.y, a.x - c.x) < std::atan2(b.y - c.y, b.x - c.x);
     });
     estate.push_back(p.youthCentre);
-    routes.push_back({"R2", "Plattenbau Ost", "Team Ost", town.roads.route(estate)});
+    routes.push_back({"R2", "Plattenbau Ost", "Team Ost", streetRoute(town.roads, estate)});
     routes.push_back({"R3", "Bahnhof–Schlosspark", "Team Mobil",
-                      town.roads.route({forecourt, p.underpass, p.stationPath.back(), p.meadowPath.front(),
+                      streetRoute(town.roads, {forecourt, p.underpass, p.stationPath.back(), p.meadowPath.front(),
                                         p.meadowPath[p.meadowPath.size() / 2], p.pondPath.front(),
                                         p.parkMainPath[p.parkMainPath.size() / 2]})});
 

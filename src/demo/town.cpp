@@ -28,63 +28,19 @@ double railY(double x) {
 
 // [road graph] ---------------------------------------------------------------------------------------------
 
-std::size_t RoadGraph::addNode(Vec2 pos) {
-    m_nodes.push_back(pos);
-    m_edges.emplace_back();
-    return m_nodes.size() - 1;
-}
-
-void RoadGraph::addEdge(std::size_t a, std::size_t b) {
-    const double d = distance(m_nodes[a], m_nodes[b]);
-    m_edges[a].emplace_back(b, d);
-    m_edges[b].emplace_back(a, d);
-}
-
-std::size_t RoadGraph::nearestNode(Vec2 p) const {
-    std::size_t best = 0;
-    double bestDistance = std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-        const double d = distance(p, m_nodes[i]);
-        if (d < bestDistance && !m_edges[i].empty()) {
-            bestDistance = d;
-            best = i;
-        }
-    }
-    return best;
-}
-
-Polyline RoadGraph::shortestPath(std::size_t from, std::size_t to) const {
-    std::vector<double> dist(m_nodes.size(), std::numeric_limits<double>::infinity());
-    std::vector<std::size_t> previous(m_nodes.size(), m_nodes.size());
-    using Entry = std::pair<double, std::size_t>;
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
-    dist[from] = 0.0;
-    queue.emplace(0.0, from);
-    while (!queue.empty()) {
-        const auto [d, node] = queue.top();
-        queue.pop();
-        if (d > dist[node]) continue;
-        if (node == to) break;
-        for (const auto& [next, w] : m_edges[node]) {
-            if (d + w < dist[next]) {
-                dist[next] = d + w;
-                previous[next] = node;
-                queue.emplace(dist[next], next);
-            }
-        }
-    }
-    Polyline path;
-    if (from != to && previous[to] == m_nodes.size()) return {m_nodes[from], m_nodes[to]};  // not connected
-    for (std::size_t n = to; n != from; n = previous[n]) path.push_back(m_nodes[n]);
-    path.push_back(m_nodes[from]);
-    std::reverse(path.begin(), path.end());
-    return path;
-}
-
-Polyline RoadGraph::route(const std::vector<Vec2>& waypoints) const {
+Polyline streetRoute(const geo::StreetGraph& streets, const std::vector<Vec2>& waypoints) {
+    auto nearest = [&](Vec2 p) -> std::uint32_t {
+        const auto found = streets.nearestConnected(p.x, p.y);
+        return found ? found->first : 0;
+    };
+    auto position = [&](std::uint32_t n) { return Vec2{streets.node(n).first, streets.node(n).second}; };
     Polyline result;
     for (std::size_t i = 1; i < waypoints.size(); ++i) {
-        const Polyline leg = shortestPath(nearestNode(waypoints[i - 1]), nearestNode(waypoints[i]));
+        const std::uint32_t from = nearest(waypoints[i - 1]), to = nearest(waypoints[i]);
+        Polyline leg{position(from)};
+        std::vector<std::uint32_t> path;
+        if (from != to && !streets.shortestPath(from, to, path)) path = {to};  // not connected: straight
+        for (const auto n : path) leg.push_back(position(n));
         for (std::size_t k = result.empty() ? 0 : 1; k < leg.size(); ++k) result.push_back(leg[k]);
     }
     return result;

@@ -9,6 +9,7 @@
 #include "core/progress.hpp"
 #include "demo/geometry.hpp"
 #include "demo/osm_model.hpp"
+#include "geo/street_graph.hpp"
 
 namespace lb::demo::detail {
 
@@ -34,21 +35,9 @@ struct TownBuilding {
     double inhabitants = 0.0;  // expected residents (0 for non-residential buildings)
 };
 
-// The street network as a graph for streetwork routes along real streets.
-class RoadGraph {
-public:
-    std::size_t addNode(Vec2 pos);
-    void addEdge(std::size_t a, std::size_t b);
-    std::size_t nearestNode(Vec2 p) const;
-    // Shortest path through the waypoints in order (each snapped to the nearest graph node).
-    Polyline route(const std::vector<Vec2>& waypoints) const;
-
-private:
-    Polyline shortestPath(std::size_t from, std::size_t to) const;
-
-    std::vector<Vec2> m_nodes;
-    std::vector<std::vector<std::pair<std::size_t, double>>> m_edges;
-};
+// Shortest path along the town's streets through the waypoints in order (each snapped to the nearest
+// street node); a leg between parts of the network that do not connect is a straight line.
+Polyline streetRoute(const geo::StreetGraph& streets, const std::vector<Vec2>& waypoints);
 
 // Places that the thematic data refers to.
 struct TownPlaces {
@@ -88,7 +77,7 @@ struct Town {
     OsmModel osm;
     TownPlaces places;
     std::vector<TownBuilding> buildings;
-    RoadGraph roads;
+    geo::StreetGraph roads;  // the street network, for streetwork routes along real streets
 };
 
 // Builds the whole town for a seed. Deterministic.

@@ -2,11 +2,11 @@
 
 #include <cmath>
 #include <limits>
-#include <queue>
 #include <unordered_map>
 
 #include "core/error.hpp"
 #include "edit/detail/geometry_parts.hpp"
+#include "geo/street_graph.hpp"
 #include "geo/wkb.hpp"
 #include "store/project_store.hpp"
 #include "store/spatialite_blob.hpp"
@@ -14,11 +14,6 @@
 
 namespace lb::edit {
 namespace {
-
-struct Edge {
-    std::uint32_t to;
-    double length;
-};
 
 bool walkable(std::string_view highway, std::string_view access, std::string_view foot) {
     if (highway == "motorway" || highway == "motorway_link" || highway == "trunk" || highway == "trunk_link") {
@@ -39,81 +34,28 @@ std::uint64_t nodeKey(const geo::Coord& c) {
 }  // namespace
 
 struct RoadGraph::Impl {
-    std::vector<geo::Coord> nodes;
-    std::vector<std::vector<Edge>> adjacency;
+    geo::StreetGraph graph;
     std::unordered_multimap<std::uint64_t, std::uint32_t> index;
-    std::size_t edges = 0;
 
     std::uint32_t node(const geo::Coord& c) {
         const auto key = nodeKey(c);
         const auto [begin, end] = index.equal_range(key);
         for (auto it = begin; it != end; ++it) {
-            const auto& n = nodes[it->second];
+            const auto& n = graph.node(it->second);
             if (std::abs(n.first - c.first) < 1e-3 && std::abs(n.second - c.second) < 1e-3) return it->second;
         }
-        nodes.push_back(c);
-        adjacency.emplace_back();
-        const auto id = static_cast<std::uint32_t>(nodes.size() - 1);
+        const auto id = graph.addNode(c.first, c.second);
         index.emplace(key, id);
         return id;
     }
 
-    void connect(std::uint32_t a, std::uint32_t b) {
-        if (a == b) return;
-        const double length = std::hypot(nodes[a].first - nodes[b].first, nodes[a].second - nodes[b].second);
-        adjacency[a].push_back({b, length});
-        adjacency[b].push_back({a, length});
-        ++edges;
-    }
-
     std::uint32_t nearest(const geo::Coord& p, double maxDistance, std::size_t waypoint) const {
-        double best = std::numeric_limits<double>::infinity();
-        std::uint32_t found = 0;
-        for (std::uint32_t i = 0; i < nodes.size(); ++i) {
-            if (adjacency[i].empty()) continue;
-            const double d = std::hypot(nodes[i].first - p.first, nodes[i].second - p.second);
-            if (d < best) {
-                best = d;
-                found = i;
-            }
-        }
-        if (best > maxDistance) {
+        const auto found = graph.nearestConnected(p.first, p.second);
+        if (!found || found->second > maxDistance) {
             throw core::InputError("route waypoint " + std::to_string(waypoint + 1) + " is more than " +
                                    std::to_string(static_cast<int>(maxDistance)) + " m from any walkable road");
         }
-        return found;
-    }
-
-    // Dijkstra from `from` to `to`; appends the path's nodes after `from` to `path`.
-    double shortestPath(std::uint32_t from, std::uint32_t to, std::size_t leg, std::vector<std::uint32_t>& path) const {
-        if (from == to) return 0;
-        std::vector<double> distance(nodes.size(), std::numeric_limits<double>::infinity());
-        std::vector<std::uint32_t> previous(nodes.size(), std::numeric_limits<std::uint32_t>::max());
-        using Item = std::pair<double, std::uint32_t>;
-        std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-        distance[from] = 0;
-        queue.push({0, from});
-        while (!queue.empty()) {
-            const auto [d, n] = queue.top();
-            queue.pop();
-            if (d > distance[n]) continue;
-            if (n == to) break;
-            for (const Edge& e : adjacency[n]) {
-                if (d + e.length < distance[e.to]) {
-                    distance[e.to] = d + e.length;
-                    previous[e.to] = n;
-                    queue.push({distance[e.to], e.to});
-                }
-            }
-        }
-        if (!std::isfinite(distance[to])) {
-            throw core::InputError("no walkable connection between route waypoints " + std::to_string(leg + 1) +
-                                   " and " + std::to_string(leg + 2));
-        }
-        std::vector<std::uint32_t> reversed;
-        for (std::uint32_t n = to; n != from; n = previous[n]) reversed.push_back(n);
-        path.insert(path.end(), reversed.rbegin(), reversed.rend());
-        return distance[to];
+        return found->first;
     }
 
     std::pair<std::vector<std::uint32_t>, double> route(const std::vector<geo::Coord>& waypoints, double maxSnap) const {
@@ -121,7 +63,12 @@ struct RoadGraph::Impl {
         std::vector<std::uint32_t> path{nearest(waypoints[0], maxSnap, 0)};
         double length = 0;
         for (std::size_t i = 1; i < waypoints.size(); ++i) {
-            length += shortestPath(path.back(), nearest(waypoints[i], maxSnap, i), i - 1, path);
+            const auto leg = graph.shortestPath(path.back(), nearest(waypoints[i], maxSnap, i), path);
+            if (!leg) {
+                throw core::InputError("no walkable connection between route waypoints " + std::to_string(i) +
+                                       " and " + std::to_string(i + 1));
+            }
+            length += *leg;
         }
         if (path.size() < 2) throw core::InputError("all route waypoints snap to the same street point");
         return {path, length};
@@ -148,7 +95,7 @@ RoadGraph RoadGraph::build(store::ProjectStore& store, const core::BBox& area) {
         const auto g = detail::parseGeometry(store::spatialiteToWkb(blob.data(), blob.size()));
         for (const auto& part : g.parts) {
             for (const auto& line : part) {
-                for (std::size_t i = 1; i < line.size(); ++i) impl->connect(impl->node(line[i - 1]), impl->node(line[i]));
+                for (std::size_t i = 1; i < line.size(); ++i) impl->graph.addEdge(impl->node(line[i - 1]), impl->node(line[i]));
             }
         }
     }
@@ -156,18 +103,18 @@ RoadGraph RoadGraph::build(store::ProjectStore& store, const core::BBox& area) {
 }
 
 std::size_t RoadGraph::nodeCount() const {
-    return m_impl->nodes.size();
+    return m_impl->graph.nodeCount();
 }
 
 std::size_t RoadGraph::edgeCount() const {
-    return m_impl->edges;
+    return m_impl->graph.edgeCount();
 }
 
 core::Wkb RoadGraph::route(const std::vector<std::pair<double, double>>& waypoints, double maxSnapM) const {
     const auto [path, length] = m_impl->route(waypoints, maxSnapM);
     std::vector<geo::Coord> coords;
     coords.reserve(path.size());
-    for (const auto n : path) coords.push_back(m_impl->nodes[n]);
+    for (const auto n : path) coords.push_back(m_impl->graph.node(n));
     return geo::lineStringWkb(coords);
 }
 
