@@ -16,30 +16,16 @@
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 #include "ui/layout.hpp"
+#include "gui_test_support.hpp"
 #include "xvfb_display.hpp"
 
 namespace lb::ui {
 namespace {
 
-struct Rgb {
-    int r, g, b;
-};
-
-Rgb pixel(const render::Image& image, int x, int y) {
-    const auto* p = image.rgba.data() + (static_cast<std::size_t>(y) * image.width + x) * 4;
-    return {p[0], p[1], p[2]};
-}
-
-bool near(Rgb a, Rgb b, int tolerance) {
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
-}
-
-test::RunResult runGui(const test::TempDir& dir, const std::vector<std::string>& guiArgs) {
-    std::vector<std::string> args{"XDG_CONFIG_HOME=" + (dir / "config").string(),
-                                  "DISPLAY=" + test::XvfbDisplay::instance().display(), LAGEBILD_GUI_BINARY};
-    args.insert(args.end(), guiArgs.begin(), guiArgs.end());
-    return test::runProgram("env", args);
-}
+using guitest::near;
+using guitest::pixel;
+using guitest::Rgb;
+using guitest::runGui;
 
 TEST(GuiSmoke, ScreenshotShowsMenuBarAndMap) {
     test::TempDir dir;
