@@ -149,7 +149,9 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
         }
         progress.finishStage();
         for (auto& part : parts) {
-            if (!part.fid.empty()) scene.layers.push_back(std::move(part));
+            if (part.fid.empty()) continue;
+            part.revision = render::nextSceneLayerRevision();
+            scene.layers.push_back(std::move(part));
         }
     }
     return scene;

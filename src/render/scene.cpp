@@ -1,6 +1,13 @@
 #include "render/scene.hpp"
 
+#include <atomic>
+
 namespace lb::render {
+
+std::uint64_t nextSceneLayerRevision() {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 core::BBox SceneLayer::featureBounds(std::size_t feature) const {
     core::BBox box;

@@ -29,6 +29,10 @@ struct SceneLayer {
     std::vector<std::string> classNames;    // distinct class values ("" = unclassified)
     std::vector<std::string> labels;        // per feature label (UTF-8), empty when the layer has none
     core::BBox extent;
+    // Which content this is: loaders stamp a layer once it is complete (nextSceneLayerRevision), copies keep
+    // the stamp, so a renderer keeps the GPU buffers of a layer whose revision it already uploaded. 0: not
+    // stamped (a layer built by hand), uploaded every time.
+    std::uint64_t revision = 0;
 
     std::size_t featureCount() const { return fid.size(); }
     std::size_t coordCount() const { return xy.size() / 2; }
@@ -52,5 +56,8 @@ struct Scene {
 };
 
 using SceneSnapshot = std::shared_ptr<const Scene>;
+
+// A new, process-wide unique revision for a finished scene layer (never 0).
+std::uint64_t nextSceneLayerRevision();
 
 }  // namespace lb::render

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/map_loading.hpp"
+#include "project/session.hpp"
 #include "core/error.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
@@ -35,15 +36,111 @@ void BenchRenderCommand::addOptions(CLI::App& app) {
         ->check(CLI::Range(0.0, 4.0));
     app.add_option("--style", m_style, "Map style (JSON, see assets/styles/default.json)");
     app.add_flag("--json", m_json, "Print one JSON document");
+    app.add_option("--edit-layer", m_editLayer,
+                   "Time what the GUI does after an edit to this layer, --frames times: read the layer again, "
+                   "patch the scene, upload what changed and draw the next frame");
+    app.add_flag("--full-upload", m_fullUpload, "With --edit-layer: upload every layer again after each edit");
 }
 
 void BenchRenderCommand::setup() {
     makeRequest(m_size, m_bbox, m_layers, false);
     if (m_frames < 1 || m_frames > 100000) throw core::UsageError("--frames: expected 1 to 100000");
+    if (!m_editLayer.empty()) project::parseLayerList(m_editLayer, "--edit-layer");
+    if (m_fullUpload && m_editLayer.empty()) throw core::UsageError("--full-upload goes with --edit-layer");
+}
+
+namespace {
+
+double medianOf(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double p95Of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(std::ceil(0.95 * v.size())) - 1)];
+}
+
+}  // namespace
+
+// The GUI's path after a confirmed edit of one layer: that layer is read from the project again, the scene
+// snapshot is patched (the other layers copied with their revisions), the renderer uploads what changed and
+// draws the next frame. Timed from the start of the read to the finished frame (glReadPixels waits).
+int BenchRenderCommand::runEdits(const project::MapRequest& request) {
+    using Clock = std::chrono::steady_clock;
+    auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    LoadedMap map = loadMap(m_project, request, m_style);
+    auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
+    render::gl::OffscreenContext context;
+    render::gl::RenderTarget target(request.width, request.height, m_samples);
+    const render::Style style = map.style;
+    render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    map.options.pointLodPixels = m_lodPixels;
+    const auto view = render::MapView::fit(map.extent, request.width, request.height);
+    render::SceneSnapshot current = map.scene;
+    std::vector<double> total, read, patch, upload, frame;
+    std::size_t uploaded = 0, kept = 0;
+    for (int i = 0; i < m_frames; ++i) {
+        const auto t0 = Clock::now();
+        render::Scene fresh = session->loadScene(style, {m_editLayer});
+        const auto t1 = Clock::now();
+        auto next = std::make_shared<render::Scene>();
+        next->srid = current->srid;
+        for (const auto& layer : current->layers) {
+            if (layer.name != m_editLayer) next->layers.push_back(layer);
+        }
+        for (auto& layer : fresh.layers) next->layers.push_back(std::move(layer));
+        if (m_fullUpload) {
+            for (auto& layer : next->layers) layer.revision = 0;
+        }
+        current = next;
+        const auto t2 = Clock::now();
+        renderer.setScene(current);
+        const auto t3 = Clock::now();
+        renderer.render(view, map.options, target);
+        std::uint8_t pixel[4];
+        glReadPixels(request.width / 2, request.height / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);  // waits
+        const auto t4 = Clock::now();
+        total.push_back(ms(t0, t4));
+        read.push_back(ms(t0, t1));
+        patch.push_back(ms(t1, t2));
+        upload.push_back(ms(t2, t3));
+        frame.push_back(ms(t3, t4));
+        uploaded = renderer.lastUpload().uploaded;
+        kept = renderer.lastUpload().kept;
+    }
+    std::size_t features = 0;
+    for (const auto& layer : current->layers) features += layer.featureCount();
+    if (m_json) {
+        nlohmann::json out;
+        out["frames"] = m_frames;
+        out["median_ms"] = medianOf(total);
+        out["p95_ms"] = p95Of(total);
+        out["renderer"] = context.renderer();
+        out["edit_layer"] = m_editLayer;
+        out["features"] = features;
+        out["read_median_ms"] = medianOf(read);
+        out["patch_median_ms"] = medianOf(patch);
+        out["upload_median_ms"] = medianOf(upload);
+        out["frame_median_ms"] = medianOf(frame);
+        out["layers_uploaded"] = uploaded;
+        out["layers_kept"] = kept;
+        fmt::print("{}\n", out.dump(2));
+    } else {
+        fmt::print("edits:    {} of {} ({} features in the scene{})\n"
+                   "edit → frame: median {:.1f} ms, p95 {:.1f} ms\n"
+                   "  read the layer {:.1f} ms, patch the scene {:.1f} ms, upload {:.1f} ms ({} layers uploaded, {} kept), "
+                   "frame {:.1f} ms\nrenderer: {}\n",
+                   m_frames, m_editLayer, features, m_fullUpload ? ", every layer uploaded" : "", medianOf(total),
+                   p95Of(total), medianOf(read), medianOf(patch), medianOf(upload), uploaded, kept, medianOf(frame),
+                   context.renderer());
+    }
+    return 0;
 }
 
 int BenchRenderCommand::run() {
     const auto request = makeRequest(m_size, m_bbox, m_layers, false);
+    if (!m_editLayer.empty()) return runEdits(request);
     LoadedMap map = loadMap(m_project, request, m_style);
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, m_samples);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "project/map_request.hpp"
 
 namespace lb::cli {
 
@@ -24,6 +25,9 @@ private:
     double m_lodPixels = 0.25;  // RenderOptions::pointLodPixels
     bool m_static = false;
     bool m_json = false;
+    std::string m_editLayer;    // --edit-layer: time edit → next finished frame instead of a pan/zoom path
+    bool m_fullUpload = false;  // --full-upload: upload every layer after each edit (no buffers kept)
+    int runEdits(const project::MapRequest& request);
 };
 
 }  // namespace lb::cli

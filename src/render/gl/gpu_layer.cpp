@@ -93,6 +93,7 @@ std::size_t ClassBatch::visibleCount(double minArea) const {
 GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::array<double, 2> origin) {
     GpuLayer gpu;
     gpu.layer = &layer;
+    gpu.revision = layer.revision;
     gpu.style = &style;
 
     // Group features by class; classes without a style are not drawn at all.

@@ -34,7 +34,8 @@ struct ClassBatch {
 
 // One scene layer in GPU buffers.
 struct GpuLayer {
-    const SceneLayer* layer = nullptr;
+    const SceneLayer* layer = nullptr;  // in the renderer's current scene snapshot
+    std::uint64_t revision = 0;          // layer->revision when uploaded (0: never reused)
     const LayerStyle* style = nullptr;
     std::vector<ClassBatch> batches;  // by drawing order of the class (ClassStyle::order, then style order)
     VertexArray fillVao;

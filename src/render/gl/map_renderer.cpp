@@ -67,6 +67,8 @@ struct MapRenderer::Impl {
     VertexArray textVao, overlayVao, scratchVao;
     Buffer textVbo, overlayVbo, scratchVbo;
     FrameStats stats;
+    UploadStats lastUpload;
+    bool uploadedOnce = false;
     // per frame
     MapView view;
     RenderOptions const* options = nullptr;
@@ -111,16 +113,36 @@ struct MapRenderer::Impl {
         upload();
     }
 
+    // Uploads the scene's layers, keeping the GPU buffers of every layer whose revision is already on the GPU
+    // (an edit replaces one layer of the snapshot; the others are copies with their revision). Buffers hold
+    // coordinates relative to the origin, so when the origin moves everything is uploaded again.
     void upload() {
+        std::vector<GpuLayer> previous = std::move(layers);
         layers.clear();
         const core::BBox extent = scene->extent();
-        origin = extent.empty() ? std::array<double, 2>{0, 0}
-                                : std::array<double, 2>{std::round(0.5 * (extent.minX + extent.maxX)),
-                                                        std::round(0.5 * (extent.minY + extent.maxY))};
+        const std::array<double, 2> newOrigin =
+            extent.empty() ? std::array<double, 2>{0, 0}
+                           : std::array<double, 2>{std::round(0.5 * (extent.minX + extent.maxX)),
+                                                   std::round(0.5 * (extent.minY + extent.maxY))};
+        const bool keep = uploadedOnce && newOrigin == origin;
+        origin = newOrigin;
+        uploadedOnce = true;
+        lastUpload = {};
         for (const auto& layer : scene->layers) {
             const LayerStyle* layerStyle = style.find(layer.name);
             if (!layerStyle) continue;
-            layers.push_back(uploadLayer(layer, *layerStyle, origin));
+            auto reusable = std::find_if(previous.begin(), previous.end(), [&](const GpuLayer& gpu) {
+                return keep && layer.revision != 0 && gpu.revision == layer.revision;
+            });
+            if (reusable != previous.end()) {
+                reusable->layer = &layer;  // the same content, in the new snapshot
+                layers.push_back(std::move(*reusable));
+                previous.erase(reusable);
+                ++lastUpload.kept;
+            } else {
+                layers.push_back(uploadLayer(layer, *layerStyle, origin));
+                ++lastUpload.uploaded;
+            }
         }
         uploadClassified();
     }
@@ -775,6 +797,9 @@ const Style& MapRenderer::style() const {
 }
 const FrameStats& MapRenderer::lastFrame() const {
     return m_impl->stats;
+}
+const UploadStats& MapRenderer::lastUpload() const {
+    return m_impl->lastUpload;
 }
 std::array<double, 2> MapRenderer::origin() const {
     return m_impl->origin;

@@ -24,6 +24,12 @@ struct FrameStats {
     std::size_t symbolsDrawn = 0;   // point symbol instances (a thinned level draws fewer than features)
 };
 
+// What the last setScene (or the constructor) did with the scene's layers.
+struct UploadStats {
+    std::size_t uploaded = 0;  // triangulated and uploaded
+    std::size_t kept = 0;      // GPU buffers kept: the same layer revision was already uploaded
+};
+
 // The interactive map renderer: uploads a scene snapshot once (polygons triangulated, lines as segment
 // instances, points as symbol instances, all relative to a double-precision origin) and then draws any
 // view with a handful of draw calls per layer — a frame sets uniforms, places labels and draws. Needs a
@@ -55,6 +61,7 @@ public:
     const Scene& scene() const;
     const Style& style() const;
     const FrameStats& lastFrame() const;
+    const UploadStats& lastUpload() const;
     // Double-precision origin that GPU coordinates are relative to (centre of the scene's extent).
     std::array<double, 2> origin() const;
 

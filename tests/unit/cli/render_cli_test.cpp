@@ -1,6 +1,7 @@
 // `lagebild render` end to end: golden image of the demo town, building coverage against an independent
 // rasterisation (gdal_rasterize), and bad input.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -183,6 +184,24 @@ TEST(RenderCli, BenchRenderPrintsFrameTimes) {
     EXPECT_NE(result.out.find("\"p95_ms\""), std::string::npos);
     EXPECT_NE(result.out.find("\"renderer\""), std::string::npos);
     EXPECT_NE(result.out.find("\"frames\": 5"), std::string::npos) << result.out;
+}
+
+// After an edit of one layer only that layer goes to the GPU again; the others keep their buffers.
+TEST(RenderCli, BenchRenderEditUploadsOnlyTheEditedLayer) {
+    const auto kept = runLagebild({"bench-render", demoProject().string(), "--size", "320x240", "--frames", "3",
+                                   "--edit-layer", "graffiti", "--json"});
+    ASSERT_EQ(kept.exitCode, 0) << kept.err;
+    const auto j = nlohmann::json::parse(kept.out);
+    EXPECT_EQ(j.at("layers_uploaded"), 1) << kept.out;
+    EXPECT_GE(j.at("layers_kept").get<int>(), 5) << kept.out;
+    EXPECT_EQ(j.at("frames"), 3);
+    const auto full = runLagebild({"bench-render", demoProject().string(), "--size", "320x240", "--frames", "3",
+                                   "--edit-layer", "graffiti", "--full-upload", "--json"});
+    ASSERT_EQ(full.exitCode, 0) << full.err;
+    const auto f = nlohmann::json::parse(full.out);
+    EXPECT_EQ(f.at("layers_kept"), 0) << full.out;
+    EXPECT_EQ(f.at("layers_uploaded").get<int>(), j.at("layers_uploaded").get<int>() + j.at("layers_kept").get<int>());
+    EXPECT_EQ(runLagebild({"bench-render", demoProject().string(), "--frames", "1", "--edit-layer", "nope"}).exitCode, 2);
 }
 
 TEST(RenderCli, HeatmapIsDarkestWhereIncidentsAreDensest) {

@@ -502,3 +502,58 @@ TEST_F(GlRender, ClassifiedOverlayFillsHotAndColdCellsAndLeavesTheRestClear) {
     }
     EXPECT_TRUE(legendSample);
 }
+
+// After an edit the scene snapshot has one new layer and copies of the others: only the new one is
+// uploaded, and the picture is the one a fresh renderer draws of the same scene. When the extent (and so
+// the origin of the GPU coordinates) moves, everything is uploaded again.
+TEST_F(GlRender, AnEditUploadsOnlyTheLayerThatChanged) {
+    SceneLayer area;
+    area.name = "districts";
+    area.kind = GeometryKind::Polygon;
+    area.beginFeature(1, "");
+    area.beginPart();
+    area.beginRing();
+    for (auto [x, y] : {std::pair{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}}) area.addCoord(x, y);
+    area.revision = nextSceneLayerRevision();
+    SceneLayer points = incidentPoints({{20, 20}, {80, 80}});
+    points.revision = nextSceneLayerRevision();
+    auto before = std::make_shared<Scene>();
+    before->layers = {area, points};
+    gl::MapRenderer renderer(before, plainStyle(), GlyphAtlas::defaultFontFile());
+    EXPECT_EQ(renderer.lastUpload().uploaded, 2u);
+    EXPECT_EQ(renderer.lastUpload().kept, 0u);
+
+    // The edit: a third incident; the districts layer is a copy with its revision.
+    auto after = std::make_shared<Scene>();
+    SceneLayer edited = incidentPoints({{20, 20}, {80, 80}, {50, 30}});
+    edited.revision = nextSceneLayerRevision();
+    after->layers = {before->layers[0], edited};
+    before.reset();  // the old snapshot may be gone before the renderer sees the new one
+    renderer.setScene(after);
+    EXPECT_EQ(renderer.lastUpload().uploaded, 1u);
+    EXPECT_EQ(renderer.lastUpload().kept, 1u);
+    gl::RenderTarget target(100, 100);
+    target.bind();
+    renderer.render(metreGridView(), mapOnly());
+    const auto kept = target.readPixels();
+    gl::MapRenderer fresh(after, plainStyle(), GlyphAtlas::defaultFontFile());
+    target.bind();
+    fresh.render(metreGridView(), mapOnly());
+    EXPECT_EQ(kept, target.readPixels());
+
+    // A feature far outside moves the extent's centre: all layers are uploaded again.
+    auto moved = std::make_shared<Scene>();
+    SceneLayer far = incidentPoints({{20, 20}, {80, 80}, {5000, 5000}});
+    far.revision = nextSceneLayerRevision();
+    moved->layers = {after->layers[0], far};
+    renderer.setScene(moved);
+    EXPECT_EQ(renderer.lastUpload().uploaded, 2u);
+    EXPECT_EQ(renderer.lastUpload().kept, 0u);
+    // Unstamped layers (revision 0) are never taken for one another.
+    auto unstamped = std::make_shared<Scene>();
+    unstamped->layers = {area, incidentPoints({{20, 20}})};
+    unstamped->layers[0].revision = 0;
+    renderer.setScene(unstamped);
+    renderer.setScene(unstamped);
+    EXPECT_EQ(renderer.lastUpload().kept, 0u);
+}
