@@ -17,7 +17,7 @@
 #include "render/glyph_atlas.hpp"
 #include "render/png_image.hpp"
 #include "ui/analysis/analysis_controller.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"

@@ -17,7 +17,7 @@
 #include "edit/edit_command.hpp"
 #include "render/scene.hpp"
 #include "ui/analysis/analysis_controller.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/panels/attribute_table_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/workspace.hpp"

@@ -12,7 +12,7 @@
 #include "edit/form_spec.hpp"
 #include "store/project_store.hpp"
 #include "ui/analysis/analysis_controller.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/error_text.hpp"
 #include "ui/format.hpp"
 #include "ui/item_probe.hpp"

@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/settings.hpp"
 #include "ui/workspace.hpp"
 

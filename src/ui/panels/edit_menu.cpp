@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/panel.hpp"
 #include "ui/workspace.hpp"
 

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <string>
 
-#include "ui/edit_controller.hpp"
-#include "ui/edit_tools.hpp"
+#include "ui/edit/edit_controller.hpp"
+#include "ui/edit/edit_tools.hpp"
 #include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"

@@ -13,7 +13,7 @@
 #include "ui/docked_panel.hpp"
 #include "ui/frame_owned.hpp"
 #include "ui/revision_cache.hpp"
-#include "ui/photo_list.hpp"
+#include "ui/edit/photo_list.hpp"
 
 namespace lb::ui {
 

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "ui/field_mode.hpp"
+#include "ui/edit/field_mode.hpp"
 #include "ui/layout.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/theme.hpp"

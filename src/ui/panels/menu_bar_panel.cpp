@@ -10,7 +10,7 @@
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/help_panel.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/error_text.hpp"
 #include "ui/format.hpp"
 #include "ui/item_probe.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "edit/visit_calendar.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {

@@ -17,11 +17,11 @@
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
-#include "ui/edit_controller.hpp"
-#include "ui/edit_tools.hpp"
-#include "ui/field_mode.hpp"
-#include "ui/form_state.hpp"
-#include "ui/photo_list.hpp"
+#include "ui/edit/edit_controller.hpp"
+#include "ui/edit/edit_tools.hpp"
+#include "ui/edit/field_mode.hpp"
+#include "ui/edit/form_state.hpp"
+#include "ui/edit/photo_list.hpp"
 #include "render/png_image.hpp"
 
 namespace lb::ui {

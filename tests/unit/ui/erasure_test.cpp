@@ -17,7 +17,7 @@
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 
 namespace lb::ui {
 namespace {

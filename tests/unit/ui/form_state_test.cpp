@@ -10,8 +10,8 @@
 #include "edit/edit_session.hpp"
 #include "store/sqlite.hpp"
 #include "support/test_support.hpp"
-#include "ui/edit_controller.hpp"
-#include "ui/form_state.hpp"
+#include "ui/edit/edit_controller.hpp"
+#include "ui/edit/form_state.hpp"
 
 namespace lb::ui {
 namespace {

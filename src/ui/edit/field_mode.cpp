@@ -1,6 +1,6 @@
-#include "ui/field_mode.hpp"
+#include "ui/edit/field_mode.hpp"
 
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 
 namespace lb::ui {
 

@@ -1,4 +1,4 @@
-#include "ui/form_state.hpp"
+#include "ui/edit/form_state.hpp"
 
 #include <algorithm>
 

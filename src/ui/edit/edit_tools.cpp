@@ -1,5 +1,5 @@
 // Section index: [state] [pointer input] [helpers] [overlay]
-#include "ui/edit_tools.hpp"
+#include "ui/edit/edit_tools.hpp"
 
 #include <imgui.h>
 
@@ -12,7 +12,7 @@
 #include "geo/wkb.hpp"
 #include "geo/planar.hpp"
 #include "render/map_view.hpp"
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 
 namespace lb::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 
 #include <fstream>
 #include <iterator>

@@ -1,6 +1,6 @@
-#include "ui/photo_list.hpp"
+#include "ui/edit/photo_list.hpp"
 
-#include "ui/edit_controller.hpp"
+#include "ui/edit/edit_controller.hpp"
 
 namespace lb::ui {
 
