@@ -26,16 +26,15 @@ std::vector<std::string> styleLayerNames(const render::Style& style) {
 
 }  // namespace
 
-LoadedMap loadMap(const std::string& path, const project::MapRequest& request, const std::string& styleFile,
+LoadedMap loadMap(project::Session& session, const project::MapRequest& request, const std::string& styleFile,
                   bool heatmap) {
     LoadedMap map;
     map.style = render::Style::load(styleFile.empty() ? render::defaultStylePath() : std::filesystem::path(styleFile));
-    auto session = project::Session::open(path, project::Session::Access::ReadOnly);
-    map.scene = std::make_shared<render::Scene>(session->loadScene(map.style, project::layersToLoad(request)));
+    map.scene = std::make_shared<render::Scene>(session.loadScene(map.style, project::layersToLoad(request)));
     map.options = project::renderOptionsFor(request, styleLayerNames(map.style));
     map.extent = request.bbox ? *request.bbox : map.scene->extent();
     if (heatmap) {
-        map.heatmap = project::densityOverlay(session->dataset(), engine::Query{}, project::heatmapKdeDefaults());
+        map.heatmap = project::densityOverlay(session.dataset(), engine::Query{}, project::heatmapKdeDefaults());
     }
     return map;
 }

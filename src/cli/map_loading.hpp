@@ -10,6 +10,10 @@
 #include "render/scene.hpp"
 #include "render/style.hpp"
 
+namespace lb::project {
+class Session;
+}
+
 namespace lb::cli {
 
 // What `render` and `bench-render` share: the flags read into a map request, and the project's scene,
@@ -25,7 +29,7 @@ struct LoadedMap {
     std::shared_ptr<render::RasterOverlay> heatmap;  // --heatmap: density of all incidents
 };
 
-LoadedMap loadMap(const std::string& path, const project::MapRequest& request, const std::string& styleFile,
+LoadedMap loadMap(project::Session& session, const project::MapRequest& request, const std::string& styleFile,
                   bool heatmap = false);
 
 }  // namespace lb::cli

@@ -6,29 +6,15 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace lb::core {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
 
 BBox parseBBox(std::string_view text, std::string_view flag) {
     auto bad = [&](const std::string& why) {
         throw UsageError(std::string(flag) + " \"" + std::string(text) + "\": " + why);
     };
-    std::vector<std::string_view> parts;
-    for (std::size_t start = 0;;) {
-        const std::size_t end = text.find(',', start);
-        parts.push_back(trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
+    const std::vector<std::string_view> parts = splitTrimmed(text, ',');
     if (parts.size() != 4) bad("expected minx,miny,maxx,maxy in the project CRS");
     double v[4];
     for (std::size_t i = 0; i < 4; ++i) {

@@ -6,35 +6,18 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/field_of_action.hpp"
 
 namespace lb::engine {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t end = s.find(sep, start);
-        parts.push_back(trim(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return parts;
-}
 
 [[noreturn]] void bad(std::string_view flag, std::string_view text, const std::string& why) {
     throw core::UsageError(std::string(flag) + " \"" + std::string(text) + "\": " + why);
 }
 
 std::optional<double> parseNumber(std::string_view s) {
-    s = trim(s);
+    s = core::trimBlanks(s);
     if (s.empty()) return std::nullopt;
     double v = 0;
     const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -43,7 +26,7 @@ std::optional<double> parseNumber(std::string_view s) {
 }
 
 bool isBareDate(std::string_view s) {
-    s = trim(s);
+    s = core::trimBlanks(s);
     return s.find(' ') == std::string_view::npos && s.find('T') == std::string_view::npos;
 }
 
@@ -53,23 +36,23 @@ AttributeFilter parseAttributeFilter(std::string_view text, std::string_view fla
     const std::size_t eq = text.find('=');
     if (eq == std::string_view::npos) bad(flag, text, "expected ATTR=VALUE[,VALUE...]");
     AttributeFilter filter;
-    filter.attribute = std::string(trim(text.substr(0, eq)));
+    filter.attribute = std::string(core::trimBlanks(text.substr(0, eq)));
     if (filter.attribute.empty()) bad(flag, text, "the attribute name is missing before '='");
-    for (auto value : split(text.substr(eq + 1), ',')) filter.values.emplace_back(value);
+    for (auto value : core::splitTrimmed(text.substr(eq + 1), ',')) filter.values.emplace_back(value);
     return filter;
 }
 
 LayerRef parseLayerRef(std::string_view text, std::string_view flag) {
     LayerRef ref;
     const std::size_t colon = text.find(':');
-    ref.layer = std::string(trim(text.substr(0, colon)));
+    ref.layer = std::string(core::trimBlanks(text.substr(0, colon)));
     if (ref.layer.empty()) bad(flag, text, "expected LAYER[:ATTR=VALUE]");
     if (colon != std::string_view::npos) ref.filter = parseAttributeFilter(text.substr(colon + 1), flag);
     return ref;
 }
 
 HourRange parseHours(std::string_view text) {
-    const auto parts = split(text, '-');
+    const auto parts = core::splitTrimmed(text, '-');
     if (parts.size() != 2) bad("--hours", text, "expected H1-H2, e.g. 20-4 (20:00 to 04:00)");
     const auto from = parseNumber(parts[0]);
     const auto to = parseNumber(parts[1]);
@@ -79,10 +62,10 @@ HourRange parseHours(std::string_view text) {
 }
 
 HourRange hourRange(int from, int to) {
-    const std::string text = std::to_string(from) + "-" + std::to_string(to);
-    if (from < 0 || from > 23 || to < 0 || to > 24) bad("--hours", text, "hours must be whole numbers, H1 0–23 and H2 0–24");
+    auto refuse = [&](const std::string& why) { bad("--hours", std::to_string(from) + "-" + std::to_string(to), why); };
+    if (from < 0 || from > 23 || to < 0 || to > 24) refuse("hours must be whole numbers, H1 0–23 and H2 0–24");
     HourRange range{from, to};
-    if (range.from == range.to) bad("--hours", text, "the range is empty; use 0-24 for the whole day");
+    if (range.from == range.to) refuse("the range is empty; use 0-24 for the whole day");
     if (range.to == 24) range.to = 0;
     if (range.from == 0 && range.to == 0) range.to = 24;
     return range;
@@ -96,7 +79,7 @@ std::string_view weekdayKey(int weekday) {
 std::uint8_t parseWeekdays(std::string_view text) {
     static constexpr std::array<std::string_view, 7> kEnglish{"mo", "tu", "we", "th", "fr", "sa", "su"};
     std::uint8_t mask = 0;
-    for (auto part : split(text, ',')) {
+    for (auto part : core::splitTrimmed(text, ',')) {
         const std::string day = core::foldGerman(part);
         const std::string_view key = std::string_view(day).substr(0, 2);
         int found = -1;
@@ -111,7 +94,7 @@ std::uint8_t parseWeekdays(std::string_view text) {
 }
 
 core::Timestamp parseFromTime(std::string_view text, std::string_view flag) {
-    const auto t = core::parseTime(trim(text));
+    const auto t = core::parseTime(core::trimBlanks(text));
     if (!t) bad(flag, text, "not a date; use YYYY-MM-DD, DD.MM.YYYY or YYYY-MM-DDTHH:MM");
     return *t;
 }
@@ -123,7 +106,7 @@ core::Timestamp parseToTime(std::string_view text, std::string_view flag) {
 }
 
 GroupBy parseGroupBy(std::string_view text) {
-    text = trim(text);
+    text = core::trimBlanks(text);
     GroupBy group;
     if (text == "hour") {
         group.kind = GroupKind::Hour;

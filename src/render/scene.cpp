@@ -1,5 +1,6 @@
 #include "render/scene.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 namespace lb::render {
@@ -61,6 +62,16 @@ core::BBox Scene::extent() const {
     core::BBox box;
     for (const auto& layer : layers) box.add(layer.extent);
     return box;
+}
+
+SceneSnapshot replaceSceneLayers(const Scene& old, Scene fresh, const std::vector<std::string>& names) {
+    auto scene = std::make_shared<Scene>();
+    scene->srid = old.srid;
+    for (const auto& layer : old.layers) {
+        if (std::find(names.begin(), names.end(), layer.name) == names.end()) scene->layers.push_back(layer);
+    }
+    for (auto& layer : fresh.layers) scene->layers.push_back(std::move(layer));
+    return scene;
 }
 
 }  // namespace lb::render

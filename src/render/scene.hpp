@@ -60,4 +60,9 @@ using SceneSnapshot = std::shared_ptr<const Scene>;
 // A new, process-wide unique revision for a finished scene layer (never 0).
 std::uint64_t nextSceneLayerRevision();
 
+// A new snapshot after an edit: `old` with every layer named in `names` replaced by the layers of `fresh` (a
+// scene loaded for just those names). The other layers are copies that keep their revision, so a renderer
+// keeps their GPU buffers; the old snapshot stays valid for whoever holds it.
+SceneSnapshot replaceSceneLayers(const Scene& old, Scene fresh, const std::vector<std::string>& names);
+
 }  // namespace lb::render

@@ -414,7 +414,7 @@ void Workspace::reloadLayers(const std::vector<std::string>& layers) {
     if (!m_project || !m_scene || !m_renderer) return;
     try {
         auto fresh = project::loadScene(m_project->store(), m_style, layers);
-        m_scene = replaceSceneLayers(*m_scene, std::move(fresh), layers);
+        m_scene = render::replaceSceneLayers(*m_scene, std::move(fresh), layers);
         m_renderer->setScene(m_scene);
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});

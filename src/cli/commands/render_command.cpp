@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/map_loading.hpp"
+#include "project/session.hpp"
 #include "core/error.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
@@ -44,7 +45,8 @@ void RenderCommand::setup() {
 
 int RenderCommand::run() {
     const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);
-    LoadedMap map = loadMap(m_project, request, m_style, m_heatmap);
+    auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
+    LoadedMap map = loadMap(*session, request, m_style, m_heatmap);
     map.options.labels = !m_noLabels;
     map.options.legend = !m_noLegend;
     map.options.furniture = !m_noFurniture;

@@ -68,7 +68,6 @@ struct MapRenderer::Impl {
     Buffer textVbo, overlayVbo, scratchVbo;
     FrameStats stats;
     UploadStats lastUpload;
-    bool uploadedOnce = false;
     // per frame
     MapView view;
     RenderOptions const* options = nullptr;
@@ -124,9 +123,8 @@ struct MapRenderer::Impl {
             extent.empty() ? std::array<double, 2>{0, 0}
                            : std::array<double, 2>{std::round(0.5 * (extent.minX + extent.maxX)),
                                                    std::round(0.5 * (extent.minY + extent.maxY))};
-        const bool keep = uploadedOnce && newOrigin == origin;
+        const bool keep = newOrigin == origin;  // nothing to keep on the first upload: `previous` is empty
         origin = newOrigin;
-        uploadedOnce = true;
         lastUpload = {};
         for (const auto& layer : scene->layers) {
             const LayerStyle* layerStyle = style.find(layer.name);

@@ -1,4 +1,4 @@
-// Section index: [session] [query work] [controller] [actions]
+// Section index: [query work] [controller] [actions]
 #include "ui/analysis/analysis_controller.hpp"
 
 #include <algorithm>
@@ -25,26 +25,6 @@
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
-
-// [session]
-
-// The project as the engine sees it: a read-only project::Session of its own (used only on the analysis
-// worker) with the dataset of loaded layers.
-struct AnalysisSession {
-    std::string path;
-    std::string crs;
-    std::unique_ptr<project::Session> project;
-    engine::Dataset* dataset = nullptr;
-
-    static std::shared_ptr<AnalysisSession> open(const std::string& path) {
-        auto session = std::make_shared<AnalysisSession>();
-        session->path = path;
-        session->project = project::Session::open(path, project::Session::Access::ReadOnly);
-        session->crs = session->project->crs();
-        session->dataset = &session->project->dataset();
-        return session;
-    }
-};
 
 namespace {
 
@@ -89,11 +69,11 @@ void fillMatches(QueryOutcome& out) {
 }
 
 // Gi* of the matches into out->hotspots; a refusal (e.g. every cell has the same count) is only noted.
-void fillHotspots(AnalysisSession& session, QueryOutcome& out, const HotspotSettings& settings) {
+void fillHotspots(project::Session& session, QueryOutcome& out, const HotspotSettings& settings) {
     try {
         const auto begin = std::chrono::steady_clock::now();
-        const io::OutputTable table = project::giStarOfRows(*session.dataset, *out.result.table, out.result.rows,
-                                                            giStarRequest(settings), session.crs);
+        const io::OutputTable table = project::giStarOfRows(session.dataset(), *out.result.table, out.result.rows,
+                                                            giStarRequest(settings), session.crs());
         const project::GiStarOverlay overlay = project::toGiStarOverlay(table);
         out.hotspots = overlay.overlay;
         out.hotspotUnits = overlay.units;
@@ -107,15 +87,15 @@ void fillHotspots(AnalysisSession& session, QueryOutcome& out, const HotspotSett
     }
 }
 
-std::shared_ptr<QueryOutcome> runQueryWork(AnalysisSession& session, const engine::Query& query,
+std::shared_ptr<QueryOutcome> runQueryWork(project::Session& session, const engine::Query& query,
                                            const HeatmapSettings& heat, const HotspotSettings& hotspots) {
     auto out = std::make_shared<QueryOutcome>();
     out->query = query;
     try {
         const auto begin = std::chrono::steady_clock::now();
         // Every attribute of the layer, once: the result table, the trend by category and the export use them.
-        session.dataset->table(query.layer, session.dataset->attributeNames(query.layer));
-        out->result = engine::runQuery(*session.dataset, query);
+        session.dataset().table(query.layer, session.dataset().attributeNames(query.layer));
+        out->result = engine::runQuery(session.dataset(), query);
         const engine::FeatureTable& table = *out->result.table;
         fillSample(*out);
         fillMatches(*out);
@@ -173,7 +153,10 @@ void AnalysisController::schedule() {
                      generation = m_generation]() mutable -> AnalysisRunner::Completion {
                         std::shared_ptr<QueryOutcome> out;
                         try {
-                            if (!session || session->path != path) session = AnalysisSession::open(path);
+                            if (!session || session->path() != path) {
+                                // A read-only handle of its own, used only on the analysis worker.
+                                session = project::Session::open(path, project::Session::Access::ReadOnly);
+                            }
                             out = runQueryWork(*session, query, heat, hotspots);
                             out->session = session;
                         } catch (const std::exception& e) {
@@ -241,8 +224,8 @@ void AnalysisController::exportResult(const std::filesystem::path& file, bool gr
     m_runner.submit("export", [this, outcome, file, groups, tr]() -> AnalysisRunner::Completion {
         Notice notice;
         try {
-            project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups, outcome->session->crs,
-                                      *outcome->session->dataset);
+            project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups, outcome->session->crs(),
+                                      outcome->session->dataset());
             char text[1024];
             std::snprintf(text, sizeof text, tr(Str::QueryExported), file.string().c_str());
             notice.text = text;

@@ -21,16 +21,20 @@
 #include "ui/analysis/hotspot_settings.hpp"
 #include "ui/analysis/query_form.hpp"
 
+namespace lb::project {
+class Session;
+}
+
 namespace lb::ui {
 
 class TaskQueue;
 class Workspace;
-struct AnalysisSession;
 
 // What one run of the query builder's query produced (worker thread → main thread).
 struct QueryOutcome {
     engine::Query query;
-    std::shared_ptr<AnalysisSession> session;  // keeps the dataset, and so result.table, alive
+    // The analysis worker's own read-only session: keeps the dataset, and so result.table, alive.
+    std::shared_ptr<project::Session> session;
     engine::QueryResult result;
     std::vector<std::string> columns;              // of the sample
     std::vector<std::vector<std::string>> sample;  // the first kSampleRows matches, stored values as text
@@ -113,7 +117,7 @@ private:
     bool m_dirty = true;
     bool m_showMatches = false;
     std::uint64_t m_generation = 0;  // the workspace's load generation the session belongs to
-    std::shared_ptr<AnalysisSession> m_session;
+    std::shared_ptr<project::Session> m_session;
     std::shared_ptr<const QueryOutcome> m_outcome;
     std::shared_ptr<const SqlOutcome> m_sql;
     bool m_sqlRunning = false;
