@@ -142,7 +142,8 @@ std::optional<std::pair<float, float>> ScriptDriver::featurePoint(const std::str
     auto& ws = m_shell.workspace();
     const render::Scene* scene = ws.scene();
     if (!scene) return std::nullopt;
-    for (const auto& layer : scene->layers) {
+    for (const auto& snapshot : scene->layers) {
+        const render::SceneLayer& layer = *snapshot;
         if (layer.name != layerName || layer.featureCount() == 0) continue;
         double x = 0, y = 0;
         if (layer.kind == render::GeometryKind::Line) {
@@ -209,14 +210,14 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 // Only the target layer visible, zoomed to its first feature; the click picks it.
                 m_savedVisibility.clear();
                 for (const auto& layer : ws.scene()->layers) {
-                    const auto it = ws.options().layers.find(layer.name);
-                    m_savedVisibility.emplace_back(layer.name, it == ws.options().layers.end() || it->second.visible);
-                    ws.setLayerVisible(layer.name, layer.name == w.at(1));
+                    const auto it = ws.options().layers.find(layer->name);
+                    m_savedVisibility.emplace_back(layer->name, it == ws.options().layers.end() || it->second.visible);
+                    ws.setLayerVisible(layer->name, layer->name == w.at(1));
                 }
                 if (!featurePoint(w.at(1))) return fail("layer " + w.at(1) + " has no features");
                 const render::Scene* scene = ws.scene();
                 for (const auto& layer : scene->layers) {
-                    if (layer.name == w.at(1)) ws.zoomToExtent(layer.featureBounds(0));
+                    if (layer->name == w.at(1)) ws.zoomToExtent(layer->featureBounds(0));
                 }
             }
             m_phase = 1;
@@ -421,6 +422,13 @@ std::string ScriptDriver::stateJson(const std::string& label) const {
         out["table_rows"] = table.visible().size();
         out["table_sort_ms"] = table.lastSortMs();
         out["table_filter_ms"] = table.lastFilterMs();
+    }
+    // Resident memory now and at its peak (Linux /proc), for the memory benchmarks.
+    if (std::ifstream status("/proc/self/status"); status) {
+        for (std::string line; std::getline(status, line);) {
+            const auto field = line.rfind("VmRSS:", 0) == 0 ? "rss_mib" : line.rfind("VmHWM:", 0) == 0 ? "peak_rss_mib" : "";
+            if (*field) out[field] = std::stod(line.substr(6)) / 1024.0;
+        }
     }
     return out.dump();
 }

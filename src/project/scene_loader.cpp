@@ -151,7 +151,7 @@ render::Scene loadScene(store::ProjectStore& store, const render::Style& style,
         for (auto& part : parts) {
             if (part.fid.empty()) continue;
             part.revision = render::nextSceneLayerRevision();
-            scene.layers.push_back(std::move(part));
+            scene.add(std::move(part));
         }
     }
     return scene;

@@ -37,7 +37,8 @@ std::optional<FeatureRef> pick(const Scene& scene, const Style& style, const Map
             if (!layerStyle) continue;
             if (!options.state(name, layerStyle->visibleByDefault).visible) continue;
             if (layerStyle->maxScale > 0 && scale > layerStyle->maxScale) continue;
-            for (const auto& layer : scene.layers) {
+            for (const auto& snapshot : scene.layers) {
+                const SceneLayer& layer = *snapshot;
                 if (layer.name != name || layer.kind != kind) continue;
                 std::optional<FeatureRef> best;
                 double bestDistance = 1e300;

@@ -53,14 +53,14 @@ void SceneLayer::addCoord(double x, double y) {
 
 const SceneLayer* Scene::find(std::string_view name) const {
     for (const auto& layer : layers) {
-        if (layer.name == name) return &layer;
+        if (layer->name == name) return layer.get();
     }
     return nullptr;
 }
 
 core::BBox Scene::extent() const {
     core::BBox box;
-    for (const auto& layer : layers) box.add(layer.extent);
+    for (const auto& layer : layers) box.add(layer->extent);
     return box;
 }
 
@@ -68,7 +68,7 @@ SceneSnapshot replaceSceneLayers(const Scene& old, Scene fresh, const std::vecto
     auto scene = std::make_shared<Scene>();
     scene->srid = old.srid;
     for (const auto& layer : old.layers) {
-        if (std::find(names.begin(), names.end(), layer.name) == names.end()) scene->layers.push_back(layer);
+        if (std::find(names.begin(), names.end(), layer->name) == names.end()) scene->layers.push_back(layer);
     }
     for (auto& layer : fresh.layers) scene->layers.push_back(std::move(layer));
     return scene;

@@ -46,11 +46,18 @@ struct SceneLayer {
     std::uint16_t classId(std::string_view className);
 };
 
-// An immutable picture of the project for the renderer: it never reads the store itself.
+using SceneLayerSnapshot = std::shared_ptr<const SceneLayer>;
+
+// An immutable picture of the project for the renderer: it never reads the store itself. Layers are shared
+// immutable snapshots: a scene patched after an edit shares every layer it did not replace with the scene
+// before (no copy), and the engine may borrow a layer's coordinates instead of holding its own
+// (project::Session::shareScene).
 struct Scene {
     int srid = core::kDefaultProjectSrid;
-    std::vector<SceneLayer> layers;  // any order; the style decides the drawing order
+    std::vector<SceneLayerSnapshot> layers;  // any order; the style decides the drawing order
 
+    // Appends a finished layer.
+    void add(SceneLayer layer) { layers.push_back(std::make_shared<const SceneLayer>(std::move(layer))); }
     const SceneLayer* find(std::string_view name) const;
     core::BBox extent() const;
 };
@@ -61,8 +68,8 @@ using SceneSnapshot = std::shared_ptr<const Scene>;
 std::uint64_t nextSceneLayerRevision();
 
 // A new snapshot after an edit: `old` with every layer named in `names` replaced by the layers of `fresh` (a
-// scene loaded for just those names). The other layers are copies that keep their revision, so a renderer
-// keeps their GPU buffers; the old snapshot stays valid for whoever holds it.
+// scene loaded for just those names). The other layers are the same shared snapshots (revision and all), so
+// a renderer keeps their GPU buffers; the old snapshot stays valid for whoever holds it.
 SceneSnapshot replaceSceneLayers(const Scene& old, Scene fresh, const std::vector<std::string>& names);
 
 }  // namespace lb::render

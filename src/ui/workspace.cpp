@@ -91,7 +91,7 @@ bool Workspace::busy() const {
 std::size_t Workspace::featureCount() const {
     std::size_t count = 0;
     if (m_scene) {
-        for (const auto& layer : m_scene->layers) count += layer.featureCount();
+        for (const auto& layer : m_scene->layers) count += layer->featureCount();
     }
     return count;
 }
@@ -100,7 +100,7 @@ core::BBox Workspace::layerExtent(const std::string& layer) const {
     core::BBox box;
     if (!m_scene) return box;
     for (const auto& sceneLayer : m_scene->layers) {
-        if (sceneLayer.name == layer) box.add(sceneLayer.extent);
+        if (sceneLayer->name == layer) box.add(sceneLayer->extent);
     }
     return box;
 }
@@ -109,7 +109,7 @@ std::size_t Workspace::layerFeatureCount(const std::string& layer) const {
     std::size_t count = 0;
     if (!m_scene) return count;
     for (const auto& sceneLayer : m_scene->layers) {
-        if (sceneLayer.name == layer) count += sceneLayer.featureCount();
+        if (sceneLayer->name == layer) count += sceneLayer->featureCount();
     }
     return count;
 }
@@ -665,7 +665,8 @@ void Workspace::select(const render::FeatureRef& ref) {
     if (!m_scene) return;
     Selection selection;
     selection.ref = ref;
-    for (const auto& layer : m_scene->layers) {
+    for (const auto& snapshot : m_scene->layers) {
+        const render::SceneLayer& layer = *snapshot;
         if (layer.name != ref.layer) continue;
         for (std::size_t f = 0; f < layer.featureCount(); ++f) {
             if (layer.fid[f] == ref.fid) selection.bounds.add(layer.featureBounds(f));

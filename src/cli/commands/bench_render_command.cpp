@@ -64,7 +64,7 @@ double p95Of(std::vector<double> v) {
 }  // namespace
 
 // The GUI's path after a confirmed edit of one layer: that layer is read from the project again, the scene
-// snapshot is patched (the other layers copied with their revisions), the renderer uploads what changed and
+// snapshot is patched (the other layers shared, revisions and all), the renderer uploads what changed and
 // draws the next frame. Timed from the start of the read to the finished frame (glReadPixels waits).
 int BenchRenderCommand::runEdits(const project::MapRequest& request) {
     using Clock = std::chrono::steady_clock;
@@ -88,7 +88,11 @@ int BenchRenderCommand::runEdits(const project::MapRequest& request) {
         const auto t2 = Clock::now();
         if (m_fullUpload) {  // as if every layer had changed; the copy for that is not part of the timing
             auto unstamped = std::make_shared<render::Scene>(*next);
-            for (auto& layer : unstamped->layers) layer.revision = 0;
+            for (auto& layer : unstamped->layers) {
+                auto copy = std::make_shared<render::SceneLayer>(*layer);
+                copy->revision = 0;
+                layer = std::move(copy);
+            }
             next = unstamped;
         }
         current = next;
@@ -108,7 +112,7 @@ int BenchRenderCommand::runEdits(const project::MapRequest& request) {
         kept = renderer.lastUpload().kept;
     }
     std::size_t features = 0;
-    for (const auto& layer : current->layers) features += layer.featureCount();
+    for (const auto& layer : current->layers) features += layer->featureCount();
     if (m_json) {
         nlohmann::json out;
         out["frames"] = m_frames;
@@ -173,7 +177,7 @@ int BenchRenderCommand::run() {
     const double p95 = p95Of(times);
     const double symbolsMedian = medianOf(symbols);
     std::size_t features = 0;
-    for (const auto& layer : renderer.scene().layers) features += layer.featureCount();
+    for (const auto& layer : renderer.scene().layers) features += layer->featureCount();
     if (m_json) {
         nlohmann::json out;
         out["frames"] = m_frames;

@@ -126,7 +126,8 @@ struct MapRenderer::Impl {
         const bool keep = newOrigin == origin;  // nothing to keep on the first upload: `previous` is empty
         origin = newOrigin;
         lastUpload = {};
-        for (const auto& layer : scene->layers) {
+        for (const auto& snapshot : scene->layers) {
+            const SceneLayer& layer = *snapshot;
             const LayerStyle* layerStyle = style.find(layer.name);
             if (!layerStyle) continue;
             auto reusable = std::find_if(previous.begin(), previous.end(), [&](const GpuLayer& gpu) {

@@ -99,7 +99,7 @@ TEST_F(GlRender, NoJitterAtUtmCoordinatesWhenPanningBySubpixels) {
     // quantise 5.6 million to 0.5 m = 250 pixels.
     auto scene = std::make_shared<Scene>();
     // A second point 3 km away makes the origin (scene centre) differ from the view.
-    scene->layers.push_back(incidentPoints({{327048.945, 5632637.495}, {330048.0, 5635637.0}}));
+    scene->add(incidentPoints({{327048.945, 5632637.495}, {330048.0, 5635637.0}}));
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(64, 64);
     RenderOptions options = mapOnly();
@@ -135,7 +135,7 @@ TEST_F(GlRender, PolygonHolesStayEmptyAndLinesHaveTheirWidth) {
     area.beginRing();
     for (auto [x, y] : {std::pair{30, 30}, {70, 30}, {70, 70}, {30, 70}, {30, 30}})
         area.addCoord(x + 500000, y + 5600000);
-    scene->layers.push_back(area);
+    scene->add(area);
     SceneLayer road;
     road.name = "roads";
     road.kind = GeometryKind::Line;
@@ -144,7 +144,7 @@ TEST_F(GlRender, PolygonHolesStayEmptyAndLinesHaveTheirWidth) {
     road.beginRing();
     road.addCoord(500000 - 50, 5600000 + 120);
     road.addCoord(500000 + 150, 5600000 + 120);
-    scene->layers.push_back(road);
+    scene->add(road);
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(200, 200);
     RenderOptions options = mapOnly();
@@ -186,7 +186,7 @@ TEST_F(GlRender, HiddenLayersAreNotDrawnAndOpacityBlends) {
     area.beginPart();
     area.beginRing();
     for (auto [x, y] : {std::pair{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}}) area.addCoord(x, y);
-    scene->layers.push_back(area);
+    scene->add(area);
     gl::MapRenderer renderer(scene, plainStyle(), GlyphAtlas::defaultFontFile());
     gl::RenderTarget target(50, 50);
     RenderOptions options = mapOnly();
@@ -231,7 +231,7 @@ std::shared_ptr<Scene> denseIncidents() {
         points.beginRing();
         points.addCoord(hot ? cx + r * std::cos(a) : 1000 * next(), hot ? cy + r * std::sin(a) : 600 * next());
     }
-    scene->layers.push_back(std::move(points));
+    scene->add(std::move(points));
     return scene;
 }
 
@@ -331,7 +331,7 @@ TEST_F(GlRender, DensePointLayersAreDrawnAfterTheMultisampleResolve) {
 TEST_F(GlRender, HeatmapLiesUnderThematicLayersWithItsRampColours) {
     auto scene = std::make_shared<Scene>();
     // One point in the hot cell (upper left), a second one fixes the extent to 0..100.
-    scene->layers.push_back(incidentPoints({{25, 75}, {100, 0}}));
+    scene->add(incidentPoints({{25, 75}, {100, 0}}));
 
     auto overlay = std::make_shared<RasterOverlay>();
     overlay->originX = 0;
@@ -385,7 +385,7 @@ TEST_F(GlRender, HighlightSetRingsExactlyTheListedPoints) {
         points.beginRing();
         points.addCoord(20.0 + 30.0 * static_cast<double>(fid - 1), 50);
     }
-    scene->layers.push_back(points);
+    scene->add(points);
     Style style = Style::parse(R"({"background":"#ffffff","highlight":"#0000ff","layers":[
         {"layer":"incidents","classes":[{"size":4,"symbolFill":"#ff0000"}]}]})",
                                "set.json");
@@ -431,7 +431,7 @@ TEST_F(GlRender, ClassifiedOverlayFillsHotAndColdCellsAndLeavesTheRestClear) {
         corners.beginRing();
         corners.addCoord(x, y);
     }
-    scene->layers.push_back(corners);
+    scene->add(corners);
 
     auto overlay = std::make_shared<ClassifiedOverlay>();
     overlay->style = giStarOverlayStyle();
@@ -503,7 +503,7 @@ TEST_F(GlRender, ClassifiedOverlayFillsHotAndColdCellsAndLeavesTheRestClear) {
     EXPECT_TRUE(legendSample);
 }
 
-// After an edit the scene snapshot has one new layer and copies of the others: only the new one is
+// After an edit the scene snapshot has one new layer and shares the others: only the new one is
 // uploaded, and the picture is the one a fresh renderer draws of the same scene. When the extent (and so
 // the origin of the GPU coordinates) moves, everything is uploaded again.
 TEST_F(GlRender, AnEditUploadsOnlyTheLayerThatChanged) {
@@ -518,16 +518,18 @@ TEST_F(GlRender, AnEditUploadsOnlyTheLayerThatChanged) {
     SceneLayer points = incidentPoints({{20, 20}, {80, 80}});
     points.revision = nextSceneLayerRevision();
     auto before = std::make_shared<Scene>();
-    before->layers = {area, points};
+    before->add(area);
+    before->add(points);
     gl::MapRenderer renderer(before, plainStyle(), GlyphAtlas::defaultFontFile());
     EXPECT_EQ(renderer.lastUpload().uploaded, 2u);
     EXPECT_EQ(renderer.lastUpload().kept, 0u);
 
-    // The edit: a third incident; the districts layer is a copy with its revision.
+    // The edit: a third incident; the districts layer is the same snapshot.
     auto after = std::make_shared<Scene>();
     SceneLayer edited = incidentPoints({{20, 20}, {80, 80}, {50, 30}});
     edited.revision = nextSceneLayerRevision();
-    after->layers = {before->layers[0], edited};
+    after->layers = {before->layers[0]};
+    after->add(edited);
     before.reset();  // the old snapshot may be gone before the renderer sees the new one
     renderer.setScene(after);
     EXPECT_EQ(renderer.lastUpload().uploaded, 1u);
@@ -545,14 +547,17 @@ TEST_F(GlRender, AnEditUploadsOnlyTheLayerThatChanged) {
     auto moved = std::make_shared<Scene>();
     SceneLayer far = incidentPoints({{20, 20}, {80, 80}, {5000, 5000}});
     far.revision = nextSceneLayerRevision();
-    moved->layers = {after->layers[0], far};
+    moved->layers = {after->layers[0]};
+    moved->add(far);
     renderer.setScene(moved);
     EXPECT_EQ(renderer.lastUpload().uploaded, 2u);
     EXPECT_EQ(renderer.lastUpload().kept, 0u);
     // Unstamped layers (revision 0) are never taken for one another.
     auto unstamped = std::make_shared<Scene>();
-    unstamped->layers = {area, incidentPoints({{20, 20}})};
-    unstamped->layers[0].revision = 0;
+    SceneLayer unstampedArea = area;
+    unstampedArea.revision = 0;
+    unstamped->add(unstampedArea);
+    unstamped->add(incidentPoints({{20, 20}}));
     renderer.setScene(unstamped);
     renderer.setScene(unstamped);
     EXPECT_EQ(renderer.lastUpload().kept, 0u);

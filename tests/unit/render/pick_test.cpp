@@ -25,7 +25,7 @@ Scene testScene() {
     for (auto [x, y] : {std::pair{0, 0}, {100, 0}, {100, 100}, {0, 100}, {0, 0}}) districts.addCoord(x, y);
     districts.beginRing();
     for (auto [x, y] : {std::pair{40, 40}, {60, 40}, {60, 60}, {40, 60}, {40, 40}}) districts.addCoord(x, y);
-    scene.layers.push_back(districts);
+    scene.add(districts);
     SceneLayer roads;
     roads.name = "roads";
     roads.kind = GeometryKind::Line;
@@ -34,7 +34,7 @@ Scene testScene() {
     roads.beginRing();
     roads.addCoord(0, 20);
     roads.addCoord(100, 20);
-    scene.layers.push_back(roads);
+    scene.add(roads);
     SceneLayer incidents;
     incidents.name = "incidents";
     incidents.kind = GeometryKind::Point;
@@ -42,7 +42,7 @@ Scene testScene() {
     incidents.beginPart();
     incidents.beginRing();
     incidents.addCoord(80, 80);
-    scene.layers.push_back(incidents);
+    scene.add(incidents);
     return scene;
 }
 
