@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
         dataset.table("districts", {"name", "population"});
         dataset.table("pois", {"amenity"});
     });
-    const std::size_t n = dataset.table("incidents").size();
+    const std::size_t n = dataset.table("incidents")->size();
     fmt::print("incidents: {}, worker threads: {}, load from the project file: {:.0f} ms (once per session)\n\n", n,
                core::workerCount(), loadMs);
     fmt::print("| task | Lagebild ms | peer | peer ms | speed-up | result check |\n|---|---:|---|---:|---:|---|\n");
@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
     row("within 150 m of schools", tNear, "SpatiaLite SQL", tNearSql, fmt::format("{} = {}", oursNear, sqlNear));
 
     // KDE, radius 200 m, cell 10 m over the whole town.
-    const auto& incidents = dataset.table("incidents");
+    const auto held = dataset.table("incidents");
+    const auto& incidents = *held;
     std::vector<double> xs(n), ys(n);
     for (std::size_t i = 0; i < n; ++i) {
         xs[i] = incidents.geometry().pointX(i);

@@ -48,7 +48,8 @@ std::vector<Group> byZones(Dataset& dataset, const FeatureTable& table, const st
     if (has("name")) attributes.emplace_back("name");
     if (has("population")) attributes.emplace_back("population");
     const ReferenceLayer zones(dataset, LayerRef{zoneLayer, std::nullopt}, ReferenceLayer::Need::Polygons);
-    const FeatureTable& zoneTable = dataset.table(zoneLayer, attributes);
+    const auto zoneHeld = dataset.table(zoneLayer, attributes);
+    const FeatureTable& zoneTable = *zoneHeld;
 
     std::vector<std::vector<std::int64_t>> partial(core::chunkCount(rows.size(), kMinChunk),
                                                    std::vector<std::int64_t>(zoneTable.size(), 0));

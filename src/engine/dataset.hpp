@@ -21,12 +21,14 @@ public:
 };
 
 // The layers a session works on, loaded on first use and kept in memory. A table is loaded again (with
-// the union of attributes) when a later query needs an attribute it lacks. Thread-safe.
+// the union of attributes) when a later query needs an attribute it lacks. Thread-safe. A table lives as
+// long as someone holds it: a query that runs while the layer is loaded again or invalidated keeps its own.
 class Dataset {
 public:
     explicit Dataset(LayerSource& source) : m_source(source) {}
 
-    const FeatureTable& table(const std::string& layer, const std::vector<std::string>& attributes = {});
+    std::shared_ptr<const FeatureTable> table(const std::string& layer,
+                                              const std::vector<std::string>& attributes = {});
     std::vector<std::string> attributeNames(const std::string& layer) { return m_source.attributeNames(layer); }
     // Forgets a layer (after the project changed it).
     void invalidate(const std::string& layer);
@@ -34,8 +36,7 @@ public:
 private:
     LayerSource& m_source;
     std::mutex m_mutex;
-    std::map<std::string, std::shared_ptr<FeatureTable>> m_tables;
-    std::vector<std::shared_ptr<FeatureTable>> m_retired;  // replaced tables stay alive for earlier callers
+    std::map<std::string, std::shared_ptr<const FeatureTable>> m_tables;
 };
 
 }  // namespace lb::engine

@@ -58,7 +58,8 @@ std::vector<std::uint32_t> candidates(const FeatureTable& table, const Query& qu
 }  // namespace
 
 std::vector<std::uint32_t> selectRows(Dataset& dataset, const Query& query) {
-    const FeatureTable& table = dataset.table(query.layer, filterAttributes(query));
+    const auto held = dataset.table(query.layer, filterAttributes(query));
+    const FeatureTable& table = *held;
     std::vector<CodeFilter> filters;
     for (const auto& f : query.where) filters.push_back(compileFilter(table, f));
     const bool needsTime = query.hours || query.weekdays != 0;
@@ -124,7 +125,7 @@ std::vector<std::uint32_t> selectRows(Dataset& dataset, const Query& query) {
 QueryResult runQuery(Dataset& dataset, const Query& query) {
     QueryResult result;
     result.rows = selectRows(dataset, query);
-    result.table = &dataset.table(query.layer, filterAttributes(query));
+    result.table = dataset.table(query.layer, filterAttributes(query));
     if (query.countBy.kind != GroupKind::None) {
         Aggregation aggregation = aggregate(dataset, *result.table, result.rows, query.countBy);
         result.groups = std::move(aggregation.groups);

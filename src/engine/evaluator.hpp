@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,7 +24,7 @@ struct Group {
 };
 
 struct QueryResult {
-    const FeatureTable* table = nullptr;  // the queried layer (owned by the Dataset)
+    std::shared_ptr<const FeatureTable> table;  // the queried layer, kept alive by the result
     std::vector<std::uint32_t> rows;      // matching rows of `table`, ascending
     std::vector<Group> groups;            // with a count_by
     // hour-weekday: 7 rows (Monday first) × 24 hours.

@@ -40,6 +40,19 @@ void FeatureTable::appendPoint(std::int64_t id, double x, double y, std::optiona
     appendCommon(id, time, attributes);
 }
 
+void FeatureTable::appendRow(std::int64_t id, std::optional<core::Timestamp> time,
+                             const std::vector<std::string>& attributes) {
+    appendCommon(id, time, attributes);
+}
+
+void FeatureTable::setGeometry(GeometryColumn geometry) {
+    if (geometry.size() != m_ids.size() || m_geometry.size() != 0) {
+        throw core::InputError("layer " + m_layer + ": " + std::to_string(geometry.size()) + " geometries for " +
+                               std::to_string(m_ids.size()) + " rows");
+    }
+    m_geometry = std::move(geometry);
+}
+
 void FeatureTable::appendCommon(std::int64_t id, std::optional<core::Timestamp> time,
                                 const std::vector<std::string>& attributes) {
     m_ids.push_back(id);

@@ -43,6 +43,11 @@ public:
                 const std::vector<std::string>& attributes);
     void appendPoint(std::int64_t id, double x, double y, std::optional<core::Timestamp> time,
                      const std::vector<std::string>& attributes);
+    // Appends one feature whose geometry comes later, for all rows at once (setGeometry).
+    void appendRow(std::int64_t id, std::optional<core::Timestamp> time, const std::vector<std::string>& attributes);
+    // The geometry of every row appended with appendRow, in row order (e.g. borrowed from the render scene).
+    // Throws core::InputError when its feature count differs from the rows.
+    void setGeometry(GeometryColumn geometry);
     void finish();
 
     const std::string& layer() const { return m_layer; }

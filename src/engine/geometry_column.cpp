@@ -1,8 +1,10 @@
 #include "engine/geometry_column.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "core/error.hpp"
@@ -29,7 +31,40 @@ void putHeader(core::Wkb& out, std::uint32_t type) {
 
 }  // namespace
 
+GeometryColumn GeometryColumn::borrowing(BorrowedRings rings) {
+    const std::size_t ringCount = rings.ringStart.empty() ? 0 : rings.ringStart.size() - 1;
+    const bool fits = !rings.ringStart.empty() && !rings.featureRing.empty() && rings.featureRing.front() == 0 &&
+                      rings.featureRing.back() == ringCount && rings.ringStart.front() == 0 &&
+                      2 * std::size_t{rings.ringStart.back()} == rings.xy.size() &&
+                      (rings.ringShell.empty() || rings.ringShell.size() == ringCount) &&
+                      std::is_sorted(rings.ringStart.begin(), rings.ringStart.end()) &&
+                      std::is_sorted(rings.featureRing.begin(), rings.featureRing.end());
+    if (!fits) throw core::InputError("borrowed geometry: ring and feature offsets do not fit the coordinates");
+    GeometryColumn column;
+    column.m_owner = std::move(rings.owner);
+    column.m_borrowedXy = rings.xy;
+    column.m_borrowedRingStart = rings.ringStart;
+    column.m_ringStart.clear();
+    column.m_ringKind.assign(ringCount, rings.kind);
+    column.m_ringShell = rings.ringShell.empty() ? std::vector<std::uint8_t>(ringCount, 0) : std::move(rings.ringShell);
+    column.m_featureRing = std::move(rings.featureRing);
+    const std::size_t features = column.m_featureRing.size() - 1;
+    column.m_boxes.resize(features);
+    column.m_allPoints = true;
+    for (std::size_t f = 0; f < features; ++f) {
+        const std::uint32_t first = column.m_featureRing[f], last = column.m_featureRing[f + 1];
+        core::BBox box;
+        for (std::uint32_t c = rings.ringStart[first]; c < rings.ringStart[last]; ++c) {
+            box.add(rings.xy[2 * c], rings.xy[2 * c + 1]);
+        }
+        column.m_boxes[f] = box;
+        if (last - first != 1 || rings.kind != RingKind::Point) column.m_allPoints = false;
+    }
+    return column;
+}
+
 void GeometryColumn::append(const core::Wkb& wkb) {
+    if (m_owner) throw std::logic_error("GeometryColumn: cannot append to borrowed coordinates");
     if (wkb.empty()) {
         appendEmpty();
         return;
@@ -51,12 +86,14 @@ void GeometryColumn::append(const core::Wkb& wkb) {
 }
 
 void GeometryColumn::appendPoint(double x, double y) {
+    if (m_owner) throw std::logic_error("GeometryColumn: cannot append to borrowed coordinates");
     beginRing(RingKind::Point);
     addCoord(x, y);
     endFeature();
 }
 
 void GeometryColumn::appendEmpty() {
+    if (m_owner) throw std::logic_error("GeometryColumn: cannot append to borrowed coordinates");
     m_allPoints = false;
     endFeature();
 }
@@ -101,13 +138,15 @@ void GeometryColumn::endFeature() {
 }
 
 bool GeometryColumn::containsPoint(std::size_t feature, double x, double y) const {
+    const double* c = xy();
+    const std::uint32_t* rs = ringStart();
     if (!m_boxes[feature].contains(x, y)) return false;
     bool inside = false;
     for (std::uint32_t r = m_featureRing[feature]; r < m_featureRing[feature + 1]; ++r) {
         if (m_ringKind[r] != RingKind::Polygon) continue;
-        const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
+        const std::uint32_t begin = rs[r], end = rs[r + 1];
         if (end - begin < 3) continue;
-        const double* xy = m_xy.data() + 2 * std::size_t{begin};
+        const double* xy = c + 2 * std::size_t{begin};
         if (geo::planar::ringContains(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; },
                                       x, y)) {
             inside = !inside;
@@ -117,20 +156,22 @@ bool GeometryColumn::containsPoint(std::size_t feature, double x, double y) cons
 }
 
 double GeometryColumn::distanceToPoint(std::size_t feature, double x, double y) const {
+    const double* c = xy();
+    const std::uint32_t* rs = ringStart();
     double best = std::numeric_limits<double>::infinity();
     bool hasPolygon = false;
     for (std::uint32_t r = m_featureRing[feature]; r < m_featureRing[feature + 1]; ++r) {
-        const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
+        const std::uint32_t begin = rs[r], end = rs[r + 1];
         if (begin == end) continue;
         hasPolygon = hasPolygon || m_ringKind[r] == RingKind::Polygon;
         if (end - begin == 1) {
-            const double dx = m_xy[2 * begin] - x, dy = m_xy[2 * begin + 1] - y;
+            const double dx = c[2 * begin] - x, dy = c[2 * begin + 1] - y;
             best = std::min(best, dx * dx + dy * dy);
             continue;
         }
         for (std::uint32_t i = begin + 1; i < end; ++i) {
-            best = std::min(best, geo::planar::segmentDistanceSquared(x, y, m_xy[2 * i - 2], m_xy[2 * i - 1], m_xy[2 * i],
-                                                         m_xy[2 * i + 1]));
+            best = std::min(best, geo::planar::segmentDistanceSquared(x, y, c[2 * i - 2], c[2 * i - 1], c[2 * i],
+                                                         c[2 * i + 1]));
         }
     }
     if (hasPolygon && containsPoint(feature, x, y)) return 0.0;
@@ -138,21 +179,23 @@ double GeometryColumn::distanceToPoint(std::size_t feature, double x, double y) 
 }
 
 std::pair<double, double> GeometryColumn::representativePoint(std::size_t feature) const {
+    const double* c = xy();
+    const std::uint32_t* rs = ringStart();
     const core::BBox& box = m_boxes[feature];
     if (box.empty()) return {std::nan(""), std::nan("")};
     double area = 0, cx = 0, cy = 0;
     for (std::uint32_t r = m_featureRing[feature]; r < m_featureRing[feature + 1]; ++r) {
         if (m_ringKind[r] == RingKind::Point && m_featureRing[feature + 1] - m_featureRing[feature] == 1) {
-            return {m_xy[2 * m_ringStart[r]], m_xy[2 * m_ringStart[r] + 1]};
+            return {c[2 * rs[r]], c[2 * rs[r] + 1]};
         }
         if (m_ringKind[r] != RingKind::Polygon) continue;
-        const std::uint32_t begin = m_ringStart[r], end = m_ringStart[r + 1];
+        const std::uint32_t begin = rs[r], end = rs[r + 1];
         // Shoelace relative to the box corner for precision at UTM coordinates; holes have the opposite
         // orientation of their shell in valid data, so signed sums subtract them.
         double ringArea = 0, rx = 0, ry = 0;
         for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
-            const double xi = m_xy[2 * i] - box.minX, yi = m_xy[2 * i + 1] - box.minY;
-            const double xj = m_xy[2 * j] - box.minX, yj = m_xy[2 * j + 1] - box.minY;
+            const double xi = c[2 * i] - box.minX, yi = c[2 * i + 1] - box.minY;
+            const double xj = c[2 * j] - box.minX, yj = c[2 * j + 1] - box.minY;
             const double cross = xj * yi - xi * yj;
             ringArea += cross;
             rx += (xj + xi) * cross;
@@ -169,16 +212,18 @@ std::pair<double, double> GeometryColumn::representativePoint(std::size_t featur
 }
 
 core::Wkb GeometryColumn::toWkb(std::size_t feature) const {
+    const double* c = xy();
+    const std::uint32_t* rs = ringStart();
     core::Wkb out;
     const std::uint32_t first = m_featureRing[feature], last = m_featureRing[feature + 1];
     if (first == last) return out;
     bool samekind = true;
     for (std::uint32_t r = first; r < last; ++r) samekind = samekind && m_ringKind[r] == m_ringKind[first];
     auto ring = [&](std::uint32_t r, bool withCount) {
-        if (withCount) putU32(out, m_ringStart[r + 1] - m_ringStart[r]);
-        for (std::uint32_t i = m_ringStart[r]; i < m_ringStart[r + 1]; ++i) {
-            putDouble(out, m_xy[2 * i]);
-            putDouble(out, m_xy[2 * i + 1]);
+        if (withCount) putU32(out, rs[r + 1] - rs[r]);
+        for (std::uint32_t i = rs[r]; i < rs[r + 1]; ++i) {
+            putDouble(out, c[2 * i]);
+            putDouble(out, c[2 * i + 1]);
         }
     };
     // Polygons: the rings of each polygon run from its shell to the next shell.

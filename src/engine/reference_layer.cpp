@@ -12,7 +12,7 @@ namespace lb::engine {
 ReferenceLayer::ReferenceLayer(Dataset& dataset, const LayerRef& ref, Need need) {
     std::vector<std::string> attributes;
     if (ref.filter) attributes.push_back(ref.filter->attribute);
-    m_table = &dataset.table(ref.layer, attributes);
+    m_table = dataset.table(ref.layer, attributes);
     m_selected.assign(m_table->size(), 1);
     if (ref.filter) {
         const AttributeColumn& column = m_table->attribute(ref.filter->attribute);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/query.hpp"
@@ -40,7 +41,7 @@ private:
     template <typename Test>
     std::vector<std::uint8_t> mask(const FeatureTable& target, double grow, Test&& test) const;
 
-    const FeatureTable* m_table;
+    std::shared_ptr<const FeatureTable> m_table;
     std::vector<std::uint8_t> m_selected;
     std::size_t m_selectedCount = 0;
 };

@@ -40,9 +40,9 @@ std::string described(const std::string& attribute, const std::string& value) {
 std::vector<std::string> checkWhereValues(Dataset& dataset, Query& query) {
     std::vector<std::string> notes;
     for (auto& filter : query.where) {
-        const FeatureTable* table = nullptr;
+        std::shared_ptr<const FeatureTable> table;
         try {
-            table = &dataset.table(query.layer, {filter.attribute});
+            table = dataset.table(query.layer, {filter.attribute});
         } catch (const std::exception&) {
             return notes;  // unknown layer or column: runQuery says so
         }

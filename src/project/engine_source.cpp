@@ -29,6 +29,32 @@ std::string columnList(core::LayerId layer) {
     return names;
 }
 
+// The scene layer's coordinates as the engine's rings: the same coordinate and ring offsets, shared.
+engine::BorrowedRings borrowRings(const render::SceneLayerSnapshot& layer) {
+    engine::BorrowedRings rings;
+    rings.owner = layer;
+    rings.xy = layer->xy;
+    rings.ringStart = layer->ringCoords;
+    rings.featureRing.reserve(layer->featureParts.size());
+    for (const std::uint32_t part : layer->featureParts) rings.featureRing.push_back(layer->partRings[part]);
+    switch (layer->kind) {
+        case render::GeometryKind::Point:
+            rings.kind = engine::RingKind::Point;
+            break;
+        case render::GeometryKind::Line:
+            rings.kind = engine::RingKind::Line;
+            break;
+        case render::GeometryKind::Polygon:
+            rings.kind = engine::RingKind::Polygon;
+            rings.ringShell.assign(layer->ringCoords.size() - 1, 0);
+            for (std::size_t p = 0; p + 1 < layer->partRings.size(); ++p) {
+                if (layer->partRings[p] < layer->partRings[p + 1]) rings.ringShell[layer->partRings[p]] = 1;
+            }
+            break;
+    }
+    return rings;
+}
+
 }  // namespace
 
 std::vector<std::string> StoreLayerSource::attributeNames(const std::string& layer) {
@@ -40,7 +66,20 @@ std::vector<std::string> StoreLayerSource::attributeNames(const std::string& lay
 std::unique_ptr<engine::FeatureTable> StoreLayerSource::load(const std::string& layer,
                                                              const std::vector<std::string>& attributes) {
     const core::LayerId id = layerId(layer);
-    std::string sql = "SELECT id, geometry, ";
+    if (m_donor) {
+        const auto donor = m_donor(layer);
+        if (donor && static_cast<std::int64_t>(donor->featureCount()) == m_store.count(id)) {
+            if (auto table = read(layer, attributes, donor)) return table;
+        }
+    }
+    return read(layer, attributes, nullptr);
+}
+
+std::unique_ptr<engine::FeatureTable> StoreLayerSource::read(const std::string& layer,
+                                                             const std::vector<std::string>& attributes,
+                                                             const render::SceneLayerSnapshot& borrowFrom) {
+    const core::LayerId id = layerId(layer);
+    std::string sql = borrowFrom ? "SELECT id, NULL, " : "SELECT id, geometry, ";
     const bool hasTime = store::findColumn(id, "time") != nullptr;
     sql += hasTime ? "time" : "NULL";
     for (const auto& name : attributes) {
@@ -56,6 +95,7 @@ std::unique_ptr<engine::FeatureTable> StoreLayerSource::load(const std::string& 
     store::Statement select(m_store.db(), sql);
     std::vector<std::string> values(attributes.size());
     core::Wkb wkb;
+    std::size_t row = 0;
     while (select.step()) {
         const std::int64_t fid = select.columnInt(0);
         std::optional<core::Timestamp> time;
@@ -63,6 +103,13 @@ std::unique_ptr<engine::FeatureTable> StoreLayerSource::load(const std::string& 
         for (std::size_t a = 0; a < attributes.size(); ++a) {
             values[a] = select.isNull(static_cast<int>(a) + 3) ? std::string()
                                                                 : select.columnText(static_cast<int>(a) + 3);
+        }
+        if (borrowFrom) {
+            // The scene's rows must be the table's, one for one (a row added since the scene was read: read all).
+            if (row >= borrowFrom->fid.size() || borrowFrom->fid[row] != fid) return nullptr;
+            table->appendRow(fid, time, values);
+            ++row;
+            continue;
         }
         try {
             if (select.isNull(1)) {
@@ -82,6 +129,10 @@ std::unique_ptr<engine::FeatureTable> StoreLayerSource::load(const std::string& 
             throw core::InputError(m_store.path().string() + ": layer " + layer + ", feature " + std::to_string(fid) +
                                    ": " + error.what());
         }
+    }
+    if (borrowFrom) {
+        if (row != borrowFrom->fid.size()) return nullptr;
+        table->setGeometry(engine::GeometryColumn::borrowing(borrowRings(borrowFrom)));
     }
     table->finish();
     return table;

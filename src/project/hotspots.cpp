@@ -152,7 +152,8 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
     std::vector<std::string> attributes;
     if (hasName) attributes.emplace_back("name");
     if (!request.valueAttribute.empty()) attributes.push_back(request.valueAttribute);
-    const engine::FeatureTable& zones = dataset.table(request.zones, attributes);
+    const auto zonesHeld = dataset.table(request.zones, attributes);
+    const engine::FeatureTable& zones = *zonesHeld;
 
     auto countsOfRows = [&](const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows) {
         const auto groups =
@@ -162,7 +163,7 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
         return counts;
     };
     auto zoneCounts = [&](const engine::Query& query) {
-        return countsOfRows(dataset.table(query.layer), engine::selectRows(dataset, query));
+        return countsOfRows(*dataset.table(query.layer), engine::selectRows(dataset, query));
     };
     std::vector<double> values;
     if (request.valueAttribute.empty()) {
@@ -214,7 +215,7 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
 
 Locations locationsOf(engine::Dataset& dataset, const engine::Query& query) {
     const std::vector<std::uint32_t> rows = engine::selectRows(dataset, query);
-    return locationsOfRows(dataset.table(query.layer), rows);
+    return locationsOfRows(*dataset.table(query.layer), rows);
 }
 
 io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, const analysis::KdeOptions& options,

@@ -17,9 +17,10 @@ std::unique_ptr<Project> Project::create(const std::filesystem::path& path, cons
     return std::unique_ptr<Project>(new Project(store::ProjectStore::create(path, code)));
 }
 
-std::unique_ptr<Project> Project::open(const std::filesystem::path& path, bool readOnly) {
+std::unique_ptr<Project> Project::open(const std::filesystem::path& path, bool readOnly, bool sharedAcrossThreads) {
     return std::unique_ptr<Project>(new Project(store::ProjectStore::open(
-        path, readOnly ? store::ProjectStore::Access::ReadOnly : store::ProjectStore::Access::ReadWrite)));
+        path, readOnly ? store::ProjectStore::Access::ReadOnly : store::ProjectStore::Access::ReadWrite,
+        sharedAcrossThreads ? store::Db::Threads::Shared : store::Db::Threads::One)));
 }
 
 ProjectSummary Project::summary() {

@@ -36,7 +36,9 @@ struct ProjectSummary {
 class Project {
 public:
     static std::unique_ptr<Project> create(const std::filesystem::path& path, const std::string& crs);
-    static std::unique_ptr<Project> open(const std::filesystem::path& path, bool readOnly);
+    // With `sharedAcrossThreads` several threads may read through the project's store at once.
+    static std::unique_ptr<Project> open(const std::filesystem::path& path, bool readOnly,
+                                         bool sharedAcrossThreads = false);
     ~Project();
     Project(const Project&) = delete;
     Project& operator=(const Project&) = delete;

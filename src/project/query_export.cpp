@@ -56,7 +56,8 @@ io::OutputTable groupsTable(const engine::QueryResult& result, const engine::Gro
         out.fields.push_back({"minx", io::FieldType::Real});
         out.fields.push_back({"miny", io::FieldType::Real});
     }
-    const engine::FeatureTable* zoneTable = zones && dataset ? &dataset->table(by.zoneLayer) : nullptr;
+    const std::shared_ptr<const engine::FeatureTable> zoneTable =
+        zones && dataset ? dataset->table(by.zoneLayer) : nullptr;
     std::size_t zoneRow = 0;
     for (const auto& g : result.groups) {
         std::vector<core::Value> values{g.key, g.count};

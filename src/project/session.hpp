@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -21,14 +22,23 @@ class StoreLayerSource;
 
 // One open project as a front end uses it: the document (its store connection), the engine's dataset over
 // it (layers loaded on first use, through StoreLayerSource), and the scene the renderer draws. The CLI
-// commands, the benchmarks and the GUI's analysis worker open a project through it instead of wiring
-// Project, StoreLayerSource and Dataset themselves; a second store backend (PostGIS) plugs in behind it.
+// commands, the benchmarks and the GUI open a project through it instead of wiring Project,
+// StoreLayerSource and Dataset themselves; a second store backend (PostGIS) plugs in behind it.
+//
+// The workstation holds one read-only session shared by its threads (Threads::Shared: scene loads, the
+// analysis worker, the attribute table, the main thread's lookups) and one read-write session for edits.
+// Once a scene is shared with the session (shareScene), the dataset borrows the coordinates of every layer
+// the scene holds whole instead of reading a second copy.
 class Session {
 public:
     enum class Access { ReadOnly, ReadWrite };
+    // One: used by one thread at a time. Shared: any thread may read through it (SQLite serializes calls on
+    // the connection; the dataset has its own lock).
+    enum class Threads { One, Shared };
 
     // Throws what Project::open throws (core::InputError for a missing, foreign or damaged file).
-    static std::unique_ptr<Session> open(const std::filesystem::path& path, Access access);
+    static std::unique_ptr<Session> open(const std::filesystem::path& path, Access access,
+                                         Threads threads = Threads::One);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -43,9 +53,17 @@ public:
     // The layers the style draws (all, or `onlyLayers`), read from the store.
     render::Scene loadScene(const render::Style& style, const std::vector<std::string>& onlyLayers = {},
                             core::Progress& progress = core::Progress::none());
+    // The scene a front end shows of this project. Layers the dataset loads later borrow its coordinates where
+    // the scene holds every row of the layer; `changedLayers` (after an edit) are dropped from the dataset so
+    // that the next query reads them again. nullptr: nothing to borrow from.
+    void shareScene(render::SceneSnapshot scene, const std::vector<std::string>& changedLayers = {});
 
 private:
     Session() = default;
+    render::SceneLayerSnapshot geometryDonor(const std::string& layer) const;
+
+    mutable std::mutex m_sceneMutex;
+    render::SceneSnapshot m_scene;  // guarded by m_sceneMutex
     std::string m_path, m_crs;
     Access m_access = Access::ReadOnly;
     std::unique_ptr<Project> m_project;

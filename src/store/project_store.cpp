@@ -132,7 +132,8 @@ std::unique_ptr<ProjectStore> ProjectStore::create(const std::filesystem::path& 
     return store;
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::openFile(const std::filesystem::path& path, Access access) {
+std::unique_ptr<ProjectStore> ProjectStore::openFile(const std::filesystem::path& path, Access access,
+                                                     Db::Threads threads) {
     if (!std::filesystem::exists(path)) {
         throw core::InputError(path.string() + ": no such project file",
                                "create one with `lagebild init` or `lagebild demo`");
@@ -158,7 +159,7 @@ std::unique_ptr<ProjectStore> ProjectStore::openFile(const std::filesystem::path
         throw core::InputError(path.string() + ": the project file is read-only", "check the file's permissions");
     }
     const auto mode = access == Access::ReadOnly ? Db::Mode::ReadOnly : Db::Mode::ReadWrite;
-    std::unique_ptr<ProjectStore> store(new ProjectStore(path, std::make_unique<Db>(path.string(), mode)));
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path, std::make_unique<Db>(path.string(), mode, threads)));
     store->configure(access == Access::ReadOnly);
     store->readMeta();
     if (store->m_schemaVersion > kSchemaVersion) {
@@ -170,8 +171,9 @@ std::unique_ptr<ProjectStore> ProjectStore::openFile(const std::filesystem::path
     return store;
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& path, Access access) {
-    auto store = openFile(path, access);
+std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& path, Access access,
+                                                 Db::Threads threads) {
+    auto store = openFile(path, access, threads);
     // Before anything is written (migration, index repair): SQL that another program put into the schema
     // would run with our writes.
     if (access == Access::ReadWrite && store->m_schemaVersion >= 1) {

@@ -38,7 +38,9 @@ public:
     // objects Lagebild did not create (foreign_objects.hpp): their SQL would run with our writes.
     // Read-only opens do not check: nothing is written, so no trigger can fire, and trusted_schema=OFF
     // keeps views from calling anything but harmless functions.
-    static std::unique_ptr<ProjectStore> open(const std::filesystem::path& path, Access access);
+    // With Db::Threads::Shared several threads may read through it at once, each with its own statements.
+    static std::unique_ptr<ProjectStore> open(const std::filesystem::path& path, Access access,
+                                              Db::Threads threads = Db::Threads::One);
 
     // Removes the foreign triggers, views and indexes of a project (and unknown tables with dropTables),
     // restoring changed objects of ours from our SQL, in one transaction with an audit row; a dryRun only
@@ -98,7 +100,8 @@ public:
 
 private:
     ProjectStore(std::filesystem::path path, std::unique_ptr<Db> db);
-    static std::unique_ptr<ProjectStore> openFile(const std::filesystem::path& path, Access access);
+    static std::unique_ptr<ProjectStore> openFile(const std::filesystem::path& path, Access access,
+                                                  Db::Threads threads = Db::Threads::One);
     void configure(bool readOnly);
     void readMeta();
     // Strips the values of the audit rows matching `where` (SQL over audit_log with parameters bound by

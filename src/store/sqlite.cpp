@@ -9,8 +9,8 @@
 
 namespace lb::store {
 
-Db::Db(const std::string& path, Mode mode) : m_path(path), m_mode(mode) {
-    int flags = SQLITE_OPEN_NOMUTEX;
+Db::Db(const std::string& path, Mode mode, Threads threads) : m_path(path), m_mode(mode) {
+    int flags = threads == Threads::Shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
     switch (mode) {
         case Mode::ReadOnly:
             flags |= SQLITE_OPEN_READONLY;

@@ -27,8 +27,12 @@ public:
 class Db {
 public:
     enum class Mode { ReadOnly, ReadWrite, Create };
+    // One: the connection is used by one thread at a time (SQLite's multi-thread mode, no locking). Shared:
+    // SQLite serializes every call on the connection (SQLITE_OPEN_FULLMUTEX), so several threads may use it,
+    // each with its own statements.
+    enum class Threads { One, Shared };
 
-    Db(const std::string& path, Mode mode);
+    Db(const std::string& path, Mode mode, Threads threads = Threads::One);
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;

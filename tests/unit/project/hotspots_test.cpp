@@ -50,7 +50,7 @@ TEST(Hotspots, GiStarOfSelectedRowsEqualsGiStarOfTheQuery) {
     for (const auto* request : {&grid, &zones}) {
         const io::OutputTable expected = project::giStarTable(dataset, *request, "EPSG:25833");
         const io::OutputTable actual =
-            project::giStarOfRows(dataset, dataset.table("incidents"), rows, *request, "EPSG:25833");
+            project::giStarOfRows(dataset, *dataset.table("incidents"), rows, *request, "EPSG:25833");
         ASSERT_EQ(actual.rows.size(), expected.rows.size()) << request->zones;
         EXPECT_EQ(column(actual, "z"), column(expected, "z")) << request->zones;
         EXPECT_EQ(column(actual, "gi_bin"), column(expected, "gi_bin")) << request->zones;
