@@ -50,7 +50,7 @@ void layoutScaleBar(const MapLayoutInput& in, const TextMeasure& measure, MapLay
     pushRect(out.furnitureShapes, x0 + half, y1 - pr, x0 + length, y1, ink);
     pushRect(out.furnitureShapes, x0 + length - pr, y1 - barH, x0 + length, y1, ink);
     out.texts.push_back({bar.label, x0, y1 - barH - 4 * pr, size, ink, halo});
-    out.reserved.push_back({box.x0, box.y0, x0 + length + 4 * pr, box.y1});
+    out.reserved.push_back(box);  // the whole box: the label may be wider than the bar
 }
 
 // The project CRS is a map projection with north up, so the arrow always points up.

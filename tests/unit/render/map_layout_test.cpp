@@ -270,6 +270,27 @@ TEST(MapLayout, NorthArrowTopRightAndAttributionBottomRight) {
     EXPECT_EQ(layout(en).texts.back().text, "\xc2\xa9 OpenStreetMap contributors");
 }
 
+TEST(MapLayout, ReservedRectanglesCoverEveryDrawnBox) {
+    const std::vector<ClassStyle> cls = {labelled("Gewalt", "Violence")};
+    // A narrow view, so that the scale bar's label is wider than the bar itself.
+    for (const double pr : {1.0, 2.0}) {
+        MapLayoutInput in = furnitureOnly(static_cast<int>(120 * pr), static_cast<int>(300 * pr), pr, 1.0 / pr);
+        in.legend = true;
+        in.classes = {{&cls[0], GeometryKind::Point}};
+        const MapLayout l = layout(in);
+        const std::vector<LayoutRect> boxes = furnitureBoxes(l);
+        ASSERT_EQ(boxes.size(), 3u);
+        // The bar is shorter than its label here: the box holds the label with 4 logical pixels to spare.
+        const TextRun& label = l.texts[0];
+        const float labelRight = label.x + fixedMeasure(label.text, label.size);
+        EXPECT_GT(labelRight, l.furnitureShapes[2].rect().x1) << "the label is wider than the bar";
+        EXPECT_FLOAT_EQ(boxes[0].x1, labelRight + 4 * static_cast<float>(pr));
+        for (const LayoutRect& box : boxes) EXPECT_TRUE(reservedCovers(l, box)) << box.x0 << "," << box.y0;
+        ASSERT_TRUE(l.legendBox);
+        EXPECT_TRUE(reservedCovers(l, *l.legendBox));
+    }
+}
+
 TEST(MapLayout, FurnitureOffLeavesOnlyTheLegend) {
     const std::vector<ClassStyle> cls = {labelled("Gewalt", "Violence")};
     MapLayoutInput in = legendOnly();
