@@ -6,13 +6,14 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "render/gl/gl_objects.hpp"
 #include "render/gl/gpu_layer.hpp"
 #include "render/gl/heatmap_layer.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/label_placer.hpp"
-#include "render/map_furniture.hpp"
+#include "render/map_layout.hpp"
 #include "render/pick.hpp"
 
 namespace lb::render::gl {
@@ -198,19 +199,18 @@ struct MapRenderer::Impl {
         if (opts.highlight) drawHighlight(*opts.highlight);
 
         LabelPlacer placer(atlas, view.width, view.height);
-        std::vector<PlacedGlyph> furnitureText;
-        std::vector<OverlayVertex> furniture;
-        if (opts.furniture) buildFurniture(placer, furniture, furnitureText);
-        std::vector<OverlayVertex> legendBoxes;
-        std::vector<LegendSample> samples;
-        if (opts.legend) buildLegend(placer, legendBoxes, furnitureText, samples);
+        const MapLayout layout =
+            layoutMap(layoutInput(), [this](std::string_view utf8, float size) { return atlas.measure(utf8, size); });
+        for (const LayoutRect& r : layout.reserved) placer.block(r.x0, r.y0, r.x1, r.y1);
         if (opts.labels) placeLabels(placer);
 
-        drawOverlay(legendBoxes);
-        drawLegendSamples(samples);
-        drawOverlay(furniture);
+        std::vector<PlacedGlyph> layoutText;
+        for (const TextRun& run : layout.texts) placeRun(layoutText, run);
+        drawOverlay(overlayVertices(layout.legendShapes));
+        drawLegendSamples(layout.samples);
+        drawOverlay(overlayVertices(layout.furnitureShapes));
         drawText(placer.glyphs());
-        drawText(furnitureText);
+        drawText(layoutText);
         glBindVertexArray(0);
         glUseProgram(0);
     }
@@ -434,80 +434,19 @@ struct MapRenderer::Impl {
         }
     }
 
-    // Horizontal text starting at (x, baseline) for map furniture; returns the advance.
-    float layoutText(std::vector<PlacedGlyph>& out, std::string_view utf8, float x, float baseline, float size,
-                     const Color& color, const Color& halo) const {
-        const float scale = size / static_cast<float>(atlas.baseSize());
-        float pen = x;
-        char32_t previous = 0;
-        for (const char32_t cp : decodeUtf8(utf8)) {
-            if (previous) pen += atlas.kerning(previous, cp) * scale;
-            const Glyph& g = atlas.glyph(cp);
-            const float x0 = pen + g.left * scale, y0 = baseline - g.top * scale;
-            const float x1 = x0 + g.width * scale, y1 = y0 + g.height * scale;
-            PlacedGlyph placed{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, g.u0, g.v0, g.u1, g.v1, size, color, halo};
-            out.push_back(placed);
-            pen += g.advance * scale;
-            previous = cp;
-        }
-        return pen - x;
-    }
-
     // [furniture and legend]
-    void buildFurniture(LabelPlacer& placer, std::vector<OverlayVertex>& quads, std::vector<PlacedGlyph>& text) {
-        const float pr = static_cast<float>(view.pixelRatio);
-        const float w = static_cast<float>(view.width), h = static_cast<float>(view.height);
-        const Color ink{0.2f, 0.2f, 0.2f, 1}, white{1, 1, 1, 0.85f}, halo{1, 1, 1, 0.9f};
-        const float size = 11 * pr;
-        // scale bar, bottom left
-        const ScaleBar bar = niceScaleBar(view.metresPerPixel, std::min(160.0 * pr, w * 0.3));
-        if (bar.pixels > 0) {
-            const float x0 = 12 * pr, y1 = h - 12 * pr, barH = 5 * pr;
-            const float labelW = atlas.measure(bar.label, size);
-            pushQuad(quads, x0 - 4 * pr, y1 - barH - size - 10 * pr,
-                     x0 + std::max(static_cast<float>(bar.pixels), labelW) + 4 * pr, y1 + 4 * pr, white);
-            const float half = static_cast<float>(bar.pixels) / 2;
-            pushQuad(quads, x0, y1 - barH, x0 + half, y1, ink);
-            pushQuad(quads, x0 + half, y1 - barH, x0 + static_cast<float>(bar.pixels), y1, Color{1, 1, 1, 1});
-            pushQuad(quads, x0 + half, y1 - barH, x0 + static_cast<float>(bar.pixels), y1 - barH + pr, ink);
-            pushQuad(quads, x0 + half, y1 - pr, x0 + static_cast<float>(bar.pixels), y1, ink);
-            pushQuad(quads, x0 + static_cast<float>(bar.pixels) - pr, y1 - barH, x0 + static_cast<float>(bar.pixels),
-                     y1, ink);
-            layoutText(text, bar.label, x0, y1 - barH - 4 * pr, size, ink, halo);
-            placer.block(x0 - 4 * pr, y1 - barH - size - 10 * pr, x0 + static_cast<float>(bar.pixels) + 4 * pr,
-                         y1 + 4 * pr);
-        }
-        // north arrow, top right (the project CRS is a map projection with north up)
-        const float cx = w - 24 * pr, top = 14 * pr;
-        pushQuad(quads, cx - 14 * pr, top - 6 * pr, cx + 14 * pr, top + 42 * pr, white);
-        pushTriangle(quads, {cx, top, cx - 8 * pr, top + 22 * pr, cx, top + 17 * pr}, ink);
-        pushTriangle(quads, {cx, top, cx, top + 17 * pr, cx + 8 * pr, top + 22 * pr}, Color{0.55f, 0.55f, 0.55f, 1});
-        layoutText(text, "N", cx - atlas.measure("N", size) / 2, top + 36 * pr, size, ink, halo);
-        placer.block(cx - 14 * pr, top - 6 * pr, cx + 14 * pr, top + 42 * pr);
-        // attribution, bottom right
-        const std::string attribution = osmAttribution(options->language);
-        const float aw = atlas.measure(attribution, 10 * pr);
-        pushQuad(quads, w - aw - 10 * pr, h - 18 * pr, w, h, white);
-        layoutText(text, attribution, w - aw - 5 * pr, h - 5 * pr, 10 * pr, ink, Color{1, 1, 1, 0});
-        placer.block(w - aw - 10 * pr, h - 18 * pr, w, h);
-    }
-
-    struct LegendSample {
-        const ClassStyle* style;
-        GeometryKind kind;
-        float x, y;  // centre of the sample, screen pixels
-    };
-
-    void buildLegend(LabelPlacer& placer, std::vector<OverlayVertex>& quads, std::vector<PlacedGlyph>& text,
-                     std::vector<LegendSample>& samples) {
-        const float pr = static_cast<float>(view.pixelRatio);
-        const float size = 11 * pr, rowH = 17 * pr;
-        struct Row {
-            const ClassStyle* style;
-            GeometryKind kind;
-            std::string label;
-        };
-        std::vector<Row> rows;
+    // What map_layout.hpp needs of this frame: the thematic classes of the visible layers (top layer first, in
+    // class drawing order), the classified overlay's classes and the heatmap's legend.
+    MapLayoutInput layoutInput() const {
+        MapLayoutInput in;
+        in.width = view.width;
+        in.height = view.height;
+        in.pixelRatio = view.pixelRatio;
+        in.metresPerPixel = view.metresPerPixel;
+        in.language = options->language;
+        in.furniture = options->furniture;
+        in.legend = options->legend;
+        if (!in.legend) return in;
         auto order = drawingOrder(style, *options);
         std::reverse(order.begin(), order.end());  // top layers first
         for (const auto& name : order) {
@@ -515,95 +454,66 @@ struct MapRenderer::Impl {
                 if (gpu.layer->name != name || !gpu.style->thematic) continue;
                 float opacity = 1;
                 if (!layerVisible(*gpu.style, opacity)) continue;
-                for (const auto& batch : gpu.batches) {
-                    const std::string& label = legendLabel(*batch.style);
-                    if (label.empty()) continue;
-                    const bool seen =
-                        std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.label == label; });
-                    if (!seen) rows.push_back({batch.style, gpu.layer->kind, label});
-                }
+                for (const auto& batch : gpu.batches) in.classes.push_back({batch.style, gpu.layer->kind});
             }
         }
         if (classifiedShown()) {
-            std::vector<Row> overlayRows;
-            for (const auto& batch : classifiedGpu->batches) {
-                const std::string& label = legendLabel(*batch.style);
-                if (!label.empty()) overlayRows.push_back({batch.style, GeometryKind::Polygon, label});
-            }
-            rows.insert(rows.begin(), overlayRows.begin(), overlayRows.end());
+            for (const auto& batch : classifiedGpu->batches) in.overlayClasses.push_back(batch.style);
         }
-        const bool heat = heatmapShown();
-        if (rows.empty() && !heat) return;
-        float textW = 0;
-        for (const auto& row : rows) textW = std::max(textW, atlas.measure(row.label, size));
-        const std::string heatTitle = !heat ? std::string()
-                                      : options->language == "en" ? heatmap->overlay()->legendEn
-                                                                  : heatmap->overlay()->legend;
-        const float barW = 130 * pr;
-        if (heat) textW = std::max({textW, atlas.measure(heatTitle, size) - 20 * pr, barW - 20 * pr});
-        const int heatRows = heat ? 3 : 0;
-        const float x0 = 10 * pr, y0 = 10 * pr;
-        const float boxW = 30 * pr + textW + 10 * pr;
-        const float boxH = rowH * static_cast<float>(rows.size() + heatRows) + 10 * pr;
-        pushQuad(quads, x0, y0, x0 + boxW, y0 + boxH, Color{1, 1, 1, 0.88f});
-        placer.block(x0, y0, x0 + boxW, y0 + boxH);
-        if (heat) buildHeatLegend(quads, text, heatTitle, x0 + 10 * pr, y0 + 5 * pr, barW, rowH, size);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const float cy = y0 + 5 * pr + rowH * (static_cast<float>(i + heatRows) + 0.5f);
-            const float sx = x0 + 15 * pr;
-            if (rows[i].kind == GeometryKind::Polygon && rows[i].style->fill) {
-                pushQuad(quads, sx - 8 * pr, cy - 5 * pr, sx + 8 * pr, cy + 5 * pr, *rows[i].style->fill);
-            }
-            samples.push_back({rows[i].style, rows[i].kind, sx, cy});
-            layoutText(text, rows[i].label, x0 + 28 * pr, cy + 0.35f * size, size, Color{0.15f, 0.15f, 0.15f, 1},
-                       Color{1, 1, 1, 0});
+        if (heatmapShown()) {
+            const RasterOverlay& overlay = *heatmap->overlay();
+            in.heat = HeatLegend{overlay.legend, overlay.legendEn, overlay.maxValue, options->heatmapOpacity};
         }
+        return in;
     }
 
-    const std::string& legendLabel(const ClassStyle& cls) const {
-        return options->language == "en" ? cls.legendEn : cls.legend;
+    // The layout's rectangles and triangles as overlay triangles, in their order.
+    static std::vector<OverlayVertex> overlayVertices(const std::vector<LayoutShape>& shapes) {
+        std::vector<OverlayVertex> out;
+        for (const auto& shape : shapes) {
+            const auto& p = shape.points;
+            if (shape.kind == LayoutShape::Kind::Rectangle) {
+                pushQuad(out, p[0], p[1], p[2], p[3], shape.color);
+            } else {
+                pushTriangle(out, p, shape.color);
+            }
+        }
+        return out;
     }
 
-    // Title, colour bar and its end values: three legend rows from (x, top).
-    void buildHeatLegend(std::vector<OverlayVertex>& quads, std::vector<PlacedGlyph>& text, const std::string& title,
-                         float x, float top, float barW, float rowH, float size) {
-        const Color ink{0.15f, 0.15f, 0.15f, 1};
-        layoutText(text, title, x, top + 0.5f * rowH + 0.35f * size, size, ink, Color{1, 1, 1, 0});
-        const float barTop = top + rowH + 0.25f * rowH, barBottom = top + 2 * rowH - 0.1f * rowH;
-        constexpr int kSteps = 32;
-        for (int i = 0; i < kSteps; ++i) {
-            const float t = (static_cast<float>(i) + 0.5f) / kSteps;
-            const float left = x + barW * static_cast<float>(i) / kSteps, right = x + barW * static_cast<float>(i + 1) / kSteps;
-            pushQuad(quads, left, barTop, right, barBottom, heatRamp(t).withAlpha(options->heatmapOpacity));
+    // The glyphs of a text run of the map layout, from its pen start (x, baseline).
+    void placeRun(std::vector<PlacedGlyph>& out, const TextRun& run) const {
+        const float scale = run.size / static_cast<float>(atlas.baseSize());
+        float pen = run.x;
+        char32_t previous = 0;
+        for (const char32_t cp : decodeUtf8(run.text)) {
+            if (previous) pen += atlas.kerning(previous, cp) * scale;
+            const Glyph& g = atlas.glyph(cp);
+            const float x0 = pen + g.left * scale, y0 = run.baseline - g.top * scale;
+            const float x1 = x0 + g.width * scale, y1 = y0 + g.height * scale;
+            PlacedGlyph placed{
+                {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, g.u0, g.v0, g.u1, g.v1, run.size, run.color, run.halo};
+            out.push_back(placed);
+            pen += g.advance * scale;
+            previous = cp;
         }
-        const std::string maxText =
-            "\u2265 " + formatInteger(std::llround(heatmap->overlay()->maxValue), options->language);
-        const float labelY = top + 2.5f * rowH + 0.35f * size;
-        layoutText(text, "0", x, labelY, size, ink, Color{1, 1, 1, 0});
-        layoutText(text, maxText, x + barW - atlas.measure(maxText, size), labelY, size, ink, Color{1, 1, 1, 0});
     }
 
     void drawLegendSamples(const std::vector<LegendSample>& samples) {
-        const float pr = static_cast<float>(view.pixelRatio);
         for (const auto& s : samples) {
             const auto world = view.toWorld(s.x, s.y);
             const float lx = static_cast<float>(world[0] - origin[0]), ly = static_cast<float>(world[1] - origin[1]);
-            const ClassStyle& cls = *s.style;
             if (s.kind == GeometryKind::Point) {
-                useSymbol(cls, 1, 1);
+                useSymbol(*s.style, 1, 1);
                 drawSingleSymbol(lx, ly);
             } else {
-                const std::optional<Color> color =
-                    s.kind == GeometryKind::Line ? cls.line : (cls.outline ? cls.outline : cls.line);
-                if (!color) continue;
-                const float half = static_cast<float>(8 * pr * view.metresPerPixel);
-                const float width = s.kind == GeometryKind::Line ? std::min(lineWidthPixels(cls), 6 * pr)
-                                                                 : std::max(cls.outlineWidth, 1.0f) * pr;
+                if (!s.stroke) continue;
+                const float half = static_cast<float>(s.halfLength * view.metresPerPixel);
                 setCommonUniforms(lineProgram);
                 const float data[5] = {lx - half, ly, lx + half, ly, 0};
                 streamSegment(data, sizeof(data));
-                glUniform4f(lineProgram.uniform("u_color"), color->r, color->g, color->b, color->a);
-                glUniform1f(lineProgram.uniform("u_halfWidth"), 0.5f * width);
+                glUniform4f(lineProgram.uniform("u_color"), s.stroke->r, s.stroke->g, s.stroke->b, s.stroke->a);
+                glUniform1f(lineProgram.uniform("u_halfWidth"), 0.5f * s.strokeWidth);
                 glUniform1f(lineProgram.uniform("u_dash"), 0);
                 glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
             }
