@@ -111,7 +111,7 @@ EditOutcome EditController::attachPhoto(const std::string& observationUuid, cons
         }
         return m_session->apply(edit::attachPhoto(observationUuid, readBytes(file))).featureUuid();
     });
-    if (!outcome.ok) outcome.error = std::string(text(Str::PhotoRejected, m_language)) + "\n" + outcome.error;
+    if (!outcome.ok) outcome.error = std::string(text(Str::PhotosRejected, m_language)) + "\n" + outcome.error;
     return outcome;
 }
 
