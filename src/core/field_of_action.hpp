@@ -9,6 +9,8 @@ namespace lb::core {
 
 // Fields of action (Handlungsfelder) of municipal crime prevention. The id is what the project stores in
 // `category`; labels are for the UI and reports.
+// The German/English labels live here and not in the UI catalogue (assets/i18n/): import recognises both
+// (parseFieldOfAction) and the forms, the attribute table, the CLI and reports show them, all below ui/.
 enum class FieldOfAction { Graffiti, Vermuellung, Gewalt, Extremismus, Drogen, Sonstiges };
 
 struct FieldOfActionInfo {

@@ -8,6 +8,9 @@ namespace lb::core {
 
 // The layers of a project. The identifier is the table name in the project file, the `--layer` value
 // of the CLI and the name `info` prints (CLI.md); the display name is the German UI label.
+// The GUI takes both languages' layer names from its catalogue (assets/i18n/, keys "layer.<name>"); the
+// CLI and the progress stages use displayName below ui/, and tests/unit/ui/strings_test.cpp keeps the German
+// catalogue entries equal to it.
 enum class LayerId {
     Roads,
     Buildings,

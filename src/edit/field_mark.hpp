@@ -12,6 +12,8 @@ namespace lb::edit {
 class EditSession;
 
 // The big buttons of field mode. The value is the observation category stored (core::kObservationCategories).
+// Their German/English labels live beside the kinds, not in the UI catalogue (assets/i18n/): the observation
+// form's choices (form_spec.cpp) are built from them, and edit/ sits below ui/.
 enum class FieldMarkKind { Treffpunkt, Graffiti, Muell, SpritzenDrogenfund, DefekteBeleuchtung, Angstraum, Sonstiges };
 
 struct FieldMarkInfo {

@@ -29,6 +29,9 @@ enum class FieldType {
     RouteRef,  // the uuid of a feature of layer routes (a dropdown of route names in the GUI)
 };
 
+// Labels, hints and problem messages come in German and English here, not from the UI catalogue
+// (assets/i18n/): the form specs are edit/'s data, validated and used below ui/ (field packages, CLI
+// imports that check values against them), and a field's label belongs with its rules.
 struct ChoiceSpec {
     std::string_view value;  // stored value
     std::string_view labelDe;

@@ -29,6 +29,7 @@ std::shared_ptr<render::RasterOverlay> toOverlay(analysis::KdeRaster raster) {
     overlay->rows = static_cast<int>(raster.grid.rows);
     overlay->values = std::move(raster.density);
     overlay->maxValue = render::heatRampMaximum(overlay->values);
+    // Both languages here, not in the UI catalogue (assets/i18n/): `lagebild render --heatmap` uses it too.
     overlay->legend = "Vorfalldichte je km\u00b2";
     overlay->legendEn = "Incident density per km\u00b2";
     return overlay;

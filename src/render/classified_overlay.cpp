@@ -8,6 +8,8 @@ LayerStyle giStarOverlayStyle() {
     struct Bin {
         const char* value;
         const char* fill;  // nullptr: not drawn
+        // Legend labels in both languages: `lagebild render --hotspots` draws this legend without ui/'s
+        // catalogue (assets/i18n/).
         const char* de;
         const char* en;
     };

@@ -14,7 +14,8 @@ struct Rule {
 
 // The messages of the thematic and OSM imports and of file output that reach the GUI (project/,
 // io/): phrase by phrase, so that "FILE: line 5: cannot read the time …" becomes
-// "FILE: Zeile 5: Zeitangabe … nicht lesbar".
+// "FILE: Zeile 5: Zeitangabe … nicht lesbar". These are rewrite rules over English messages (regex and
+// $1 replacements), not texts with ids, so they stay here rather than in assets/i18n/.
 const std::array kGermanRules{
     Rule{R"(: line (\d+): )", ": Zeile $1: "},
     Rule{R"(layer (\S+) holds personal data: public outputs show it only as aggregates, never as rows)",

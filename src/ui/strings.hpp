@@ -1,8 +1,14 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+
+#include <fmt/core.h>
+
+#include "ui/string_ids.hpp"  // enum class Str, generated from assets/i18n/ by cmake/EmbedStrings.cmake
 
 namespace lb::ui {
 
@@ -13,413 +19,56 @@ enum class Language { German, English };
 std::string_view languageCode(Language language);
 Language languageFromCode(std::string_view code);
 
-// Every text the UI shows. The table in strings.cpp holds the German and English text of each id in
-// this order; tests check that nothing is missing.
-enum class Str {
-    // menu bar (menu entries: German and English must differ)
-    MenuProject,
-    MenuOpen,
-    MenuNew,
-    MenuDemo,
-    MenuRecent,
-    MenuClose,
-    MenuQuit,
-    MenuImport,
-    MenuImportOsm,
-    MenuImportThematic,
-    MenuExport,
-    MenuExportPng,
-    MenuView,
-    MenuFullExtent,
-    MenuLayers,
-    MenuInfo,
-    MenuStatusBar,
-    MenuLabels,
-    MenuLegend,
-    MenuLanguage,
-    MenuHelp,
-    MenuAbout,
-    MenuShortcuts,
-    MenuFirstSteps,
-    MenuManual,
-    HelpTitle,
-    HelpContents,
-    HelpMissing,
-    // language names, each written in its own language
-    LanguageGerman,
-    LanguageEnglish,
-    // layer panel
-    LayersTitle,
-    LayersBaseMap,
-    LayersThematic,
-    LayersOpacity,
-    LayersColor,
-    LayersMoveUp,
-    LayersMoveDown,
-    LayersZoomTo,
-    LayersFeatures,
-    LayersNoProject,
-    // info panel
-    InfoTitle,
-    InfoNothing,
-    InfoLayer,
-    InfoFeatureId,
-    InfoAttribute,
-    InfoValue,
-    InfoClear,
-    // map canvas and start screen
-    MapTitle,
-    LoadingProject,
-    LoadFailed,
-    StartTitle,
-    StartSubtitle,
-    StartOpen,
-    StartDemo,
-    StartRecent,
-    // status bar
-    StatusNoProject,
-    StatusScale,
-    StatusResolution,
-    StatusZoom,
-    StatusFeatures,
-    StatusFrame,
-    StatusOutside,
-    // file dialogs
-    DialogOpenTitle,
-    DialogNewTitle,
-    DialogDemoTitle,
-    DialogImportOsmTitle,
-    DialogImportThematicTitle,
-    DialogExportTitle,
-    DialogPath,
-    DialogParent,
-    DialogOpen,
-    DialogCreate,
-    DialogImport,
-    DialogSave,
-    DialogCancel,
-    DialogTargetLayer,
-    DialogFileMissing,
-    DialogFileExists,
-    DialogNotAFolder,
-    // jobs and notices
-    JobCreateDemo,
-    JobImportOsm,
-    JobImportThematic,
-    JobCancel,
-    NoticeTitle,
-    NoticeError,
-    NoticeImported,
-    NoticeRejected,
-    NoticeExported,
-    NoticeSettingsIgnored,
-    NoticeClose,
-    // help
-    AboutTitle,
-    AboutText,
-    AboutAttribution,
-    ShortcutsTitle,
-    ShortcutsAction,
-    ShortcutsKeys,
-    ShortcutPan,
-    ShortcutPanKeys,
-    ShortcutZoom,
-    ShortcutZoomKeys,
-    ShortcutFull,
-    ShortcutFullKeys,
-    ShortcutSelect,
-    ShortcutSelectKeys,
-    ShortcutOpen,
-    ShortcutOpenKeys,
-    ShortcutExport,
-    ShortcutExportKeys,
-    ShortcutQuit,
-    ShortcutQuitKeys,
-    // analysis: query builder, heatmap, temporal charts, SQL console (issue 4)
-    MenuAnalysis,
-    MenuQuery,
-    MenuHeatmap,
-    MenuTemporal,
-    MenuSqlConsole,
-    QueryTitle,
-    QueryLayer,
-    QueryCategories,
-    QueryNoneMeansAll,
-    QueryPeriod,
-    QueryFrom,
-    QueryTo,
-    QueryDateHint,
-    QueryHours,
-    QueryHoursRange,
-    QueryWeekdays,
-    QueryWeekdayNames,
-    QueryInside,
-    QueryWithin,
-    QueryMetresOf,
-    QueryLayerRefHint,
-    QueryCountBy,
-    CountByNone,
-    CountByDistricts,
-    CountByCategory,
-    CountByHour,
-    CountByWeekday,
-    CountByMonth,
-    CountByHourWeekday,
-    CountByMonthCategory,
-    CountByGrid,
-    QueryReset,
-    QueryBadDate,
-    QueryBadRange,
-    QueryBadHours,
-    QueryBadLayerRef,
-    QueryBadDistance,
-    QueryBadCountBy,
-    QueryResult,
-    QueryCount,
-    QueryComputing,
-    QueryTiming,
-    QueryFailed,
-    QueryGroup,
-    QueryGroupCount,
-    QueryRate,
-    QueryShowOnMap,
-    QueryZoomTo,
-    QueryExportMatches,
-    QueryExportGroups,
-    QueryMatchTable,
-    QueryExported,
-    DialogExportQueryTitle,
-    HeatmapTitle,
-    HeatmapShow,
-    HeatmapRadius,
-    HeatmapCell,
-    HeatmapOpacity,
-    HeatmapTiming,
-    HeatmapNothing,
-    HeatmapHint,
-    TemporalTitle,
-    TemporalMatrix,
-    TemporalTrend,
-    TemporalEmpty,
-    TemporalCellTip,
-    SqlTitle,
-    SqlHint,
-    SqlRun,
-    SqlRunning,
-    SqlRows,
-    SqlCapped,
-    SqlError,
-    SqlNoColumns,
-    SqlTimeLimit,
-    SqlMemoryLimit,
-    SqlResultLimit,
-    AnalysisNoProject,
-    // editing (issue 5): edit menu, field mode, edit tools, forms, graffiti, photos, visit calendar
-    MenuEdit,
-    MenuUndo,
-    MenuRedo,
-    MenuFieldMode,
-    MenuEditTools,
-    MenuAuthor,
-    MenuVisitCalendar,
-    ShortcutUndoKeys,
-    ShortcutRedoKeys,
-    EditNothingToUndo,
-    EditUndone,
-    EditFailed,
-    EditKindAddPoint,
-    EditKindAddLine,
-    EditKindAddPolygon,
-    EditKindAddRecord,
-    EditKindMoveFeature,
-    EditKindDeleteFeature,
-    EditKindMoveVertex,
-    EditKindInsertVertex,
-    EditKindDeleteVertex,
-    EditKindReplaceGeometry,
-    EditKindUpdateAttributes,
-    EditKindSetGraffitiStatus,
-    EditKindAttachPhoto,
-    EditKindRemovePhoto,
-    EditKindFieldMark,
-    AuthorTitle,
-    AuthorText,
-    AuthorName,
-    AuthorOk,
-    FieldTitle,
-    FieldChoose,
-    FieldTapMap,
-    FieldNote,
-    FieldNoteHint,
-    FieldPhoto,
-    FieldPhotoRemove,
-    FieldSaved,
-    FieldUndo,
-    FieldExit,
-    ToolsTitle,
-    ToolsLayer,
-    ToolSelect,
-    ToolPoint,
-    ToolLine,
-    ToolPolygon,
-    ToolRoute,
-    ToolVertices,
-    ToolMove,
-    ToolDelete,
-    ToolsHintPoint,
-    ToolsHintSketch,
-    ToolsHintRoute,
-    ToolsHintVertices,
-    ToolsHintMove,
-    ToolsHintDelete,
-    ToolsNotEditable,
-    ToolsSnapped,
-    DeleteConfirmTitle,
-    DeleteConfirmText,
-    DeleteConfirm,
-    FormTitleNew,
-    FormTitleEdit,
-    FormSave,
-    FormCancel,
-    FormInvalid,
-    FormRequired,
-    FormNone,
-    FormPickDate,
-    FormEdit,
-    FormSaved,
-    // Issue #18 (guifix): edit intent, incomplete query dates, field mode's Graffiti button.
-    FormEditTooltip,
-    QueryDateIncomplete,
-    QueryResultPending,
-    FieldArmedBadge,
-    FieldGraffitiBoth,
-    FieldSavedBoth,
-    GraffitiHistory,
-    GraffitiChange,
-    GraffitiNewStatus,
-    GraffitiDate,
-    GraffitiCost,
-    GraffitiNote,
-    GraffitiDerived,
-    GraffitiNoNext,
-    PhotosTitle,
-    PhotosNone,
-    PhotosAttach,
-    DialogPhotoTitle,
-    DialogChoose,
-    CalendarTitle,
-    CalendarRoute,
-    CalendarNoRoute,
-    CalendarNoVisits,
-    CalendarVisits,
-    CalendarWeekdays,
-    CalendarPrev,
-    CalendarNext,
-    PhotoRemove,
-    PhotoRemoveConfirm,
-    PhotoRemoveYes,
-    PhotoRejected,
-    PhotoPreviewBroken,
-    PhotoCaption,
-    // Getis-Ord Gi* hot spots in the query panel (issue 4)
-    HotspotsTitle,
-    HotspotsShow,
-    HotspotsHint,
-    HotspotsGrid,
-    HotspotsZones,
-    HotspotsCell,
-    HotspotsDistance,
-    HotspotsFdr,
-    HotspotsOpacity,
-    HotspotsSummary,
-    HotspotsFailed,
-    MenuHotspots,
-    // layout, export gate, error hints and help tooltips (issue 18)
-    DockExpand,
-    DockSplitterHint,
-    FormTab,
-    ExportPublic,
-    ExportPublicHint,
-    ErrorHintFolder,
-    ErrorHintDisk,
-    ErrorHintColumns,
-    ErrorHintCrs,
-    HelpHeatmap,
-    HelpHeatmapRadius,
-    HelpHeatmapCell,
-    HelpHotspots,
-    HelpHotspotsMode,
-    HelpHotspotsCell,
-    HelpHotspotsDistance,
-    HelpHotspotsFdr,
-    HelpQueryInside,
-    HelpQueryWithin,
-    HelpQueryHours,
-    MenuAttributeTable,
-    TableTitle,
-    TableLayer,
-    TableSearch,
-    TableSearchHint,
-    TableOnlySelected,
-    TableOnlyMatches,
-    TableRows,
-    TableSelected,
-    TableZoom,
-    TableCopy,
-    TableExport,
-    TableClearSelection,
-    TableSelectAll,
-    TableLoading,
-    TableFilterHint,
-    TableBadFilter,
-    TableCopied,
-    TableEditHint,
-    TableEditFailed,
-    TablePublic,
-    TablePublicRefused,
-    TablePublicHint,
-    TableShowQuery,
-    HelpTableFilter,
-    LayersNoMap,
-    LayersOpenTable,
-    MenuFieldExport,
-    MenuFieldMerge,
-    DialogFieldExportTitle,
-    DialogFieldMergeTitle,
-    FieldExported,
-    FieldMerged,
-    FieldConflicts,
-    Count
-};
-
+// Every UI text is data: assets/i18n/de.json and en.json hold one "dotted.key": "text" per line, embedded
+// at build time; the build fails when the two do not have the same keys and placeholders. Str (generated)
+// has one id per key. Texts with arguments are fmt patterns with positional placeholders ("{0} von {1}
+// Zeilen") and are shown through Translator::format, never as a printf format.
 struct StringEntry {
     Str id;
-    std::string_view key;  // stable identifier for tests and logs, e.g. "menu.project"
-    std::string_view de;
-    std::string_view en;
-    bool menuEntry;  // shown in the menu bar: must differ between the languages
+    std::string_view key;   // "menu.project"
+    std::string_view de;    // null-terminated
+    std::string_view en;    // null-terminated
+    bool menuEntry;         // key "menu.…": shown in the menu bar, German and English must differ
+    std::size_t arguments;  // number of placeholders ({0} … {arguments - 1})
 };
 
-// The whole table, in Str order.
+// The whole table, in Str order, which is key order.
 std::span<const StringEntry> allStrings();
 
-// The text of an id in a language; texts are static and null-terminated.
+// The id of a key ("menu.project" → Str::MenuProject); nothing for an unknown key.
+std::optional<Str> strFromKey(std::string_view key);
+
+// The catalogue assets/i18n/<code>.json as it was embedded (for the tests that re-read it).
+std::string_view catalogueSource(Language language);
+
+// The text of an id in a language; texts are static and null-terminated. A text with placeholders is
+// returned as its pattern; use Translator::format for it.
 const char* text(Str id, Language language);
 
-// A German / English label for a project table column ("category" → "Kategorie"); the column name
-// itself when there is none.
+// The text of `id` with `args` (fmt::format_args of `argumentCount` values) filled in. A wrong number of
+// arguments or a pattern fmt rejects gives the pattern with a visible "[format error …]" note instead of
+// throwing, so that a mistake shows on screen and in tests rather than ending the program.
+std::string formatText(Str id, Language language, fmt::format_args args, std::size_t argumentCount);
+
+// A German / English label for a project table column ("category" → "Kategorie"; catalogue keys
+// "column.<name>"); the column name itself when there is none.
 std::string_view columnLabel(std::string_view column, Language language);
 
-// The display name of a project layer ("incidents" → "Vorfälle" / "Incidents"); German names come from
-// core::layerInfo. Unknown names are returned as they are.
+// The display name of a project layer ("incidents" → "Vorfälle" / "Incidents"; catalogue keys
+// "layer.<name>", the German ones equal to core::layerInfo's display names). Unknown names are returned
+// as they are.
 std::string_view layerLabel(std::string_view layer, Language language);
 
-// Binds a language for one frame's worth of lookups: tr(Str::MenuOpen).
+// Binds a language for one frame's worth of lookups: tr(Str::MenuOpen), tr.format(Str::TableRows, a, b).
 class Translator {
 public:
     explicit Translator(Language language = Language::German) : m_language(language) {}
     Language language() const { return m_language; }
     const char* operator()(Str id) const { return text(id, m_language); }
+    template <typename... Args>
+    std::string format(Str id, const Args&... args) const {
+        return formatText(id, m_language, fmt::make_format_args(args...), sizeof...(Args));
+    }
     std::string_view column(std::string_view name) const { return columnLabel(name, m_language); }
     std::string_view layer(std::string_view name) const { return layerLabel(name, m_language); }
 

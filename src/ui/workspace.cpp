@@ -212,7 +212,7 @@ void Workspace::startLoad(const std::string& path, bool keepView) {
         m_loadError.clear();
     }
     const render::Style style = m_style;
-    startJob(tr()(Str::LoadingProject), [this, path, style, keepView, atlas = m_atlas,
+    startJob(tr()(Str::MapLoading), [this, path, style, keepView, atlas = m_atlas,
                                          font = m_fontFile](core::Progress& progress) -> Completion {
         const auto begin = std::chrono::steady_clock::now();
         auto result = std::make_shared<LoadResult>();
@@ -315,7 +315,7 @@ void Workspace::openProject(const std::filesystem::path& path) {
 void Workspace::createProject(const std::filesystem::path& path) {
     if (busy()) return;
     const std::string target = absolutePath(path);
-    startJob(tr()(Str::LoadingProject), [this, target](core::Progress&) -> Completion {
+    startJob(tr()(Str::MapLoading), [this, target](core::Progress&) -> Completion {
         project::Project::create(target, std::string(core::kDefaultProjectCrs));
         return [this, target] { startLoad(target, false); };
     });
@@ -324,7 +324,7 @@ void Workspace::createProject(const std::filesystem::path& path) {
 void Workspace::createDemo(const std::filesystem::path& path) {
     if (busy()) return;
     const std::string target = absolutePath(path);
-    startJob(tr()(Str::JobCreateDemo), [this, target](core::Progress& progress) -> Completion {
+    startJob(tr()(Str::JobDemo), [this, target](core::Progress& progress) -> Completion {
         project::createDemo(target, demo::DemoOptions{}, progress);
         return [this, target] { startLoad(target, false); };
     });
@@ -361,10 +361,9 @@ void Workspace::importOsm(const std::filesystem::path& file) {
         std::int64_t total = 0;
         for (const auto& [layer, count] : report.counts) total += count;
         return [this, path, file, total] {
-            char text[512];
-            std::snprintf(text, sizeof text, tr()(Str::NoticeImported), file.filename().string().c_str(),
-                          static_cast<long long>(total), 0LL);
-            notify({false, text, {}});
+            notify({false,
+                    tr().format(Str::NoticeImported, file.filename().string(), static_cast<long long>(total), 0LL),
+                    {}});
             startLoad(path, true);
         };
     });
@@ -378,10 +377,10 @@ void Workspace::importThematic(core::LayerId layer, const std::filesystem::path&
         const auto report =
             writable->importLayer(layer, file, io::ImportMapping{}, project::ImportOptions{}, progress);
         return [this, path, file, report] {
-            char text[512];
-            std::snprintf(text, sizeof text, tr()(Str::NoticeImported), file.filename().string().c_str(),
-                          static_cast<long long>(report.imported), static_cast<long long>(report.rejected));
-            Notice notice{false, text, report.warnings};
+            Notice notice{false,
+                          tr().format(Str::NoticeImported, file.filename().string(),
+                                      static_cast<long long>(report.imported), static_cast<long long>(report.rejected)),
+                          report.warnings};
             if (!report.rejections.empty()) {
                 notice.details.push_back(tr()(Str::NoticeRejected));
                 notice.details.insert(notice.details.end(), report.rejections.begin(), report.rejections.end());
@@ -402,9 +401,7 @@ void Workspace::exportPng(const std::filesystem::path& file, bool publicMode) {
         m_renderer->render(m_view, options, target);
         render::Image image{m_view.width, m_view.height, target.readPixels()};
         render::writePng(file, image);
-        char text[1024];
-        std::snprintf(text, sizeof text, tr()(Str::NoticeExported), file.string().c_str());
-        notify({false, text, {}});
+        notify({false, tr().format(Str::NoticeExported, file.string()), {}});
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
     }

@@ -226,9 +226,7 @@ void AnalysisController::exportResult(const std::filesystem::path& file, bool gr
         try {
             project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups, outcome->session->crs(),
                                       outcome->session->dataset());
-            char text[1024];
-            std::snprintf(text, sizeof text, tr(Str::QueryExported), file.string().c_str());
-            notice.text = text;
+            notice.text = tr.format(Str::QueryExported, file.string());
         } catch (const std::exception& e) {
             notice = {true, e.what(), {}};
         }
@@ -252,20 +250,19 @@ void AnalysisController::runSql(const std::string& sql) {
         try {
             out->results = store::runReadOnlySql(path, sql, limits);
         } catch (const store::SqlLimitError& e) {
-            char text[512];
             switch (e.limit()) {
                 case store::SqlLimitError::Limit::Time:
-                    std::snprintf(text, sizeof text, tr(Str::SqlTimeLimit),
-                                  static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(limits.time).count()));
+                    out->error = tr.format(
+                        Str::SqlTimeLimit,
+                        static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(limits.time).count()));
                     break;
                 case store::SqlLimitError::Limit::Memory:
-                    std::snprintf(text, sizeof text, tr(Str::SqlMemoryLimit), static_cast<int>(limits.memoryBytes >> 20));
+                    out->error = tr.format(Str::SqlMemoryLimit, static_cast<int>(limits.memoryBytes >> 20));
                     break;
                 case store::SqlLimitError::Limit::ResultSize:
-                    std::snprintf(text, sizeof text, tr(Str::SqlResultLimit), static_cast<int>(limits.resultBytes >> 20));
+                    out->error = tr.format(Str::SqlResultLimit, static_cast<int>(limits.resultBytes >> 20));
                     break;
             }
-            out->error = text;
         } catch (const std::exception& e) {
             out->error = e.what();
         }

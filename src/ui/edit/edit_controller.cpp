@@ -26,8 +26,27 @@ std::vector<std::uint8_t> readBytes(const std::filesystem::path& file) {
 
 }  // namespace
 
+// One case per kind (the compiler warns about a missing one): Str ids are in key order, not in EditKind's.
 Str editKindString(edit::EditKind kind) {
-    return static_cast<Str>(static_cast<int>(Str::EditKindAddPoint) + static_cast<int>(kind));
+    using edit::EditKind;
+    switch (kind) {
+        case EditKind::AddPoint: return Str::EditKindAddPoint;
+        case EditKind::AddLine: return Str::EditKindAddLine;
+        case EditKind::AddPolygon: return Str::EditKindAddPolygon;
+        case EditKind::AddRecord: return Str::EditKindAddRecord;
+        case EditKind::MoveFeature: return Str::EditKindMoveFeature;
+        case EditKind::DeleteFeature: return Str::EditKindDeleteFeature;
+        case EditKind::MoveVertex: return Str::EditKindMoveVertex;
+        case EditKind::InsertVertex: return Str::EditKindInsertVertex;
+        case EditKind::DeleteVertex: return Str::EditKindDeleteVertex;
+        case EditKind::ReplaceGeometry: return Str::EditKindReplaceGeometry;
+        case EditKind::UpdateAttributes: return Str::EditKindUpdateAttributes;
+        case EditKind::SetGraffitiStatus: return Str::EditKindSetGraffitiStatus;
+        case EditKind::AttachPhoto: return Str::EditKindAttachPhoto;
+        case EditKind::RemovePhoto: return Str::EditKindRemovePhoto;
+        case EditKind::FieldMark: return Str::EditKindFieldMark;
+    }
+    return Str::EditKindUpdateAttributes;  // not reached: every kind has its case
 }
 
 EditController::EditController() = default;
@@ -111,7 +130,7 @@ EditOutcome EditController::attachPhoto(const std::string& observationUuid, cons
         }
         return m_session->apply(edit::attachPhoto(observationUuid, readBytes(file))).featureUuid();
     });
-    if (!outcome.ok) outcome.error = std::string(text(Str::PhotoRejected, m_language)) + "\n" + outcome.error;
+    if (!outcome.ok) outcome.error = std::string(text(Str::PhotosRejected, m_language)) + "\n" + outcome.error;
     return outcome;
 }
 

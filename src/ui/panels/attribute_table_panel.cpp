@@ -187,11 +187,10 @@ void AttributeTablePanel::draw() {
     const Translator tr = m_workspace.tr();
     ImGui::SetNextWindowPos(ImVec2(m_layout.bottom.x, m_layout.bottom.y));
     ImGui::SetNextWindowSize(ImVec2(m_layout.bottom.w, m_layout.bottom.h));
-    char title[160];
-    std::snprintf(title, sizeof title, tr(Str::TableTitle),
-                  m_layer ? std::string(tr.layer(core::layerInfo(*m_layer).name)).c_str() : "");
+    const std::string title =
+        tr.format(Str::TableTitle, m_layer ? tr.layer(core::layerInfo(*m_layer).name) : std::string_view());
     bool open = true;
-    if (ImGui::Begin((std::string(title) + "###attribute_table").c_str(), &open, kFixed | ImGuiWindowFlags_NoScrollbar)) {
+    if (ImGui::Begin((title + "###attribute_table").c_str(), &open, kFixed | ImGuiWindowFlags_NoScrollbar)) {
         drawToolbar();
         drawTable();
     }
@@ -244,19 +243,17 @@ void AttributeTablePanel::drawToolbar() {
 
     const auto* table = m_model.table();
     const std::size_t total = table ? table->rows() : 0;
-    char rows[160];
-    std::snprintf(rows, sizeof rows, tr(Str::TableRows),
-                  formatInteger(static_cast<std::int64_t>(m_model.visible().size()), language).c_str(),
-                  formatInteger(static_cast<std::int64_t>(total), language).c_str());
-    sameLineOrWrap(textWidth(rows));
+    const std::string rows =
+        tr.format(Str::TableRows, formatInteger(static_cast<std::int64_t>(m_model.visible().size()), language),
+                  formatInteger(static_cast<std::int64_t>(total), language));
+    sameLineOrWrap(textWidth(rows.c_str()));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", rows);
+    ImGui::TextDisabled("%s", rows.c_str());
     if (m_model.selectedCount() > 0) {
-        char selected[96];
-        std::snprintf(selected, sizeof selected, tr(Str::TableSelected),
-                      formatInteger(static_cast<std::int64_t>(m_model.selectedCount()), language).c_str());
-        sameLineOrWrap(textWidth(selected));
-        ImGui::TextDisabled("%s", selected);
+        const std::string selected =
+            tr.format(Str::TableSelected, formatInteger(static_cast<std::int64_t>(m_model.selectedCount()), language));
+        sameLineOrWrap(textWidth(selected.c_str()));
+        ImGui::TextDisabled("%s", selected.c_str());
     }
     if (m_runner.busy()) {
         sameLineOrWrap(textWidth(tr(Str::TableLoading)));
@@ -540,9 +537,7 @@ void AttributeTablePanel::commitEdit() {
             reason += std::string(tr.column(problem.field)) + ": " + (german ? problem.messageDe : problem.message);
         }
     }
-    char line[512];
-    std::snprintf(line, sizeof line, m_workspace.tr()(Str::TableEditFailed), reason.c_str());
-    m_message = line;
+    m_message = m_workspace.tr().format(Str::TableEditFailed, reason);
     m_messageError = true;
 }
 
@@ -554,10 +549,8 @@ void AttributeTablePanel::copySelection() {
         const auto rows = m_model.selectedRows();
         const std::string text = project::selectionText(*m_model.table(), rows, m_public);
         ImGui::SetClipboardText(text.c_str());
-        char line[160];
-        std::snprintf(line, sizeof line, m_workspace.tr()(Str::TableCopied),
-                      formatInteger(static_cast<std::int64_t>(rows.size()), m_workspace.language()).c_str());
-        m_message = line;
+        m_message = m_workspace.tr().format(
+            Str::TableCopied, formatInteger(static_cast<std::int64_t>(rows.size()), m_workspace.language()));
         m_messageError = false;
     } catch (const std::exception& e) {
         m_message = errorText(e, m_workspace.language());

@@ -147,7 +147,7 @@ void EditToolbarPanel::drawToolButtons() {
 
 void EditToolbarPanel::drawDeleteConfirmation() {
     const Translator tr = m_workspace.tr();
-    const std::string title = std::string(tr(Str::DeleteConfirmTitle)) + "###delete_feature";
+    const std::string title = std::string(tr(Str::DeleteTitle)) + "###delete_feature";
     if (m_deleteRequested && m_tools.target()) ImGui::OpenPopup(title.c_str());
     m_deleteRequested = false;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -159,11 +159,9 @@ void EditToolbarPanel::drawDeleteConfirmation() {
         return;
     }
     const auto& selection = m_workspace.selection();
-    char text[512];
-    std::snprintf(text, sizeof text, tr(Str::DeleteConfirmText),
-                  std::string(tr.layer(core::layerInfo(target->layer).name)).c_str(),
-                  static_cast<long long>(selection ? selection->ref.fid : 0));
-    ImGui::TextUnformatted(text);
+    const std::string text = tr.format(Str::DeleteText, tr.layer(core::layerInfo(target->layer).name),
+                                       static_cast<long long>(selection ? selection->ref.fid : 0));
+    ImGui::TextUnformatted(text.c_str());
     const float width = ImGui::GetFontSize() * 8;
     if (ImGui::Button(tr(Str::DeleteConfirm), ImVec2(width, 0))) {
         const auto outcome = m_editor.apply(edit::deleteFeature(target->layer, target->uuid));

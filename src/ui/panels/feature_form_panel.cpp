@@ -148,10 +148,9 @@ void FeatureFormPanel::drawContent() {
     // From here to the end of drawContent() m_form stays the same object: buttons only ask for changes.
     FormState& form = *m_form;
     const Translator tr = m_workspace.tr();
-    char title[256];
-    std::snprintf(title, sizeof title, tr(form.isNew() ? Str::FormTitleNew : Str::FormTitleEdit),
-                  std::string(tr.layer(core::layerInfo(form.layer()).name)).c_str());
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", title);
+    const std::string title =
+        tr.format(form.isNew() ? Str::FormTitleNew : Str::FormTitleEdit, tr.layer(core::layerInfo(form.layer()).name));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", title.c_str());
     ImGui::Spacing();
     drawFields();
     if (!form.isNew() && form.layer() == core::LayerId::Graffiti) drawGraffitiStatus();
@@ -280,7 +279,7 @@ void FeatureFormPanel::drawGraffitiStatus() {
     const std::string days = derived.daysToRemoval ? std::to_string(*derived.daysToRemoval) : "–";
     const std::string cost = formatDecimal(derived.totalCostEur, 0, language, true);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled(tr(Str::GraffitiDerived), days.c_str(), derived.recurrences, cost.c_str());
+    ImGui::TextDisabled("%s", tr.format(Str::GraffitiDerived, days, derived.recurrences, cost).c_str());
     ImGui::PopTextWrapPos();
 
     const auto next = edit::nextGraffitiStatuses(derived.currentStatus);
@@ -367,7 +366,7 @@ void FeatureFormPanel::drawPhotos() {
         } else {
             ImGui::Dummy(ImVec2(edge, edge * 0.2f));
             ImGui::SameLine(0, 0);
-            ImGui::TextDisabled("%s", tr(Str::PhotoPreviewBroken));
+            ImGui::TextDisabled("%s", tr(Str::PhotosPreviewBroken));
         }
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -375,16 +374,16 @@ void FeatureFormPanel::drawPhotos() {
         const std::string kb = std::to_string((entry.bytes + 1023) / 1024);
         std::string date = entry.created.substr(0, std::min<std::size_t>(16, entry.created.size()));
         std::replace(date.begin(), date.end(), 'T', ' ');  // "2025-03-14 10:00"
-        ImGui::Text(tr(Str::PhotoCaption), kind.c_str(), kb.c_str(), date.c_str());
+        ImGui::TextUnformatted(tr.format(Str::PhotosCaption, kind, kb, date).c_str());
         if (!entry.author.empty()) ImGui::TextDisabled("%s", entry.author.c_str());
         if (m_confirmRemove == entry.id) {
             ImGui::PushTextWrapPos(0);
-            ImGui::TextColored(kErrorColor, "%s", tr(Str::PhotoRemoveConfirm));
+            ImGui::TextColored(kErrorColor, "%s", tr(Str::PhotosRemoveConfirm));
             ImGui::PopTextWrapPos();
-            if (ImGui::SmallButton(tr(Str::PhotoRemoveYes))) remove = entry.id;
+            if (ImGui::SmallButton(tr(Str::PhotosRemoveYes))) remove = entry.id;
             ImGui::SameLine();
             if (ImGui::SmallButton(tr(Str::FormCancel))) m_confirmRemove = 0;
-        } else if (ImGui::SmallButton(tr(Str::PhotoRemove))) {
+        } else if (ImGui::SmallButton(tr(Str::PhotosRemove))) {
             m_confirmRemove = entry.id;
         }
         ImGui::EndGroup();

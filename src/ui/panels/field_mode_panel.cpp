@@ -48,8 +48,8 @@ void FieldModePanel::drawContent() {
     probeFact("field.armed", m_mode.armed() ? std::string(edit::fieldMarkInfo(*m_mode.armed()).id) : "none");
     ImGui::PushTextWrapPos(0);
     if (m_mode.armed()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), tr(Str::FieldTapMap),
-                           std::string(markLabel(*m_mode.armed(), language)).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s",
+                           tr.format(Str::FieldTapMap, markLabel(*m_mode.armed(), language)).c_str());
     } else {
         ImGui::TextUnformatted(tr(Str::FieldChoose));
     }
@@ -112,9 +112,11 @@ void FieldModePanel::drawContent() {
     if (const auto& saved = m_mode.lastSaved()) {
         ImGui::Separator();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1),
-                           tr(saved->kind == edit::FieldMarkKind::Graffiti ? Str::FieldSavedBoth : Str::FieldSaved),
-                           std::string(markLabel(saved->kind, language)).c_str());
+        ImGui::TextColored(
+            ImVec4(0.1f, 0.5f, 0.2f, 1), "%s",
+            tr.format(saved->kind == edit::FieldMarkKind::Graffiti ? Str::FieldSavedBoth : Str::FieldSaved,
+                      markLabel(saved->kind, language))
+                .c_str());
         ImGui::PopTextWrapPos();
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::FieldUndo))) m_mode.undoLast();

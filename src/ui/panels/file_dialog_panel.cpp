@@ -57,22 +57,22 @@ Str titleFor(FilePurpose purpose) {
 Str buttonFor(FilePurpose purpose) {
     switch (purpose) {
         case FilePurpose::OpenProject:
-            return Str::DialogOpen;
+            return Str::DialogOpenButton;
         case FilePurpose::NewProject:
         case FilePurpose::CreateDemo:
-            return Str::DialogCreate;
+            return Str::DialogCreateButton;
         case FilePurpose::ImportOsm:
         case FilePurpose::ImportThematic:
-            return Str::DialogImport;
+            return Str::DialogImportButton;
         case FilePurpose::ExportPng:
         case FilePurpose::ExportQuery:
         case FilePurpose::FieldPackageExport:
-            return Str::DialogSave;
+            return Str::DialogSaveButton;
         case FilePurpose::Photo:
         case FilePurpose::FieldPackageMerge:
             return Str::DialogChoose;
     }
-    return Str::DialogOpen;
+    return Str::DialogOpenButton;
 }
 
 }  // namespace

@@ -53,8 +53,9 @@ void HeatmapPanel::drawContent() {
     if (!heat.on || !outcome || !outcome->error.empty()) return;
     ImGui::PushTextWrapPos(0);
     if (outcome->heatmap) {
-        ImGui::TextDisabled(tr(Str::HeatmapTiming), formatDecimal(outcome->heatmapMs, 1, language).c_str(),
-                            formatInteger(static_cast<std::int64_t>(outcome->result.count()), language).c_str());
+        ImGui::TextDisabled("%s", tr.format(Str::HeatmapTiming, formatDecimal(outcome->heatmapMs, 1, language),
+                                            formatInteger(static_cast<std::int64_t>(outcome->result.count()), language))
+                                      .c_str());
     } else if (outcome->result.rows.empty()) {
         ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
     }

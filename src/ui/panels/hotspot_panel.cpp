@@ -71,12 +71,14 @@ void HotspotPanel::drawContent() {
     if (!hot.on || !outcome || !outcome->error.empty()) return;
     ImGui::PushTextWrapPos(0);
     if (!outcome->hotspotError.empty()) {
-        ImGui::TextColored(kErrorColour, tr(Str::HotspotsFailed), localiseError(outcome->hotspotError, language).c_str());
+        ImGui::TextColored(kErrorColour, "%s",
+                           tr.format(Str::HotspotsFailed, localiseError(outcome->hotspotError, language)).c_str());
     } else if (outcome->hotspots) {
         auto count = [&](std::size_t n) { return formatInteger(static_cast<std::int64_t>(n), language); };
-        ImGui::TextDisabled(tr(Str::HotspotsSummary), count(outcome->hotSpots).c_str(),
-                            count(outcome->coldSpots).c_str(), count(outcome->hotspotUnits).c_str(),
-                            formatDecimal(outcome->hotspotMs, 1, language).c_str());
+        ImGui::TextDisabled("%s",
+                            tr.format(Str::HotspotsSummary, count(outcome->hotSpots), count(outcome->coldSpots),
+                                      count(outcome->hotspotUnits), formatDecimal(outcome->hotspotMs, 1, language))
+                                .c_str());
     } else if (outcome->result.rows.empty()) {
         ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
     }

@@ -216,7 +216,7 @@ void MapCanvasPanel::drawLoading() {
     const float width = std::min(size.x * 0.6f, 460 * m_layout.scale);
     ImGui::SetCursorPos(ImVec2((size.x - width) / 2, size.y * 0.42f));
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(job.running ? job.title.c_str() : tr(Str::LoadingProject));
+    ImGui::TextUnformatted(job.running ? job.title.c_str() : tr(Str::MapLoading));
     ImGui::ProgressBar(job.total ? job.fraction() : -1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(width, 0),
                        job.total ? nullptr : "");
     ImGui::TextDisabled("%s", job.stage.c_str());
@@ -237,7 +237,7 @@ void MapCanvasPanel::drawStartScreen() {
     ImGui::Dummy(ImVec2(0, 12 * m_layout.scale));
     if (m_workspace.state() == DocumentState::Failed) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", tr(Str::LoadFailed));
+        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "%s", tr(Str::MapLoadFailed));
         ImGui::TextWrapped("%s", m_workspace.loadError().c_str());
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, 8 * m_layout.scale));

@@ -123,10 +123,10 @@ void MenuBarPanel::drawFieldPackageItems() {
                 details.push_back(std::string(ws.tr().layer(core::layerInfo(layer).name)) + ": " +
                                   formatInteger(count, ws.language()));
             }
-            char text[512];
-            std::snprintf(text, sizeof text, ws.tr()(Str::FieldExported), file.filename().string().c_str(),
-                          formatInteger(features, ws.language()).c_str());
-            ws.notify({false, text, details});
+            ws.notify(
+                {false,
+                 ws.tr().format(Str::FieldExported, file.filename().string(), formatInteger(features, ws.language())),
+                 details});
         });
     }
     probeItem("menu.field_export");
@@ -137,10 +137,9 @@ void MenuBarPanel::drawFieldPackageItems() {
             if (!outcome.ok) return ws.notify({true, outcome.error, {}});
             const Language language = ws.language();
             auto n = [language](std::int64_t v) { return formatInteger(v, language); };
-            char text[512];
-            std::snprintf(text, sizeof text, ws.tr()(Str::FieldMerged), n(report.added).c_str(), n(report.updated).c_str(),
-                          n(report.deleted).c_str(), n(report.unchanged).c_str(),
-                          n(static_cast<std::int64_t>(report.conflicts.size())).c_str());
+            const std::string text =
+                ws.tr().format(Str::FieldMerged, n(report.added), n(report.updated), n(report.deleted),
+                               n(report.unchanged), n(static_cast<std::int64_t>(report.conflicts.size())));
             std::vector<std::string> details;
             for (const auto& c : report.conflicts) {
                 details.push_back(std::string(ws.tr().layer(core::layerInfo(c.layer).name)) + " " + c.uuid + ": " +
@@ -175,11 +174,11 @@ void MenuBarPanel::drawViewMenu() {
     const bool languageOpen = ImGui::BeginMenu(tr(Str::MenuLanguage));
     if (!languageOpen) probeItem("menu.language");
     if (languageOpen) {
-        if (ImGui::MenuItem(tr(Str::LanguageGerman), nullptr, m_workspace.language() == Language::German)) {
+        if (ImGui::MenuItem(tr(Str::LanguageDe), nullptr, m_workspace.language() == Language::German)) {
             m_workspace.setLanguage(Language::German);
         }
         probeItem("menu.language.de");
-        if (ImGui::MenuItem(tr(Str::LanguageEnglish), nullptr, m_workspace.language() == Language::English)) {
+        if (ImGui::MenuItem(tr(Str::LanguageEn), nullptr, m_workspace.language() == Language::English)) {
             m_workspace.setLanguage(Language::English);
         }
         probeItem("menu.language.en");

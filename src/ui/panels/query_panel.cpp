@@ -178,7 +178,7 @@ bool QueryPanel::drawForm() {
             m_draft.hourTo = std::clamp(hours[1], 0, 24);
             commit = true;
         }
-        ImGui::TextDisabled(tr(Str::QueryHoursRange), m_draft.hourFrom, m_draft.hourTo);
+        ImGui::TextDisabled("%s", tr.format(Str::QueryHoursRange, m_draft.hourFrom, m_draft.hourTo).c_str());
     }
 
     sectionTitle(tr(Str::QueryWeekdays));
@@ -271,12 +271,12 @@ void QueryPanel::drawResult() {
     const std::string count = formatInteger(static_cast<std::int64_t>(outcome->result.count()), language);
     // While the next run computes, the previous count is shown greyed: it is about to change.
     if (m_analysis.busy()) {
-        ImGui::TextDisabled(tr(Str::QueryCount), count.c_str());
+        ImGui::TextDisabled("%s", tr.format(Str::QueryCount, count).c_str());
     } else {
-        ImGui::Text(tr(Str::QueryCount), count.c_str());
+        ImGui::TextUnformatted(tr.format(Str::QueryCount, count).c_str());
     }
     ImGui::SameLine();
-    ImGui::TextDisabled(tr(Str::QueryTiming), formatDecimal(outcome->queryMs, 1, language).c_str());
+    ImGui::TextDisabled("%s", tr.format(Str::QueryTiming, formatDecimal(outcome->queryMs, 1, language)).c_str());
 
     bool shown = m_analysis.matchesShown();
     if (ImGui::Checkbox(tr(Str::QueryShowOnMap), &shown)) m_analysis.showMatches(shown);
@@ -352,9 +352,8 @@ void QueryPanel::drawMatchTable() {
     const Translator tr = m_workspace.tr();
     const QueryOutcome* outcome = m_analysis.outcome();
     if (!outcome || !outcome->error.empty() || outcome->sample.empty()) return;
-    char header[128];
-    std::snprintf(header, sizeof header, tr(Str::QueryMatchTable), static_cast<int>(AnalysisController::kSampleRows));
-    if (!ImGui::CollapsingHeader((std::string(header) + "###matches").c_str())) return;
+    const std::string header = tr.format(Str::QueryMatchTable, static_cast<int>(AnalysisController::kSampleRows));
+    if (!ImGui::CollapsingHeader((header + "###matches").c_str())) return;
     const int columns = static_cast<int>(std::min<std::size_t>(outcome->columns.size(), 64));
     if (!ImGui::BeginTable("matches", columns,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX |

@@ -27,7 +27,7 @@ void drawResult(const store::SqlResult& result, int index, Language language, co
     ImGui::TextDisabled("%s", formatInteger(static_cast<std::int64_t>(result.rowCount), language).c_str());
     if (result.rowCount > static_cast<std::size_t>(rows)) {
         ImGui::SameLine();
-        ImGui::TextDisabled(tr(Str::SqlCapped), SqlConsolePanel::kMaxRows);
+        ImGui::TextDisabled("%s", tr.format(Str::SqlCapped, SqlConsolePanel::kMaxRows).c_str());
     }
     const float height =
         std::min(ImGui::GetTextLineHeightWithSpacing() * (rows + 2.0f),
@@ -88,8 +88,9 @@ void SqlConsolePanel::draw() {
     } else if (const SqlOutcome* outcome = m_analysis.sqlOutcome(); outcome && outcome->error.empty()) {
         std::size_t rows = 0;
         for (const auto& result : outcome->results) rows += result.rowCount;
-        ImGui::TextDisabled(tr(Str::SqlRows), formatInteger(static_cast<std::int64_t>(rows), language).c_str(),
-                            formatDecimal(outcome->ms, 1, language).c_str());
+        ImGui::TextDisabled("%s", tr.format(Str::SqlRows, formatInteger(static_cast<std::int64_t>(rows), language),
+                                            formatDecimal(outcome->ms, 1, language))
+                                      .c_str());
     }
     ImGui::Separator();
     if (const SqlOutcome* outcome = m_analysis.sqlOutcome()) {

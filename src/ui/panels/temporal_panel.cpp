@@ -99,8 +99,9 @@ void TemporalPanel::drawMatrix(const QueryOutcome& outcome) {
                 a, b,
                 n == 0 ? IM_COL32(246, 245, 243, 255) : rampOverWhite(0.08f + 0.92f * static_cast<float>(n) / max));
             if (ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) {
-                ImGui::SetTooltip(tr(Str::TemporalCellTip), names[static_cast<std::size_t>(d)].c_str(), h, h + 1,
-                                  formatInteger(n, m_workspace.language()).c_str());
+                ImGui::SetTooltip("%s", tr.format(Str::TemporalCellTip, names[static_cast<std::size_t>(d)], h, h + 1,
+                                                  formatInteger(n, m_workspace.language()))
+                                            .c_str());
             }
         }
     }

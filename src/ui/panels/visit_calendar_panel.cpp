@@ -69,7 +69,9 @@ void VisitCalendarPanel::draw() {
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(120, 170, 230, 120));
                 ImGui::Text("%d", day->visits);
                 if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip(tr(Str::CalendarVisits), day->visits, static_cast<long long>(day->contacts));
+                    ImGui::SetTooltip(
+                        "%s",
+                        tr.format(Str::CalendarVisits, day->visits, static_cast<long long>(day->contacts)).c_str());
             }
         }
         ImGui::EndTable();

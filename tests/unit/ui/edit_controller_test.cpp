@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "edit/edit_command.hpp"
 #include "edit/edit_commands.hpp"
 #include "edit/edit_session.hpp"
 #include "edit/field_package.hpp"
@@ -60,6 +61,15 @@ protected:
     EditTools tools{controller};
     std::vector<LayerId> changed;
 };
+
+// Every kind is named by its own catalogue entry, "edit_kind.<id>" (Str ids are in key order, not EditKind's).
+TEST(EditKindString, EveryKindHasItsOwnText) {
+    for (int k = 0; k <= static_cast<int>(edit::EditKind::FieldMark); ++k) {
+        const auto kind = static_cast<edit::EditKind>(k);
+        const std::string key = "edit_kind." + std::string(edit::editKindId(kind));
+        EXPECT_EQ(strFromKey(key), editKindString(kind)) << key;
+    }
+}
 
 TEST_F(EditControllerTest, LineToolClicksBecomeARouteThroughTheFormWithUndoAndRedo) {
     tools.setTool(EditTool::Line);

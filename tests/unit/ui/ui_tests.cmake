@@ -16,7 +16,7 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/edit_controller_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/erasure_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/form_state_test.cpp)
-target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui)
+target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui nlohmann_json::nlohmann_json)
 gtest_discover_tests(ui_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
 
 # The real lagebild-gui under Xvfb: only where Xvfb exists (STYLE.md §7, optional dependencies).
@@ -34,3 +34,27 @@ if(LAGEBILD_XVFB)
 else()
     message(STATUS "Xvfb not found: the GUI smoke tests are not registered")
 endif()
+
+# The build step that embeds the UI texts (cmake/EmbedStrings.cmake) refuses catalogues that do not agree,
+# naming each problem, and accepts reordered placeholders and escaped braces.
+set(LAGEBILD_I18N_FIXTURES ${CMAKE_CURRENT_LIST_DIR}/../../fixtures/i18n)
+add_test(NAME Strings.BuildRejectsMismatchedCatalogues
+    COMMAND ${CMAKE_COMMAND} -DI18N_DIR=${LAGEBILD_I18N_FIXTURES}/mismatched
+            -DHEADER=${CMAKE_CURRENT_BINARY_DIR}/i18n_mismatched/string_ids.hpp
+            -DSOURCE=${CMAKE_CURRENT_BINARY_DIR}/i18n_mismatched/embedded_strings.cpp
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedStrings.cmake)
+set_tests_properties(Strings.BuildRejectsMismatchedCatalogues PROPERTIES LABELS unit WILL_FAIL TRUE)
+add_test(NAME Strings.BuildNamesEachCatalogueProblem
+    COMMAND ${CMAKE_COMMAND} -DI18N_DIR=${LAGEBILD_I18N_FIXTURES}/mismatched
+            -DHEADER=${CMAKE_CURRENT_BINARY_DIR}/i18n_mismatched/string_ids.hpp
+            -DSOURCE=${CMAKE_CURRENT_BINARY_DIR}/i18n_mismatched/embedded_strings.cpp
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedStrings.cmake)
+# One regular expression over the whole output, in the script's order of reporting.
+set_tests_properties(Strings.BuildNamesEachCatalogueProblem PROPERTIES LABELS unit PASS_REGULAR_EXPRESSION
+    "de.json: about.brace: unmatched brace.*de.json: layers.features: placeholder {} lacks its argument's position.*en.json lacks menu.quit.*de.json lacks menu.extra.*table.rows: placeholders differ")
+add_test(NAME Strings.BuildAcceptsReorderedPlaceholders
+    COMMAND ${CMAKE_COMMAND} -DI18N_DIR=${LAGEBILD_I18N_FIXTURES}/matching
+            -DHEADER=${CMAKE_CURRENT_BINARY_DIR}/i18n_matching/string_ids.hpp
+            -DSOURCE=${CMAKE_CURRENT_BINARY_DIR}/i18n_matching/embedded_strings.cpp
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedStrings.cmake)
+set_tests_properties(Strings.BuildAcceptsReorderedPlaceholders PROPERTIES LABELS unit)
