@@ -67,10 +67,10 @@ std::vector<Group> byZones(Dataset& dataset, const FeatureTable& table, const st
         Group& g = groups[z];
         for (const auto& p : partial) g.count += p[z];
         g.zoneId = zoneTable.id(z);
-        g.key = has("name") ? zoneTable.attribute("name").value(z) : std::string();
+        g.key = has("name") ? std::string(zoneTable.attribute("name").value(z)) : std::string();
         if (g.key.empty()) g.key = "id " + std::to_string(zoneTable.id(z));
         if (has("population")) {
-            const std::string& text = zoneTable.attribute("population").value(z);
+            const std::string text(zoneTable.attribute("population").value(z));
             char* end = nullptr;
             const double population = std::strtod(text.c_str(), &end);
             if (!text.empty() && end && *end == '\0' && population > 0) {
@@ -125,7 +125,7 @@ std::vector<Group> byCategory(const FeatureTable& table, const std::vector<std::
                                    [&](std::uint32_t row) { return static_cast<long>(column.codes[row]); });
     std::map<std::string, std::int64_t> sorted;
     for (std::size_t c = 0; c < counts.size(); ++c) {
-        if (counts[c] > 0) sorted[column.dictionary[c]] += counts[c];
+        if (counts[c] > 0) sorted[std::string(column.dictionary[c])] += counts[c];
     }
     std::vector<Group> groups;
     for (const auto& [key, n] : sorted) groups.push_back(Group{key, n, {}, {}, {}, {}});
@@ -180,7 +180,7 @@ std::map<std::string, std::map<std::string, std::int64_t>> monthlyTrend(const Fe
         if (local != kNoTime) ++counts[{category.codes[row], localMonthKey(local)}];
     }
     std::map<std::string, std::map<std::string, std::int64_t>> trend;
-    for (const auto& [key, n] : counts) trend[category.dictionary[key.first]][monthLabel(key.second)] += n;
+    for (const auto& [key, n] : counts) trend[std::string(category.dictionary[key.first])][monthLabel(key.second)] += n;
     return trend;
 }
 

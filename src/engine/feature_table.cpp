@@ -6,21 +6,50 @@
 
 namespace lb::engine {
 
-std::optional<std::uint32_t> AttributeColumn::find(const std::string& value) const {
-    if (value.empty()) return 0u;
-    const auto it = m_lookup.find(value);
-    if (it == m_lookup.end()) return std::nullopt;
-    return it->second;
+StringDictionary::StringDictionary() : m_slots(16, 0) {}
+
+std::size_t StringDictionary::slotOf(std::string_view text) const {
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t slot = std::hash<std::string_view>{}(text) & mask;; slot = (slot + 1) & mask) {
+        const std::uint32_t entry = m_slots[slot];
+        if (entry == 0 || (*this)[entry - 1] == text) return slot;
+    }
 }
 
-void AttributeColumn::append(const std::string& value) {
-    if (value.empty()) {
-        codes.push_back(0);
-        return;
+std::optional<std::uint32_t> StringDictionary::find(std::string_view text) const {
+    if (text.empty()) return 0u;
+    const std::uint32_t entry = m_slots[slotOf(text)];
+    if (entry == 0) return std::nullopt;
+    return entry - 1;
+}
+
+std::uint32_t StringDictionary::intern(std::string_view text) {
+    if (text.empty()) return 0;
+    std::size_t slot = slotOf(text);
+    if (m_slots[slot] != 0) return m_slots[slot] - 1;
+    if (2 * (size() + 1) > m_slots.size()) {  // keep the table at most half full
+        grow();
+        slot = slotOf(text);
     }
-    auto [it, added] = m_lookup.try_emplace(value, static_cast<std::uint32_t>(dictionary.size()));
-    if (added) dictionary.push_back(value);
-    codes.push_back(it->second);
+    const auto code = static_cast<std::uint32_t>(size());
+    m_chars.append(text);
+    m_offsets.push_back(m_chars.size());
+    m_slots[slot] = code + 1;
+    return code;
+}
+
+void StringDictionary::grow() {
+    std::vector<std::uint32_t> old(m_slots.size() * 2, 0);
+    old.swap(m_slots);
+    for (std::size_t code = 1; code < size(); ++code) m_slots[slotOf((*this)[code])] = static_cast<std::uint32_t>(code + 1);
+}
+
+std::optional<std::uint32_t> AttributeColumn::find(std::string_view value) const {
+    return dictionary.find(value);
+}
+
+void AttributeColumn::append(std::string_view value) {
+    codes.push_back(dictionary.intern(value));
 }
 
 FeatureTable::FeatureTable(std::string layer, std::vector<std::string> attributeNames)

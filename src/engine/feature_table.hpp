@@ -14,18 +14,57 @@
 
 namespace lb::engine {
 
+// The distinct values of a text column: code → text and text → code. All texts lie in one buffer and the
+// lookup is an open-addressing table of codes, so a column of a million unique values (uuids, external
+// ids) costs about its characters plus 12 bytes a value, not a std::string and a map node each. Code 0 is "".
+class StringDictionary {
+public:
+    class Iterator {
+    public:
+        using value_type = std::string_view;
+        using difference_type = std::ptrdiff_t;
+        Iterator(const StringDictionary* d, std::size_t i) : m_d(d), m_i(i) {}
+        std::string_view operator*() const { return (*m_d)[m_i]; }
+        Iterator& operator++() {
+            ++m_i;
+            return *this;
+        }
+        bool operator==(const Iterator& o) const { return m_i == o.m_i; }
+
+    private:
+        const StringDictionary* m_d;
+        std::size_t m_i;
+    };
+
+    StringDictionary();
+    std::size_t size() const { return m_offsets.size() - 1; }
+    std::string_view operator[](std::size_t code) const {
+        return {m_chars.data() + m_offsets[code], static_cast<std::size_t>(m_offsets[code + 1] - m_offsets[code])};
+    }
+    std::optional<std::uint32_t> find(std::string_view text) const;
+    // The code of `text`, added when it is new.
+    std::uint32_t intern(std::string_view text);
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, size()}; }
+
+private:
+    std::size_t slotOf(std::string_view text) const;  // the slot holding text, or the empty slot for it
+    void grow();
+
+    std::string m_chars;
+    std::vector<std::uint64_t> m_offsets{0, 0};  // code c is m_chars[m_offsets[c], m_offsets[c+1])
+    std::vector<std::uint32_t> m_slots;          // code + 1, 0 = empty; size a power of two
+};
+
 // A text attribute, dictionary-encoded: codes[i] indexes dictionary; code 0 is null/empty.
 struct AttributeColumn {
     std::vector<std::uint32_t> codes;
-    std::vector<std::string> dictionary{""};
+    StringDictionary dictionary;
 
-    const std::string& value(std::size_t feature) const { return dictionary[codes[feature]]; }
+    std::string_view value(std::size_t feature) const { return dictionary[codes[feature]]; }
     // The code of a value, or nothing if no feature has it.
-    std::optional<std::uint32_t> find(const std::string& value) const;
-    void append(const std::string& value);
-
-private:
-    std::map<std::string, std::uint32_t, std::less<>> m_lookup;
+    std::optional<std::uint32_t> find(std::string_view value) const;
+    void append(std::string_view value);
 };
 
 inline constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();

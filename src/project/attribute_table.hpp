@@ -21,6 +21,9 @@ class ProjectStore;
 
 namespace lb::project {
 
+// Columns the store fills itself on thematic layers (uuid, created, …): shown, never edited.
+using store::isBookkeepingColumn;
+
 // One attribute column of a layer in memory, dictionary-encoded: codes[row] indexes the distinct values
 // (code 0 = null or empty), which lie end to end in one string. rank(code) orders the distinct values
 // (numbers by value, text by bytes), so sorting a million rows is a counting sort over ranks.

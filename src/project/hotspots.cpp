@@ -171,7 +171,7 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
     } else {
         const engine::AttributeColumn& column = zones.attribute(request.valueAttribute);
         for (std::size_t z = 0; z < zones.size(); ++z) {
-            const std::string& text = column.value(z);
+            const std::string text(column.value(z));
             char* end = nullptr;
             const double v = std::strtod(text.c_str(), &end);
             if (text.empty() || *end != '\0') {
@@ -202,7 +202,7 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
                     {request.valueAttribute.empty() ? "count" : request.valueAttribute, io::FieldType::Real}};
     addGiColumns(table, compare);
     for (std::size_t z = 0; z < zones.size(); ++z) {
-        std::vector<core::Value> row{zones.id(z), hasName ? zones.attribute("name").value(z) : std::string(), xs[z],
+        std::vector<core::Value> row{zones.id(z), hasName ? std::string(zones.attribute("name").value(z)) : std::string(), xs[z],
                                      ys[z], values[z]};
         appendGiValues(row, result, z, compare ? &resultBefore : nullptr, &valuesBefore);
         table.rows.push_back(std::move(row));

@@ -36,6 +36,15 @@ render::Scene Session::loadScene(const render::Style& style, const std::vector<s
     return project::loadScene(m_project->store(), style, onlyLayers, progress);
 }
 
+std::vector<std::pair<std::string, std::string>> Session::featureAttributes(const std::string& layer,
+                                                                          std::int64_t fid) {
+    return project::featureAttributes(m_project->store(), layer, fid);
+}
+
+std::optional<std::int64_t> Session::featureIdOf(core::LayerId layer, const std::string& uuid) {
+    return project::featureIdOf(m_project->store(), layer, uuid);
+}
+
 void Session::shareScene(render::SceneSnapshot scene, const std::vector<std::string>& changedLayers) {
     {
         std::lock_guard lock(m_sceneMutex);

@@ -1,11 +1,15 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "engine/dataset.hpp"
 #include "render/scene.hpp"
@@ -57,6 +61,10 @@ public:
     // the scene holds every row of the layer; `changedLayers` (after an edit) are dropped from the dataset so
     // that the next query reads them again. nullptr: nothing to borrow from.
     void shareScene(render::SceneSnapshot scene, const std::vector<std::string>& changedLayers = {});
+    // The stored attributes of one feature as (column, text) pairs, for the info panel (scene_loader.hpp).
+    std::vector<std::pair<std::string, std::string>> featureAttributes(const std::string& layer, std::int64_t fid);
+    // The row id of a thematic feature by its uuid; nullopt when there is none.
+    std::optional<std::int64_t> featureIdOf(core::LayerId layer, const std::string& uuid);
 
 private:
     Session() = default;

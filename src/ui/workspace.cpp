@@ -14,7 +14,7 @@
 #include "project/map_request.hpp"
 #include "project/demo.hpp"
 #include "project/project.hpp"
-#include "project/scene_loader.hpp"
+#include "project/session.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/render_target.hpp"
 #include "render/pick.hpp"
@@ -46,7 +46,7 @@ std::string absolutePath(const std::filesystem::path& path) {
 struct Workspace::LoadResult {
     std::string path;
     double sceneMs = 0;
-    std::unique_ptr<project::Project> project;
+    std::shared_ptr<project::Session> session;
     render::SceneSnapshot scene;
     std::shared_ptr<const render::GlyphAtlas> atlas;
 };
@@ -223,9 +223,10 @@ void Workspace::startLoad(const std::string& path, bool keepView) {
             glyphs = std::async(std::launch::async, [font] { return std::make_shared<const render::GlyphAtlas>(font); });
         }
         if (!std::filesystem::exists(path)) throw core::InputError(path + ": no such project file");
-        result->project = project::Project::open(path, true);
-        result->scene =
-            std::make_shared<const render::Scene>(project::loadScene(result->project->store(), style, {}, progress));
+        result->session =
+            project::Session::open(path, project::Session::Access::ReadOnly, project::Session::Threads::Shared);
+        result->scene = std::make_shared<const render::Scene>(result->session->loadScene(style, {}, progress));
+        result->session->shareScene(result->scene);
         result->atlas = glyphs.valid() ? glyphs.get() : atlas;
         result->sceneMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
         return [this, result, keepView] { finishLoad(*result, keepView); };
@@ -234,7 +235,7 @@ void Workspace::startLoad(const std::string& path, bool keepView) {
 
 void Workspace::finishLoad(LoadResult& result, bool keepView) {
     const bool sameProject = result.path == m_projectPath;
-    m_project = std::move(result.project);
+    m_reader = std::move(result.session);
     m_projectPath = result.path;
     m_scene = result.scene;
     if (result.atlas) m_atlas = result.atlas;
@@ -251,7 +252,6 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
         } else {
             m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
             if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
-        if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
             if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
         }
     } catch (const std::exception& e) {
@@ -334,7 +334,7 @@ void Workspace::closeProject() {
     if (busy()) return;
     m_renderer.reset();
     m_scene.reset();
-    m_project.reset();
+    m_reader.reset();
     m_toWgs84.reset();
     m_selection.reset();
     m_options.highlight.reset();
@@ -408,11 +408,13 @@ void Workspace::exportPng(const std::filesystem::path& file, bool publicMode) {
 }
 
 void Workspace::reloadLayers(const std::vector<std::string>& layers) {
-    if (!m_project || !m_scene || !m_renderer) return;
+    if (!m_reader || !m_scene || !m_renderer) return;
     try {
-        auto fresh = project::loadScene(m_project->store(), m_style, layers);
+        auto fresh = m_reader->loadScene(m_style, layers);
         m_scene = render::replaceSceneLayers(*m_scene, std::move(fresh), layers);
         m_renderer->setScene(m_scene);
+        m_reader->shareScene(m_scene, layers);  // the dataset reads the edited layers again
+        ++m_dataGeneration;
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
         return;
@@ -648,9 +650,9 @@ void Workspace::selectAt(double sx, double sy) {
 }
 
 void Workspace::selectFeature(core::LayerId layer, const std::string& uuid) {
-    if (!m_project || uuid.empty()) return;
+    if (!m_reader || uuid.empty()) return;
     try {
-        if (const auto id = project::featureIdOf(m_project->store(), layer, uuid)) {
+        if (const auto id = m_reader->featureIdOf(layer, uuid)) {
             select(render::FeatureRef{std::string(core::layerInfo(layer).name), *id});
         }
     } catch (const std::exception& e) {
@@ -670,7 +672,7 @@ void Workspace::select(const render::FeatureRef& ref) {
         }
     }
     try {
-        if (m_project) selection.attributes = project::featureAttributes(m_project->store(), ref.layer, ref.fid);
+        if (m_reader) selection.attributes = m_reader->featureAttributes(ref.layer, ref.fid);
     } catch (const std::exception& e) {
         notify({true, errorText(e), {}});
     }

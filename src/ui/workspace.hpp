@@ -29,7 +29,7 @@ namespace lb::geo {
 class CrsTransform;
 }
 namespace lb::project {
-class Project;
+class Session;
 }
 namespace lb::render {
 class GlyphAtlas;
@@ -130,6 +130,12 @@ public:
     bool settingsDirty() const { return m_settingsDirty; }
     // Increases with every project load (also a reload after an import) and close.
     std::uint64_t loadGeneration() const { return m_loadGeneration; }
+    // Increases whenever layers were read again after an edit (reloadLayers).
+    std::uint64_t dataGeneration() const { return m_dataGeneration; }
+    // The open project's one read-only session, shared by every thread of the workstation (the scene loads,
+    // the analysis worker, the attribute table, the info panel); its dataset borrows the scene's geometry.
+    // nullptr while no project is loaded.
+    const std::shared_ptr<project::Session>& reader() const { return m_reader; }
 
     // [document actions] — errors become notices, never exceptions.
     void openProject(const std::filesystem::path& path);
@@ -216,7 +222,7 @@ private:
     std::string m_projectPath;
     std::string m_crs;
     std::string m_loadError;
-    std::unique_ptr<project::Project> m_project;  // read-only handle for attribute queries
+    std::shared_ptr<project::Session> m_reader;  // see reader()
     std::unique_ptr<geo::CrsTransform> m_toWgs84;
     render::Style m_style;
     render::SceneSnapshot m_scene;
@@ -234,6 +240,7 @@ private:
     std::deque<Notice> m_notices;
     bool m_settingsDirty = false;
     std::uint64_t m_loadGeneration = 0;
+    std::uint64_t m_dataGeneration = 0;
     std::shared_ptr<const render::FeatureSet> m_queryHighlight;  // setHighlightSet
     std::shared_ptr<const render::FeatureSet> m_tableHighlight;  // setTableSelection
     std::shared_ptr<const render::RasterOverlay> m_heatmap;  // given again to every new renderer

@@ -20,7 +20,6 @@
 #include "project/hotspots.hpp"
 #include "project/project.hpp"
 #include "project/query_export.hpp"
-#include "store/project_store.hpp"
 #include "ui/task_queue.hpp"
 #include "ui/workspace.hpp"
 
@@ -47,7 +46,7 @@ void fillSample(QueryOutcome& out) {
             values.push_back(table.time(row) == engine::kNoTime ? std::string()
                                                                 : core::formatBerlin(core::Timestamp{table.time(row)}));
         }
-        for (const auto& name : table.attributeNames()) values.push_back(table.attribute(name).value(row));
+        for (const auto& name : table.attributeNames()) values.emplace_back(table.attribute(name).value(row));
         out.sample.push_back(std::move(values));
     }
 }
@@ -130,11 +129,16 @@ AnalysisController::~AnalysisController() = default;
 void AnalysisController::update(bool panelsOpen) {
     if (m_workspace.loadGeneration() != m_generation) {
         m_generation = m_workspace.loadGeneration();
-        m_session.reset();
+        m_dataGeneration = m_workspace.dataGeneration();
+        m_session = m_workspace.reader();
         m_outcome.reset();
         m_sql.reset();
         m_dirty = true;
         applyMapState();
+    }
+    if (m_workspace.dataGeneration() != m_dataGeneration) {
+        m_dataGeneration = m_workspace.dataGeneration();
+        m_dirty = true;  // an edit changed layers: the reader's dataset reads them again
     }
     const bool wanted = panelsOpen || m_heatmap.on || m_hotspots.on || m_showMatches;
     if (m_dirty && wanted && m_workspace.state() == DocumentState::Ready) {
@@ -147,16 +151,12 @@ void AnalysisController::schedule() {
     FormResult built = buildQuery(m_form);
     m_formError = built.error;
     if (!built.query) return;
-    const std::string path = m_workspace.projectPath();
+    if (!m_session) return;
     m_runner.submit("query",
-                    [this, path, session = m_session, query = *built.query, heat = m_heatmap, hotspots = m_hotspots,
+                    [this, session = m_session, query = *built.query, heat = m_heatmap, hotspots = m_hotspots,
                      generation = m_generation]() mutable -> AnalysisRunner::Completion {
                         std::shared_ptr<QueryOutcome> out;
                         try {
-                            if (!session || session->path() != path) {
-                                // A read-only handle of its own, used only on the analysis worker.
-                                session = project::Session::open(path, project::Session::Access::ReadOnly);
-                            }
                             out = runQueryWork(*session, query, heat, hotspots);
                             out->session = session;
                         } catch (const std::exception& e) {
@@ -172,7 +172,6 @@ void AnalysisController::schedule() {
 }
 
 void AnalysisController::apply(std::shared_ptr<QueryOutcome> outcome) {
-    if (outcome->session) m_session = outcome->session;
     m_outcome = std::move(outcome);
     applyMapState();
 }
@@ -244,22 +243,22 @@ void AnalysisController::runSql(const std::string& sql) {
         const auto begin = std::chrono::steady_clock::now();
         // The console shares the analysis worker: a short deadline, and only the rows the table shows are kept
         // (the rest are counted). No process-wide heap limit: other workers use SQLite meanwhile.
-        store::SqlLimits limits;
+        project::SqlLimits limits;
         limits.time = kSqlTimeLimit;
         limits.keptRows = kSqlKeptRows;
         try {
-            out->results = store::runReadOnlySql(path, sql, limits);
-        } catch (const store::SqlLimitError& e) {
+            out->results = project::runConsoleSql(path, sql, limits);
+        } catch (const project::SqlLimitError& e) {
             switch (e.limit()) {
-                case store::SqlLimitError::Limit::Time:
+                case project::SqlLimitError::Limit::Time:
                     out->error = tr.format(
                         Str::SqlTimeLimit,
                         static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(limits.time).count()));
                     break;
-                case store::SqlLimitError::Limit::Memory:
+                case project::SqlLimitError::Limit::Memory:
                     out->error = tr.format(Str::SqlMemoryLimit, static_cast<int>(limits.memoryBytes >> 20));
                     break;
-                case store::SqlLimitError::Limit::ResultSize:
+                case project::SqlLimitError::Limit::ResultSize:
                     out->error = tr.format(Str::SqlResultLimit, static_cast<int>(limits.resultBytes >> 20));
                     break;
             }

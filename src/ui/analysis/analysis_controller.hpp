@@ -15,7 +15,7 @@
 #include "render/classified_overlay.hpp"
 #include "render/raster_overlay.hpp"
 #include "render/render_options.hpp"
-#include "store/sql_console.hpp"
+#include "project/sql_console.hpp"
 #include "ui/analysis/analysis_runner.hpp"
 #include "ui/analysis/heatmap.hpp"
 #include "ui/analysis/hotspot_settings.hpp"
@@ -33,7 +33,7 @@ class Workspace;
 // What one run of the query builder's query produced (worker thread → main thread).
 struct QueryOutcome {
     engine::Query query;
-    // The analysis worker's own read-only session: keeps the dataset, and so result.table, alive.
+    // The workspace's reader the query ran on (its dataset holds the tables; result.table keeps its own).
     std::shared_ptr<project::Session> session;
     engine::QueryResult result;
     std::vector<std::string> columns;              // of the sample
@@ -53,13 +53,13 @@ struct QueryOutcome {
     std::string error;                                     // the engine refused the query (unknown layer, …)
 };
 
-// The SQL console's bounds (store::SqlLimits): its deadline, and how many rows of a result are kept for the
+// The SQL console's bounds (project::SqlLimits): its deadline, and how many rows of a result are kept for the
 // table (the rest are only counted).
 inline constexpr std::chrono::seconds kSqlTimeLimit{20};
 inline constexpr std::size_t kSqlKeptRows = 500;
 
 struct SqlOutcome {
-    std::vector<store::SqlResult> results;
+    std::vector<project::SqlResult> results;
     std::string error;
     double ms = 0;
 };
@@ -116,8 +116,9 @@ private:
     HotspotSettings m_hotspots;
     bool m_dirty = true;
     bool m_showMatches = false;
-    std::uint64_t m_generation = 0;  // the workspace's load generation the session belongs to
-    std::shared_ptr<project::Session> m_session;
+    std::uint64_t m_generation = 0;      // the workspace's load generation the session belongs to
+    std::uint64_t m_dataGeneration = 0;  // the workspace's data generation the outcome was computed for
+    std::shared_ptr<project::Session> m_session;  // the workspace's reader
     std::shared_ptr<const QueryOutcome> m_outcome;
     std::shared_ptr<const SqlOutcome> m_sql;
     bool m_sqlRunning = false;

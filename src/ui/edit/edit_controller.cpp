@@ -6,7 +6,7 @@
 #include "core/error.hpp"
 #include "edit/edit_session.hpp"
 #include "edit/photos.hpp"
-#include "store/project_store.hpp"
+#include "project/session.hpp"
 
 namespace lb::ui {
 namespace {
@@ -58,9 +58,9 @@ EditController::~EditController() {
 std::optional<std::string> EditController::open(const std::filesystem::path& project, const std::string& author) {
     close();
     try {
-        m_store = store::ProjectStore::open(project, store::ProjectStore::Access::ReadWrite);
+        m_writer = project::Session::open(project, project::Session::Access::ReadWrite);
         m_author = author;
-        m_session = std::make_unique<edit::EditSession>(*m_store, author);
+        m_session = std::make_unique<edit::EditSession>(m_writer->store(), author);
         m_projectPath = project.string();
     } catch (const std::exception& e) {
         close();
@@ -69,10 +69,14 @@ std::optional<std::string> EditController::open(const std::filesystem::path& pro
     return std::nullopt;
 }
 
+store::ProjectStore* EditController::store() {
+    return m_writer ? &m_writer->store() : nullptr;
+}
+
 void EditController::close() {
-    if (m_store) ++m_revision;  // what panels read from the old project is stale now (open() closes first)
+    if (m_writer) ++m_revision;  // what panels read from the old project is stale now (open() closes first)
     m_session.reset();
-    m_store.reset();
+    m_writer.reset();
     m_projectPath.clear();
 }
 
@@ -82,7 +86,7 @@ void EditController::setAuthor(const std::string& author) {
     // The session's author is fixed: a new session keeps the store but starts a new undo history only when
     // there is none to lose; otherwise the name applies from the next opened project on.
     if (!m_session->canUndo() && !m_session->canRedo()) {
-        m_session = std::make_unique<edit::EditSession>(*m_store, author);
+        m_session = std::make_unique<edit::EditSession>(m_writer->store(), author);
     }
 }
 
@@ -140,14 +144,14 @@ EditOutcome EditController::removePhoto(const std::string& observationUuid, std:
 
 EditOutcome EditController::exportFieldPackage(const std::filesystem::path& out, edit::FieldExportReport* report) {
     EditOutcome outcome;
-    if (!m_store) {
+    if (!m_writer) {
         outcome.error = text(Str::EditFailed, m_language);
         return outcome;
     }
     try {
         edit::FieldExportOptions options;
         options.author = m_author;
-        auto result = edit::exportFieldPackage(*m_store, out, options);
+        auto result = edit::exportFieldPackage(m_writer->store(), out, options);
         if (report) *report = std::move(result);
         outcome.ok = true;
     } catch (const std::exception& e) {
@@ -158,12 +162,12 @@ EditOutcome EditController::exportFieldPackage(const std::filesystem::path& out,
 
 EditOutcome EditController::mergeFieldPackage(const std::filesystem::path& package, edit::FieldMergeReport* report) {
     EditOutcome outcome;
-    if (!m_store) {
+    if (!m_writer) {
         outcome.error = text(Str::EditFailed, m_language);
         return outcome;
     }
     try {
-        auto result = edit::mergeFieldPackage(*m_store, package, m_author);
+        auto result = edit::mergeFieldPackage(m_writer->store(), package, m_author);
         if (report) *report = std::move(result);
         outcome.ok = true;
     } catch (const std::exception& e) {
@@ -171,7 +175,7 @@ EditOutcome EditController::mergeFieldPackage(const std::filesystem::path& packa
         return outcome;
     }
     // The undo history refers to features as they were before the merge: it starts again.
-    m_session = std::make_unique<edit::EditSession>(*m_store, m_author);
+    m_session = std::make_unique<edit::EditSession>(m_writer->store(), m_author);
     ++m_revision;
     std::vector<core::LayerId> thematic;
     for (const auto& info : core::kLayers) {

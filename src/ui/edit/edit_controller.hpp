@@ -18,6 +18,9 @@
 namespace lb::store {
 class ProjectStore;
 }
+namespace lb::project {
+class Session;
+}
 namespace lb::edit {
 class EditSession;
 }
@@ -35,8 +38,8 @@ struct EditOutcome {
 // The menu text of an edit kind ("Punkt hinzufügen" / "Add point").
 Str editKindString(edit::EditKind kind);
 
-// Owns the EditSession of the open project: a read-write connection to the project file beside the
-// workspace's read-only one. Every edit, undo and redo goes through here; failures come back as
+// Owns the EditSession of the open project on the workstation's one read-write session (project::Session),
+// beside the workspace's shared reader. Every edit, undo and redo goes through here; failures come back as
 // EditOutcome (never as exceptions, they must not cross ImGui), and after each committed change the
 // changed-layers hook tells the map to reload those layers. No ImGui and no window: unit-testable.
 class EditController {
@@ -88,14 +91,14 @@ public:
 
     // For forms and tools; nullptr while no project is open.
     edit::EditSession* session() { return m_session.get(); }
-    store::ProjectStore* store() { return m_store.get(); }
+    store::ProjectStore* store();
 
 private:
     EditOutcome run(const std::vector<core::LayerId>& layers, const std::function<std::string()>& step);
     EditOutcome replay(bool undo);  // undo or redo the next command
     std::string errorText(const std::exception& e, std::vector<edit::FieldProblem>* problems) const;
 
-    std::unique_ptr<store::ProjectStore> m_store;
+    std::unique_ptr<project::Session> m_writer;
     std::unique_ptr<edit::EditSession> m_session;
     std::string m_projectPath;
     std::string m_author;

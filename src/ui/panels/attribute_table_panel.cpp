@@ -10,7 +10,7 @@
 
 #include "edit/edit_commands.hpp"
 #include "edit/form_spec.hpp"
-#include "store/project_store.hpp"
+#include "project/session.hpp"
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/edit/edit_controller.hpp"
 #include "ui/error_text.hpp"
@@ -82,13 +82,14 @@ void AttributeTablePanel::reload() {
     m_loadedGeneration = m_workspace.loadGeneration();
     m_loadedEditRevision = m_editor.revision();
     const std::uint64_t request = ++m_request;
-    const std::string path = m_workspace.projectPath();
+    const std::shared_ptr<project::Session> reader = m_workspace.reader();
+    if (!reader) return;
     const core::LayerId layer = *m_layer;
     const Language language = m_workspace.language();
-    m_runner.submit("table", [this, request, path, layer, language]() -> AnalysisRunner::Completion {
+    m_runner.submit("table", [this, request, reader, layer, language]() -> AnalysisRunner::Completion {
         try {
-            auto store = store::ProjectStore::open(path, store::ProjectStore::Access::ReadOnly);
-            auto table = std::make_shared<const project::AttributeTable>(project::readAttributeTable(*store, layer));
+            auto table =
+                std::make_shared<const project::AttributeTable>(project::readAttributeTable(reader->store(), layer));
             return [this, request, table] {
                 if (request != m_request) return;
                 m_model.setTable(table);
@@ -491,7 +492,7 @@ void AttributeTablePanel::drawCell(std::size_t column, std::uint32_t row) {
 bool AttributeTablePanel::editable(std::size_t column) const {
     if (!m_layer || core::layerInfo(*m_layer).kind != core::LayerKind::Thematic || column == 0) return false;
     const std::string name = m_model.columnName(column);
-    if (store::isBookkeepingColumn(name)) return false;
+    if (project::isBookkeepingColumn(name)) return false;
     const auto* spec = edit::formFor(*m_layer).find(name);
     return spec && !spec->readOnly && spec->type != edit::FieldType::RouteRef;
 }
@@ -565,14 +566,14 @@ void AttributeTablePanel::exportSelection() {
     auto table = m_model.sharedTable();
     auto rows = std::make_shared<const std::vector<std::uint32_t>>(m_model.selectedRows());
     const bool publicMode = m_public;
-    const std::string path = m_workspace.projectPath();
-    m_fileDialog.openQueryExport(base + ".gpkg", [this, table, rows, publicMode, path](const std::filesystem::path& file) {
+    const std::shared_ptr<project::Session> reader = m_workspace.reader();
+    if (!reader) return;
+    m_fileDialog.openQueryExport(base + ".gpkg", [this, table, rows, publicMode, reader](const std::filesystem::path& file) {
         const Language language = m_workspace.language();
-        m_runner.submit("export", [this, table, rows, publicMode, path, file, language]() -> AnalysisRunner::Completion {
+        m_runner.submit("export", [this, table, rows, publicMode, reader, file, language]() -> AnalysisRunner::Completion {
             std::string error;
             try {
-                auto store = store::ProjectStore::open(path, store::ProjectStore::Access::ReadOnly);
-                project::writeSelection(file, *store, *table, *rows, publicMode);
+                project::writeSelection(file, reader->store(), *table, *rows, publicMode);
             } catch (const std::exception& e) {
                 error = errorText(e, language);
             }

@@ -17,7 +17,7 @@ namespace {
 
 static_assert(kSqlKeptRows >= SqlConsolePanel::kMaxRows, "the controller keeps at least the rows the table shows");
 
-void drawResult(const store::SqlResult& result, int index, Language language, const Translator& tr) {
+void drawResult(const project::SqlResult& result, int index, Language language, const Translator& tr) {
     const int columns = static_cast<int>(std::min<std::size_t>(result.columns.size(), 64));
     if (columns == 0) {
         ImGui::TextDisabled("%s", tr(Str::SqlNoColumns));
