@@ -40,8 +40,8 @@
 namespace lb::ui {
 
 Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesystem::path fontFile, NativeKeys keys)
-    : m_settings(settings), m_settingsFile(std::move(settingsFile)), m_keys(keys) {
-    m_workspace = std::make_unique<Workspace>(settings, m_tasks, std::move(fontFile));
+    : m_settings(settings), m_settingsFile(std::move(settingsFile)), m_keys(keys), m_jobs(m_tasks) {
+    m_workspace = std::make_unique<Workspace>(settings, m_tasks, m_jobs, std::move(fontFile));
     Workspace& ws = *m_workspace;
     // Registration order is drawing order: docked panels first, then floating windows, modal dialogs last
     // (ImGui wants windows that appear while a modal is up to be begun before it).
@@ -63,7 +63,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     auto& layers = m_panels.add<LayerPanel>(ws, m_layout, settings.docks);
     m_layers = &layers;
     m_statusBar = &m_panels.add<StatusBarPanel>(ws, m_layout);
-    m_analysis = std::make_unique<AnalysisController>(ws, m_tasks);
+    m_analysis = std::make_unique<AnalysisController>(ws, m_jobs);
     // The right dock's tabs (issue 18), in tab order; the dock itself is drawn after their updates.
     auto& query = m_panels.add<QueryPanel>(ws, *m_analysis, *m_fileDialog);
     auto& heatmap = m_panels.add<HeatmapPanel>(ws, *m_analysis);
@@ -75,7 +75,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     for (DockedPanel* tab : std::initializer_list<DockedPanel*>{&query, &heatmap, &hotspots, &form, &fieldMode, &info})
         m_dock->add(*tab);
     // The attribute table under the map (issue 18).
-    m_table = &m_panels.add<AttributeTablePanel>(ws, *m_analysis, *m_editor, *m_fileDialog, m_tasks, m_layout,
+    m_table = &m_panels.add<AttributeTablePanel>(ws, *m_analysis, *m_editor, *m_fileDialog, m_jobs, m_layout,
                                                  settings.docks);
     layers.setOpenTableHook([table = m_table](core::LayerId layer) { table->showLayer(layer); });
     query.setShowTableHook([table = m_table] { table->showQueryResult(); });
@@ -105,6 +105,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
 }
 
 Shell::~Shell() {
+    m_jobs.stop();  // waits for running work; completions not yet run are dropped
     m_panels.storeOpenState(m_settings);
     // Panels refer to the workspace: they go first (member order would destroy the workspace last anyway).
 }

@@ -8,6 +8,7 @@
 
 #include "core/layer.hpp"
 #include "ui/help_document.hpp"
+#include "ui/job_runner.hpp"
 #include "ui/layout.hpp"
 #include "ui/panel.hpp"
 #include "ui/settings.hpp"
@@ -88,6 +89,7 @@ private:
     std::filesystem::path m_settingsFile;
     NativeKeys m_keys;
     TaskQueue m_tasks;  // before the workspace: jobs post into it until the workspace is gone
+    JobRunner m_jobs;   // stopped first in ~Shell: its work and completions refer to what follows
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<AnalysisController> m_analysis;  // after the workspace: it refers to it
     std::unique_ptr<AnalysisMenu> m_analysisMenu;

@@ -53,8 +53,8 @@ struct Workspace::LoadResult {
 
 // [construction]
 
-Workspace::Workspace(Settings& settings, TaskQueue& tasks, std::filesystem::path fontFile)
-    : m_settings(settings), m_tasks(tasks), m_fontFile(std::move(fontFile)) {
+Workspace::Workspace(Settings& settings, TaskQueue& tasks, JobRunner& jobs, std::filesystem::path fontFile)
+    : m_settings(settings), m_tasks(tasks), m_fontFile(std::move(fontFile)), m_jobs(jobs) {
     m_language = languageFromCode(settings.language);
     m_options.language = std::string(languageCode(m_language));
     m_options.labels = settings.labels;
@@ -67,9 +67,7 @@ Workspace::Workspace(Settings& settings, TaskQueue& tasks, std::filesystem::path
 }
 
 Workspace::~Workspace() {
-    if (m_progress) m_progress->cancel();
-    if (m_worker.joinable()) m_worker.join();
-    // The renderer owns GL objects; the app destroys the workspace while its context is still current.
+    // The owner stops the JobRunner first (its completions refer to this). The renderer owns GL objects; the app destroys the workspace while its context is still current.
 }
 
 // [read]
@@ -79,13 +77,11 @@ std::string Workspace::projectName() const {
 }
 
 JobProgress Workspace::job() const {
-    std::lock_guard lock(m_jobMutex);
-    return m_job;
+    return m_jobs.progress(kJobLane);
 }
 
 bool Workspace::busy() const {
-    std::lock_guard lock(m_jobMutex);
-    return m_job.running;
+    return m_jobs.busy(kJobLane);
 }
 
 std::size_t Workspace::featureCount() const {
@@ -155,53 +151,30 @@ double Workspace::zoomLevel() const {
 
 void Workspace::startJob(std::string title, Work work) {
     if (busy()) return;
-    if (m_worker.joinable()) m_worker.join();
-    {
-        std::lock_guard lock(m_jobMutex);
-        m_job = JobProgress{true, std::move(title), {}, 0, 0};
-    }
-    m_progress =
-        std::make_unique<core::Progress>([this](const std::string& stage, std::uint64_t done, std::uint64_t total) {
-            {
-                std::lock_guard lock(m_jobMutex);
-                m_job.stage = stage;
-                m_job.done = done;
-                m_job.total = total;
+    m_jobs.submit(
+        kJobLane, "job",
+        [this, work = std::move(work)](core::Progress& progress) -> JobRunner::Completion {
+            try {
+                return work(progress);
+            } catch (const core::CancelledError&) {
+                return [this] {
+                    if (m_state == DocumentState::Loading) m_state = DocumentState::Empty;
+                };
+            } catch (const std::exception& e) {
+                return [this, message = errorText(e)] {
+                    if (m_state == DocumentState::Loading) {
+                        m_state = DocumentState::Failed;
+                        m_loadError = message;
+                    }
+                    notify({true, message, {}});
+                };
             }
-            m_tasks.wake();
-        });
-    m_worker = std::thread([this, work = std::move(work), &progress = *m_progress] {
-        Completion done;
-        try {
-            done = work(progress);
-        } catch (const core::CancelledError&) {
-            done = [this] {
-                if (m_state == DocumentState::Loading) m_state = DocumentState::Empty;
-            };
-        } catch (const std::exception& e) {
-            done = [this, message = errorText(e)] {
-                if (m_state == DocumentState::Loading) {
-                    m_state = DocumentState::Failed;
-                    m_loadError = message;
-                }
-                notify({true, message, {}});
-            };
-        }
-        m_tasks.post([this, done = std::move(done)] {
-            finishJob();
-            if (done) done();
-        });
-    });
-}
-
-void Workspace::finishJob() {
-    if (m_worker.joinable()) m_worker.join();
-    std::lock_guard lock(m_jobMutex);
-    m_job.running = false;
+        },
+        std::move(title));
 }
 
 void Workspace::cancelJob() {
-    if (m_progress) m_progress->cancel();
+    m_jobs.cancel(kJobLane);
 }
 
 // [document actions]

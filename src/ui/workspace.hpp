@@ -19,6 +19,7 @@
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
+#include "ui/job_runner.hpp"
 #include "ui/settings.hpp"
 #include "ui/strings.hpp"
 
@@ -46,16 +47,6 @@ class TaskQueue;
 
 enum class DocumentState { Empty, Loading, Ready, Failed };
 
-// A background job as the UI shows it (the progress bar).
-struct JobProgress {
-    bool running = false;
-    std::string title;
-    std::string stage;
-    std::uint64_t done = 0;
-    std::uint64_t total = 0;
-    float fraction() const { return total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f; }
-};
-
 // The feature shown in the info panel.
 struct Selection {
     render::FeatureRef ref;
@@ -78,10 +69,12 @@ struct CursorPosition {
 // The open document as the workstation sees it, and every action the panels can take on it. Domain work
 // goes through project/ (open, load, import, demo); this class adds what only the UI has: the view, the
 // layer panel's render options, the selection, background jobs and their results. Main thread only;
-// jobs run on one worker thread and hand their results back through the TaskQueue.
+// its jobs (load, create, import) run one at a time on the JobRunner's "document" lane.
 class Workspace {
 public:
-    Workspace(Settings& settings, TaskQueue& tasks, std::filesystem::path fontFile);
+    static constexpr const char* kJobLane = "document";
+
+    Workspace(Settings& settings, TaskQueue& tasks, JobRunner& jobs, std::filesystem::path fontFile);
     ~Workspace();
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;
@@ -204,7 +197,6 @@ private:
     struct LoadResult;
 
     void startJob(std::string title, Work work);
-    void finishJob();
     void startLoad(const std::string& path, bool keepView);
     void finishLoad(LoadResult& result, bool keepView);
     void applySavedLayerSettings();
@@ -246,10 +238,7 @@ private:
     std::shared_ptr<const render::RasterOverlay> m_heatmap;  // given again to every new renderer
     std::shared_ptr<const render::ClassifiedOverlay> m_hotspots;  // likewise
 
-    mutable std::mutex m_jobMutex;
-    JobProgress m_job;  // guarded by m_jobMutex
-    std::unique_ptr<core::Progress> m_progress;
-    std::thread m_worker;
+    JobRunner& m_jobs;
 };
 
 }  // namespace lb::ui

@@ -121,8 +121,8 @@ std::shared_ptr<QueryOutcome> runQueryWork(project::Session& session, const engi
 
 // [controller]
 
-AnalysisController::AnalysisController(Workspace& workspace, TaskQueue& tasks)
-    : m_workspace(workspace), m_runner(tasks) {}
+AnalysisController::AnalysisController(Workspace& workspace, JobRunner& jobs)
+    : m_workspace(workspace), m_runner(jobs, "analysis") {}
 
 AnalysisController::~AnalysisController() = default;
 
@@ -154,7 +154,7 @@ void AnalysisController::schedule() {
     if (!m_session) return;
     m_runner.submit("query",
                     [this, session = m_session, query = *built.query, heat = m_heatmap, hotspots = m_hotspots,
-                     generation = m_generation]() mutable -> AnalysisRunner::Completion {
+                     generation = m_generation](core::Progress&) mutable -> JobRunner::Completion {
                         std::shared_ptr<QueryOutcome> out;
                         try {
                             out = runQueryWork(*session, query, heat, hotspots);
@@ -220,7 +220,7 @@ void AnalysisController::exportResult(const std::filesystem::path& file, bool gr
     if (!m_outcome || !m_outcome->session || !m_outcome->error.empty()) return;
     std::shared_ptr<const QueryOutcome> outcome = m_outcome;
     const Translator tr = m_workspace.tr();
-    m_runner.submit("export", [this, outcome, file, groups, tr]() -> AnalysisRunner::Completion {
+    m_runner.submit("export", [this, outcome, file, groups, tr](core::Progress&) -> JobRunner::Completion {
         Notice notice;
         try {
             project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups, outcome->session->crs(),
@@ -238,7 +238,7 @@ void AnalysisController::runSql(const std::string& sql) {
     if (path.empty()) return;
     m_sqlRunning = true;
     const Translator tr = m_workspace.tr();
-    m_runner.submit("sql", [this, path, sql, tr, generation = m_generation]() -> AnalysisRunner::Completion {
+    m_runner.submit("sql", [this, path, sql, tr, generation = m_generation](core::Progress&) -> JobRunner::Completion {
         auto out = std::make_shared<SqlOutcome>();
         const auto begin = std::chrono::steady_clock::now();
         // The console shares the analysis worker: a short deadline, and only the rows the table shows are kept

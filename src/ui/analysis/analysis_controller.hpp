@@ -16,7 +16,7 @@
 #include "render/raster_overlay.hpp"
 #include "render/render_options.hpp"
 #include "project/sql_console.hpp"
-#include "ui/analysis/analysis_runner.hpp"
+#include "ui/job_runner.hpp"
 #include "ui/analysis/heatmap.hpp"
 #include "ui/analysis/hotspot_settings.hpp"
 #include "ui/analysis/query_form.hpp"
@@ -27,7 +27,6 @@ class Session;
 
 namespace lb::ui {
 
-class TaskQueue;
 class Workspace;
 
 // What one run of the query builder's query produced (worker thread → main thread).
@@ -72,7 +71,7 @@ class AnalysisController {
 public:
     static constexpr std::size_t kSampleRows = 200;
 
-    AnalysisController(Workspace& workspace, TaskQueue& tasks);
+    AnalysisController(Workspace& workspace, JobRunner& jobs);
     ~AnalysisController();
     AnalysisController(const AnalysisController&) = delete;
     AnalysisController& operator=(const AnalysisController&) = delete;
@@ -109,7 +108,7 @@ private:
     void applyMapState();
 
     Workspace& m_workspace;
-    AnalysisRunner m_runner;
+    JobLane m_runner;
     QueryForm m_form;
     std::optional<FormError> m_formError;
     HeatmapSettings m_heatmap;

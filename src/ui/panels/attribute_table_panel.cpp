@@ -45,7 +45,7 @@ std::string layerName(core::LayerId layer) {
 }  // namespace
 
 AttributeTablePanel::AttributeTablePanel(Workspace& workspace, AnalysisController& analysis, EditController& editor,
-                                         FileDialogPanel& fileDialog, TaskQueue& tasks, const Layout& layout,
+                                         FileDialogPanel& fileDialog, JobRunner& jobs, const Layout& layout,
                                          DockState& docks)
     : Panel(false),
       m_workspace(workspace),
@@ -54,7 +54,7 @@ AttributeTablePanel::AttributeTablePanel(Workspace& workspace, AnalysisControlle
       m_fileDialog(fileDialog),
       m_layout(layout),
       m_docks(docks),
-      m_runner(tasks) {}
+      m_runner(jobs, "table") {}
 
 AttributeTablePanel::~AttributeTablePanel() = default;
 
@@ -86,7 +86,7 @@ void AttributeTablePanel::reload() {
     if (!reader) return;
     const core::LayerId layer = *m_layer;
     const Language language = m_workspace.language();
-    m_runner.submit("table", [this, request, reader, layer, language]() -> AnalysisRunner::Completion {
+    m_runner.submit("table", [this, request, reader, layer, language](core::Progress&) -> JobRunner::Completion {
         try {
             auto table =
                 std::make_shared<const project::AttributeTable>(project::readAttributeTable(reader->store(), layer));
@@ -570,7 +570,7 @@ void AttributeTablePanel::exportSelection() {
     if (!reader) return;
     m_fileDialog.openQueryExport(base + ".gpkg", [this, table, rows, publicMode, reader](const std::filesystem::path& file) {
         const Language language = m_workspace.language();
-        m_runner.submit("export", [this, table, rows, publicMode, reader, file, language]() -> AnalysisRunner::Completion {
+        m_runner.submit("export", [this, table, rows, publicMode, reader, file, language](core::Progress&) -> JobRunner::Completion {
             std::string error;
             try {
                 project::writeSelection(file, reader->store(), *table, *rows, publicMode);

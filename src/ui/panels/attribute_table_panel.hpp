@@ -9,7 +9,7 @@
 
 #include "core/layer.hpp"
 #include "render/render_options.hpp"
-#include "ui/analysis/analysis_runner.hpp"
+#include "ui/job_runner.hpp"
 #include "ui/attribute_table_model.hpp"
 #include "ui/panel.hpp"
 
@@ -18,7 +18,6 @@ namespace lb::ui {
 class AnalysisController;
 class EditController;
 class FileDialogPanel;
-class TaskQueue;
 class Workspace;
 struct DockState;
 struct Layout;
@@ -32,7 +31,7 @@ struct Layout;
 class AttributeTablePanel : public Panel {
 public:
     AttributeTablePanel(Workspace& workspace, AnalysisController& analysis, EditController& editor,
-                        FileDialogPanel& fileDialog, TaskQueue& tasks, const Layout& layout, DockState& docks);
+                        FileDialogPanel& fileDialog, JobRunner& jobs, const Layout& layout, DockState& docks);
     ~AttributeTablePanel() override;
     std::string_view id() const override { return "attribute_table"; }
     void draw() override;
@@ -88,7 +87,7 @@ private:
         int frames = 0;
     };
     std::optional<CellEdit> m_edit;
-    AnalysisRunner m_runner;  // last: its thread stops before the members its work uses go
+    JobLane m_runner;  // last: its thread stops before the members its work uses go
 };
 
 }  // namespace lb::ui
