@@ -193,7 +193,7 @@ int Application::run() {
     m_shell->tasks().setWakeHook([] { glfwPostEmptyEvent(); });
     auto& workspace = m_shell->workspace();
     if (!m_settingsWarning.empty())
-        workspace.notify({true, workspace.tr()(ui::Str::NoticeSettingsIgnored), {m_settingsWarning}});
+        workspace.notices().push({true, workspace.tr()(ui::Str::NoticeSettingsIgnored), {m_settingsWarning}});
     const std::string project = !m_options.project.empty() ? m_options.project : m_settings.lastProject;
     if (!project.empty()) workspace.openProject(project);
     if (!applyAnalysisOptions()) {

@@ -217,7 +217,7 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 if (!featurePoint(w.at(1))) return fail("layer " + w.at(1) + " has no features");
                 const render::Scene* scene = ws.scene();
                 for (const auto& layer : scene->layers) {
-                    if (layer->name == w.at(1)) ws.zoomToExtent(layer->featureBounds(0));
+                    if (layer->name == w.at(1)) ws.camera().zoomToExtent(layer->featureBounds(0));
                 }
             }
             m_phase = 1;

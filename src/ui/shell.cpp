@@ -53,7 +53,7 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
         for (auto layer : layers) names.emplace_back(core::layerInfo(layer).name);
         ws.reloadLayers(names);
     });
-    m_editor->setFailedHook([&ws](const std::string& error) { ws.notify({true, error, {}}); });
+    m_editor->setFailedHook([&ws](const std::string& error) { ws.notices().push({true, error, {}}); });
     m_fieldMode = std::make_unique<FieldMode>(*m_editor);
     m_tools = std::make_unique<EditTools>(*m_editor);
     m_canvas = &m_panels.add<MapCanvasPanel>(ws, *m_fileDialog, m_layout);
@@ -200,7 +200,7 @@ void Shell::syncEditor() {
     }
     if (m_editor->projectPath() != ws.projectPath()) {
         const std::string author = m_settings.author.empty() ? osUserName() : m_settings.author;
-        if (auto error = m_editor->open(ws.projectPath(), author)) m_workspace->notify({true, *error, {}});
+        if (auto error = m_editor->open(ws.projectPath(), author)) m_workspace->notices().push({true, *error, {}});
     }
     // The author name is asked for once, when editing starts.
     const bool editing = m_fieldModePanel->isOpen() || m_tools->active();

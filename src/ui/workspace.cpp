@@ -56,18 +56,25 @@ struct Workspace::LoadResult {
 Workspace::Workspace(Settings& settings, TaskQueue& tasks, JobRunner& jobs, std::filesystem::path fontFile)
     : m_settings(settings), m_tasks(tasks), m_fontFile(std::move(fontFile)), m_jobs(jobs) {
     m_language = languageFromCode(settings.language);
+    m_notices.setLanguage(m_language);
+    m_camera.setChangedHook([this](const render::MapView& view) {
+        if (m_projectPath.empty()) return;
+        m_settings.views[m_projectPath] = SavedView{view.centerX, view.centerY, view.metresPerPixel};
+        m_settingsDirty = true;
+    });
     m_options.language = std::string(languageCode(m_language));
     m_options.labels = settings.labels;
     m_options.legend = settings.legend;
     try {
         m_style = render::Style::load(render::defaultStylePath());
     } catch (const std::exception& e) {
-        notify({true, errorText(e), {}});
+        m_notices.push({true, errorText(e), {}});
     }
 }
 
 Workspace::~Workspace() {
-    // The owner stops the JobRunner first (its completions refer to this). The renderer owns GL objects; the app destroys the workspace while its context is still current.
+    // The owner stops the JobRunner first (its completions refer to this). The renderer owns GL objects; the
+    // app destroys the workspace while its context is still current.
 }
 
 // [read]
@@ -140,10 +147,10 @@ std::optional<std::array<double, 2>> Workspace::toLonLat(double x, double y) con
 }
 
 double Workspace::zoomLevel() const {
-    const auto centre = toLonLat(m_view.centerX, m_view.centerY);
+    const auto centre = toLonLat(m_camera.view().centerX, m_camera.view().centerY);
     const double lat = centre ? (*centre)[1] : 51.0;
     constexpr double kPi = 3.14159265358979323846;
-    const double logicalMpp = m_view.metresPerPixel * m_view.pixelRatio;
+    const double logicalMpp = m_camera.view().metresPerPixel * m_camera.view().pixelRatio;
     return std::log2(156543.03392 * std::cos(lat * kPi / 180.0) / logicalMpp);
 }
 
@@ -166,7 +173,7 @@ void Workspace::startJob(std::string title, Work work) {
                         m_state = DocumentState::Failed;
                         m_loadError = message;
                     }
-                    notify({true, message, {}});
+                    m_notices.push({true, message, {}});
                 };
             }
         },
@@ -231,7 +238,7 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
         m_renderer.reset();
         m_state = DocumentState::Failed;
         m_loadError = errorText(e);
-        notify({true, m_loadError, {}});
+        m_notices.push({true, m_loadError, {}});
         return;
     }
     m_loadTimings = {result.sceneMs,
@@ -243,16 +250,11 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
     ++m_loadGeneration;
     applySavedLayerSettings();
     m_state = DocumentState::Ready;
-    if (!(keepView && sameProject && m_haveView)) {
+    if (!(keepView && sameProject && m_camera.hasView())) {
         auto saved = m_settings.views.find(m_projectPath);
         if (saved != m_settings.views.end()) {
-            m_view.centerX = saved->second.centerX;
-            m_view.centerY = saved->second.centerY;
-            m_view.metresPerPixel = saved->second.metresPerPixel;
-            m_haveView = true;
-            m_fitPending = false;
+            m_camera.restore(saved->second.centerX, saved->second.centerY, saved->second.metresPerPixel);
         } else {
-            m_fitPending = true;
             zoomToAll();
         }
     }
@@ -318,8 +320,7 @@ void Workspace::closeProject() {
     m_cursor.reset();
     m_projectPath.clear();
     m_state = DocumentState::Empty;
-    m_haveView = false;
-    m_canvasKnown = false;
+    m_camera.reset();
     m_settings.lastProject.clear();
     m_settingsDirty = true;
     optionsChanged();
@@ -334,7 +335,7 @@ void Workspace::importOsm(const std::filesystem::path& file) {
         std::int64_t total = 0;
         for (const auto& [layer, count] : report.counts) total += count;
         return [this, path, file, total] {
-            notify({false,
+            m_notices.push({false,
                     tr().format(Str::NoticeImported, file.filename().string(), static_cast<long long>(total), 0LL),
                     {}});
             startLoad(path, true);
@@ -358,25 +359,25 @@ void Workspace::importThematic(core::LayerId layer, const std::filesystem::path&
                 notice.details.push_back(tr()(Str::NoticeRejected));
                 notice.details.insert(notice.details.end(), report.rejections.begin(), report.rejections.end());
             }
-            notify(std::move(notice));
+            m_notices.push(std::move(notice));
             startLoad(path, true);
         };
     });
 }
 
 void Workspace::exportPng(const std::filesystem::path& file, bool publicMode) {
-    if (!m_renderer || !m_haveView) return;
+    if (!m_renderer || !m_camera.hasView()) return;
     try {
-        render::gl::RenderTarget target(m_view.width, m_view.height, 4);
+        render::gl::RenderTarget target(m_camera.view().width, m_camera.view().height, 4);
         render::RenderOptions options = m_options;
         options.highlight.reset();
         if (publicMode) project::applyPublicGate(options);
-        m_renderer->render(m_view, options, target);
-        render::Image image{m_view.width, m_view.height, target.readPixels()};
+        m_renderer->render(m_camera.view(), options, target);
+        render::Image image{m_camera.view().width, m_camera.view().height, target.readPixels()};
         render::writePng(file, image);
-        notify({false, tr().format(Str::NoticeExported, file.string()), {}});
+        m_notices.push({false, tr().format(Str::NoticeExported, file.string()), {}});
     } catch (const std::exception& e) {
-        notify({true, errorText(e), {}});
+        m_notices.push({true, errorText(e), {}});
     }
 }
 
@@ -389,7 +390,7 @@ void Workspace::reloadLayers(const std::vector<std::string>& layers) {
         m_reader->shareScene(m_scene, layers);  // the dataset reads the edited layers again
         ++m_dataGeneration;
     } catch (const std::exception& e) {
-        notify({true, errorText(e), {}});
+        m_notices.push({true, errorText(e), {}});
         return;
     }
     if (m_selection) {
@@ -406,29 +407,9 @@ void Workspace::reloadLayers(const std::vector<std::string>& layers) {
 
 // [view actions]
 
-void Workspace::setCanvas(int width, int height, double pixelRatio) {
-    width = std::max(width, 1);
-    height = std::max(height, 1);
-    if (width == m_view.width && height == m_view.height && pixelRatio == m_view.pixelRatio && !m_fitPending) return;
-    m_view.width = width;
-    m_view.height = height;
-    m_view.pixelRatio = pixelRatio;
-    m_canvasKnown = true;
-    if (m_fitPending) zoomToAll();
-}
 
 void Workspace::zoomToAll() {
-    if (!m_scene) return;
-    const auto extent = m_scene->extent();
-    if (extent.empty()) return;
-    const auto fitted = render::MapView::fit(extent, m_view.width, m_view.height, m_view.pixelRatio);
-    m_view.centerX = fitted.centerX;
-    m_view.centerY = fitted.centerY;
-    m_view.metresPerPixel = fitted.metresPerPixel;
-    m_haveView = true;
-    // Until the canvas has its real size the fit is repeated when the size arrives.
-    m_fitPending = !m_canvasKnown;
-    viewChanged();
+    if (m_scene) m_camera.fitAll(m_scene->extent());
 }
 
 void Workspace::zoomToLayer(const std::string& layer) {
@@ -438,52 +419,21 @@ void Workspace::zoomToLayer(const std::string& layer) {
         extent.add(extent.minX - 100, extent.minY - 100);
         extent.add(extent.maxX + 100, extent.maxY + 100);
     }
-    fitView(extent);
+    m_camera.fit(extent);
 }
 
-void Workspace::fitView(const core::BBox& box) {
-    const auto fitted = render::MapView::fit(box, m_view.width, m_view.height, m_view.pixelRatio);
-    m_view.centerX = fitted.centerX;
-    m_view.centerY = fitted.centerY;
-    m_view.metresPerPixel = fitted.metresPerPixel;
-    m_fitPending = false;
-    viewChanged();
-}
 
 void Workspace::zoomToSelection() {
     if (!m_selection || m_selection->bounds.empty()) return;
     auto box = m_selection->bounds;
     box.add(box.minX - 60, box.minY - 60);
     box.add(box.maxX + 60, box.maxY + 60);
-    fitView(box);
+    m_camera.fit(box);
 }
 
-void Workspace::zoomAround(double factor, double sx, double sy) {
-    if (!m_haveView) return;
-    // Keep the resolution between about 1:500 and 1:5,000,000.
-    const double target = m_view.metresPerPixel / factor;
-    if (target < 0.02 * m_view.pixelRatio || target > 2000) return;
-    m_view.zoomAround(factor, sx, sy);
-    m_fitPending = false;
-    viewChanged();
-}
 
-void Workspace::zoomCentre(double factor) {
-    zoomAround(factor, m_view.width / 2.0, m_view.height / 2.0);
-}
 
-void Workspace::panPixels(double dx, double dy) {
-    if (!m_haveView) return;
-    m_view.panPixels(dx, dy);
-    m_fitPending = false;
-    viewChanged();
-}
 
-void Workspace::viewChanged() {
-    if (m_projectPath.empty()) return;
-    m_settings.views[m_projectPath] = SavedView{m_view.centerX, m_view.centerY, m_view.metresPerPixel};
-    m_settingsDirty = true;
-}
 
 void Workspace::optionsChanged() {
     ++m_revision;
@@ -545,7 +495,7 @@ void Workspace::rebuildRenderer() {
         if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
         if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
     } catch (const std::exception& e) {
-        notify({true, errorText(e), {}});
+        m_notices.push({true, errorText(e), {}});
     }
     optionsChanged();
 }
@@ -566,6 +516,7 @@ void Workspace::setLegend(bool on) {
 
 void Workspace::setLanguage(Language language) {
     m_language = language;
+    m_notices.setLanguage(language);
     m_options.language = std::string(languageCode(language));
     m_settings.language = m_options.language;
     m_settingsDirty = true;
@@ -601,20 +552,12 @@ void Workspace::setHotspots(std::shared_ptr<const render::ClassifiedOverlay> ove
     optionsChanged();
 }
 
-void Workspace::zoomToExtent(const core::BBox& box) {
-    if (box.empty()) return;
-    core::BBox grown = box;
-    const double margin = std::max({60.0, 0.05 * box.width(), 0.05 * box.height()});
-    grown.add(box.minX - margin, box.minY - margin);
-    grown.add(box.maxX + margin, box.maxY + margin);
-    fitView(grown);
-}
 
 // [selection and cursor]
 
 void Workspace::selectAt(double sx, double sy) {
-    if (!m_scene || !m_haveView) return;
-    const auto ref = render::pick(*m_scene, m_style, m_view, m_options, sx, sy);
+    if (!m_scene || !m_camera.hasView()) return;
+    const auto ref = render::pick(*m_scene, m_style, m_camera.view(), m_options, sx, sy);
     if (!ref) {
         clearSelection();
         return;
@@ -629,7 +572,7 @@ void Workspace::selectFeature(core::LayerId layer, const std::string& uuid) {
             select(render::FeatureRef{std::string(core::layerInfo(layer).name), *id});
         }
     } catch (const std::exception& e) {
-        notify({true, errorText(e), {}});
+        m_notices.push({true, errorText(e), {}});
     }
 }
 
@@ -647,7 +590,7 @@ void Workspace::select(const render::FeatureRef& ref) {
     try {
         if (m_reader) selection.attributes = m_reader->featureAttributes(ref.layer, ref.fid);
     } catch (const std::exception& e) {
-        notify({true, errorText(e), {}});
+        m_notices.push({true, errorText(e), {}});
     }
     m_selection = std::move(selection);
     m_options.highlight = ref;
@@ -662,26 +605,16 @@ void Workspace::clearSelection() {
 }
 
 void Workspace::setCursor(std::optional<std::array<double, 2>> screen) {
-    if (!screen || !m_haveView) {
+    if (!screen || !m_camera.hasView()) {
         m_cursor.reset();
         return;
     }
-    const auto world = m_view.toWorld((*screen)[0], (*screen)[1]);
+    const auto world = m_camera.view().toWorld((*screen)[0], (*screen)[1]);
     m_cursor = CursorPosition{world[0], world[1], toLonLat(world[0], world[1])};
 }
 
 // [notices]
 
-void Workspace::notify(Notice notice) {
-    std::fprintf(stderr, "%s: %s\n", notice.error ? "error" : "info", notice.text.c_str());
-    // The core's messages are written for the CLI: shown in the UI language, without flag hints.
-    if (notice.error) notice.text = localiseError(notice.text, m_language);
-    for (auto& line : notice.details) line = localiseError(line, m_language);
-    m_notices.push_back(std::move(notice));
-}
 
-void Workspace::dismissNotice() {
-    if (!m_notices.empty()) m_notices.pop_front();
-}
 
 }  // namespace lb::ui

@@ -19,7 +19,9 @@
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
+#include "ui/camera.hpp"
 #include "ui/job_runner.hpp"
+#include "ui/notices.hpp"
 #include "ui/settings.hpp"
 #include "ui/strings.hpp"
 
@@ -52,13 +54,6 @@ struct Selection {
     render::FeatureRef ref;
     std::vector<std::pair<std::string, std::string>> attributes;  // (column, value)
     core::BBox bounds;
-};
-
-// Something the user should read: an import report, an error. Shown one at a time.
-struct Notice {
-    bool error = false;
-    std::string text;
-    std::vector<std::string> details;
 };
 
 struct CursorPosition {
@@ -94,8 +89,12 @@ public:
     const render::Scene* scene() const { return m_scene.get(); }
     render::gl::MapRenderer* renderer() { return m_renderer.get(); }
     const render::RenderOptions& options() const { return m_options; }
-    const render::MapView& view() const { return m_view; }
-    bool hasView() const { return m_haveView; }
+    // The view (zoom, pan, canvas) and the notices are parts of their own.
+    Camera& camera() { return m_camera; }
+    const Camera& camera() const { return m_camera; }
+    const render::MapView& view() const { return m_camera.view(); }
+    Notices& notices() { return m_notices; }
+    const Notices& notices() const { return m_notices; }
     // Increases whenever anything besides the view changes what the map shows.
     std::uint64_t revision() const { return m_revision; }
     const std::optional<Selection>& selection() const { return m_selection; }
@@ -119,7 +118,6 @@ public:
         double uploadMs = 0;
     };
     LoadTimings loadTimings() const { return m_loadTimings; }
-    const std::deque<Notice>& notices() const { return m_notices; }
     bool settingsDirty() const { return m_settingsDirty; }
     // Increases with every project load (also a reload after an import) and close.
     std::uint64_t loadGeneration() const { return m_loadGeneration; }
@@ -145,14 +143,10 @@ public:
     // feature shows in the next frame). Keeps the view; the selection follows its feature or goes.
     void reloadLayers(const std::vector<std::string>& layers);
 
-    // [view actions]
-    void setCanvas(int width, int height, double pixelRatio);
+    // [view actions that need the document] (the rest: camera())
     void zoomToAll();
     void zoomToLayer(const std::string& layer);
     void zoomToSelection();
-    void zoomAround(double factor, double sx, double sy);
-    void zoomCentre(double factor);
-    void panPixels(double dx, double dy);
 
     // [layer and map options]
     void setLayerVisible(const std::string& layer, bool visible);
@@ -171,8 +165,6 @@ public:
     void setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity);
     // The Getis-Ord Gi* hot and cold spots as a classified overlay (nullptr: none).
     void setHotspots(std::shared_ptr<const render::ClassifiedOverlay> overlay, float opacity);
-    // Shows the box with a margin.
-    void zoomToExtent(const core::BBox& box);
 
     // [selection and cursor]
     void selectAt(double sx, double sy);
@@ -183,15 +175,11 @@ public:
     void setCursor(std::optional<std::array<double, 2>> screen);
     void setLastFrameMs(double ms) { m_lastFrameMs = ms; }
 
-    // [notices and settings]
-    void notify(Notice notice);
-    void dismissNotice();
+    // [settings]
     void markSettingsDirty() { m_settingsDirty = true; }
     void markSettingsSaved() { m_settingsDirty = false; }
 
 private:
-    // Shows `box` in the whole canvas (user zoom: a pending fit to the project extent is dropped).
-    void fitView(const core::BBox& box);
     using Completion = std::function<void()>;
     using Work = std::function<Completion(core::Progress&)>;
     struct LoadResult;
@@ -200,7 +188,6 @@ private:
     void startLoad(const std::string& path, bool keepView);
     void finishLoad(LoadResult& result, bool keepView);
     void applySavedLayerSettings();
-    void viewChanged();
     void optionsChanged();
     void rebuildRenderer();
 
@@ -220,16 +207,13 @@ private:
     render::SceneSnapshot m_scene;
     std::unique_ptr<render::gl::MapRenderer> m_renderer;
     render::RenderOptions m_options;
-    render::MapView m_view;
-    bool m_haveView = false;
-    bool m_fitPending = false;
-    bool m_canvasKnown = false;  // setCanvas() was called: m_view has the canvas size
+    Camera m_camera;
     std::uint64_t m_revision = 1;
     std::optional<Selection> m_selection;
     std::optional<CursorPosition> m_cursor;
     double m_lastFrameMs = 0;
     LoadTimings m_loadTimings;
-    std::deque<Notice> m_notices;
+    Notices m_notices;
     bool m_settingsDirty = false;
     std::uint64_t m_loadGeneration = 0;
     std::uint64_t m_dataGeneration = 0;

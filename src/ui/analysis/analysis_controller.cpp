@@ -213,7 +213,7 @@ void AnalysisController::showMatches(bool on) {
 }
 
 void AnalysisController::zoomToMatches() {
-    if (m_outcome && !m_outcome->extent.empty()) m_workspace.zoomToExtent(m_outcome->extent);
+    if (m_outcome && !m_outcome->extent.empty()) m_workspace.camera().zoomToExtent(m_outcome->extent);
 }
 
 void AnalysisController::exportResult(const std::filesystem::path& file, bool groups) {
@@ -229,7 +229,7 @@ void AnalysisController::exportResult(const std::filesystem::path& file, bool gr
         } catch (const std::exception& e) {
             notice = {true, e.what(), {}};
         }
-        return [this, notice] { m_workspace.notify(notice); };
+        return [this, notice] { m_workspace.notices().push(notice); };
     });
 }
 

@@ -279,7 +279,7 @@ void AttributeTablePanel::drawToolbar() {
     sameLineOrWrap(buttonWidth(tr(Str::TableZoom)));
     if (ImGui::Button(tr(Str::TableZoom))) {
         const core::BBox box = m_model.selectionBounds();
-        if (!box.empty()) m_workspace.zoomToExtent(box);
+        if (!box.empty()) m_workspace.camera().zoomToExtent(box);
     }
     sameLineOrWrap(buttonWidth(tr(Str::TableClearSelection)));
     if (ImGui::Button(tr(Str::TableClearSelection))) m_model.clearSelection();
@@ -579,9 +579,9 @@ void AttributeTablePanel::exportSelection() {
             }
             return [this, error, file, count = rows->size()] {
                 if (error.empty()) {
-                    m_workspace.notify({false, file.filename().string() + ": " + std::to_string(count), {}});
+                    m_workspace.notices().push({false, file.filename().string() + ": " + std::to_string(count), {}});
                 } else {
-                    m_workspace.notify({true, error, {}});
+                    m_workspace.notices().push({true, error, {}});
                 }
             };
         });

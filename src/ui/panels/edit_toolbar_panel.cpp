@@ -165,7 +165,7 @@ void EditToolbarPanel::drawDeleteConfirmation() {
     const float width = ImGui::GetFontSize() * 8;
     if (ImGui::Button(tr(Str::DeleteConfirm), ImVec2(width, 0))) {
         const auto outcome = m_editor.apply(edit::deleteFeature(target->layer, target->uuid));
-        if (!outcome.ok) m_workspace.notify({true, outcome.error, {}});
+        if (!outcome.ok) m_workspace.notices().push({true, outcome.error, {}});
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();

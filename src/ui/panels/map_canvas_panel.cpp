@@ -74,7 +74,7 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     const float fb = m_layout.framebufferScale;
     const int pixelWidth = std::max(1, static_cast<int>(std::lround(width * fb)));
     const int pixelHeight = std::max(1, static_cast<int>(std::lround(height * fb)));
-    m_workspace.setCanvas(pixelWidth, pixelHeight, m_layout.scale);
+    m_workspace.camera().setCanvas(pixelWidth, pixelHeight, m_layout.scale);
 
     handleInput(x, y, width, height);
 
@@ -142,7 +142,7 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
         if (m_toolDrag && tool && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
             tool->drag(pointer);
         } else if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) {
-            m_workspace.panPixels(io.MouseDelta.x * fb, io.MouseDelta.y * fb);
+            m_workspace.camera().panPixels(io.MouseDelta.x * fb, io.MouseDelta.y * fb);
         }
     }
     if (ImGui::IsItemDeactivated()) {
@@ -163,7 +163,7 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
             if (m_workspace.selection()) m_editRequest();
         }
     }
-    if (hovered && io.MouseWheel != 0) m_workspace.zoomAround(std::pow(1.25, io.MouseWheel), mx, my);
+    if (hovered && io.MouseWheel != 0) m_workspace.camera().zoomAround(std::pow(1.25, io.MouseWheel), mx, my);
 
     if (hovered || ImGui::IsItemActive()) {
         m_workspace.setCursor(std::array<double, 2>{mx, my});
@@ -176,18 +176,18 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     const double step = 0.125;
     const auto& view = m_workspace.view();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m_workspace.panPixels(view.width * step, 0);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m_workspace.panPixels(-view.width * step, 0);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m_workspace.panPixels(0, view.height * step);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_workspace.panPixels(0, -view.height * step);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m_workspace.camera().panPixels(view.width * step, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m_workspace.camera().panPixels(-view.width * step, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m_workspace.camera().panPixels(0, view.height * step);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_workspace.camera().panPixels(0, -view.height * step);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) m_workspace.zoomToAll();
     if (tool) forwardKeys(*tool);
     if (!tool && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_workspace.clearSelection();
     // + and - as typed characters, whatever the keyboard layout (German keyboards have their own + key).
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
-        if (c == '+' || c == '=') m_workspace.zoomCentre(1.5);
-        if (c == '-') m_workspace.zoomCentre(1 / 1.5);
+        if (c == '+' || c == '=') m_workspace.camera().zoomCentre(1.5);
+        if (c == '-') m_workspace.camera().zoomCentre(1 / 1.5);
         if ((c == 'e' || c == 'E') && !io.KeyCtrl && m_editRequest && m_workspace.selection()) m_editRequest();
     }
 }

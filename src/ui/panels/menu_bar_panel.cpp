@@ -115,7 +115,7 @@ void MenuBarPanel::drawFieldPackageItems() {
         m_targets.fileDialog.openFieldPackageExport(name, [&editor, &ws](const std::filesystem::path& file) {
             edit::FieldExportReport report;
             const auto outcome = editor.exportFieldPackage(file, &report);
-            if (!outcome.ok) return ws.notify({true, outcome.error, {}});
+            if (!outcome.ok) return ws.notices().push({true, outcome.error, {}});
             std::int64_t features = 0;
             std::vector<std::string> details;
             for (const auto& [layer, count] : report.counts) {
@@ -123,7 +123,7 @@ void MenuBarPanel::drawFieldPackageItems() {
                 details.push_back(std::string(ws.tr().layer(core::layerInfo(layer).name)) + ": " +
                                   formatInteger(count, ws.language()));
             }
-            ws.notify(
+            ws.notices().push(
                 {false,
                  ws.tr().format(Str::FieldExported, file.filename().string(), formatInteger(features, ws.language())),
                  details});
@@ -134,7 +134,7 @@ void MenuBarPanel::drawFieldPackageItems() {
         m_targets.fileDialog.openFieldPackageMerge([&editor, &ws](const std::filesystem::path& file) {
             edit::FieldMergeReport report;
             const auto outcome = editor.mergeFieldPackage(file, &report);
-            if (!outcome.ok) return ws.notify({true, outcome.error, {}});
+            if (!outcome.ok) return ws.notices().push({true, outcome.error, {}});
             const Language language = ws.language();
             auto n = [language](std::int64_t v) { return formatInteger(v, language); };
             const std::string text =
@@ -146,7 +146,7 @@ void MenuBarPanel::drawFieldPackageItems() {
                                   localiseError(c.reason, language));
             }
             if (!report.conflicts.empty()) details.push_back(ws.tr()(Str::FieldConflicts));
-            ws.notify({false, text, details});
+            ws.notices().push({false, text, details});
         });
     }
     probeItem("menu.field_merge");

@@ -9,7 +9,7 @@
 namespace lb::ui {
 
 void NoticePanel::draw() {
-    const auto& notices = m_workspace.notices();
+    const auto& notices = m_workspace.notices().all();
     if (notices.empty()) return;
     // Not while another modal (a file dialog) is up: they would fight over the focus.
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && !ImGui::IsPopupOpen("###notice")) return;
@@ -36,7 +36,7 @@ void NoticePanel::draw() {
         ImGui::Spacing();
         if (ImGui::Button(tr(Str::NoticeClose), ImVec2(ImGui::GetFontSize() * 8, 0)) ||
             (m_enterArmed && ImGui::IsKeyPressed(enter))) {
-            m_workspace.dismissNotice();
+            m_workspace.notices().dismiss();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();

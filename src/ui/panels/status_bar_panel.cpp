@@ -45,7 +45,7 @@ void StatusBarPanel::draw() {
     ImGui::PopStyleVar();
 
     const JobProgress job = m_workspace.job();
-    if (m_workspace.state() != DocumentState::Ready || !m_workspace.hasView()) {
+    if (m_workspace.state() != DocumentState::Ready || !m_workspace.camera().hasView()) {
         ImGui::TextUnformatted(job.running ? job.title.c_str() : tr(Str::StatusNoProject));
     } else {
         const auto& view = m_workspace.view();

@@ -16,7 +16,9 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/edit_controller_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/erasure_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/form_state_test.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/job_runner_test.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/job_runner_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/camera_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/notices_test.cpp)
 target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui nlohmann_json::nlohmann_json)
 gtest_discover_tests(ui_tests PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
 
