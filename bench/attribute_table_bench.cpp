@@ -15,11 +15,11 @@
 #include <functional>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "core/layer.hpp"
 #include "project/attribute_table.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
-#include "bench_timing.hpp"
 #include "ui/attribute_table_model.hpp"
 
 namespace {
@@ -72,15 +72,15 @@ int main(int argc, char** argv) {
     auto store = store::ProjectStore::open(path, store::ProjectStore::Access::ReadOnly);
     const double before = residentMiB();
     std::shared_ptr<const project::AttributeTable> table;
-    const double readMs = millis([&] {
-        table = std::make_shared<const project::AttributeTable>(project::readAttributeTable(*store, *layer));
-    });
+    const double readMs = millis(
+        [&] { table = std::make_shared<const project::AttributeTable>(project::readAttributeTable(*store, *layer)); });
     const double memory = residentMiB() - before;
     ui::AttributeTableModel model;
     model.setTable(table);
     fmt::print("layer {}: {} rows, {} columns; read {:.0f} ms, {:.0f} MiB resident for the table\n\n", layerName,
                table->rows(), table->columns.size(), readMs, memory);
-    fmt::print("| step | Lagebild ms | SQL peer (SpatiaLite, same file) | peer ms | check |\n|---|---:|---|---:|---|\n");
+    fmt::print(
+        "| step | Lagebild ms | SQL peer (SpatiaLite, same file) | peer ms | check |\n|---|---:|---|---:|---|\n");
     const double sqlRead = median(1, [&] { sqlRows(*store, "SELECT * FROM " + layerName); });
     row("read the layer into the table", readMs, "SELECT * (rows stepped only)", sqlRead, "");
 
@@ -104,9 +104,8 @@ int main(int argc, char** argv) {
         });
         const std::size_t shown = model.visible().size();
         std::int64_t sqlCount = 0;
-        const double sql = median(1, [&] {
-            sqlCount = sqlRows(*store, "SELECT id FROM " + layerName + " WHERE " + sqlWhere);
-        });
+        const double sql =
+            median(1, [&] { sqlCount = sqlRows(*store, "SELECT id FROM " + layerName + " WHERE " + sqlWhere); });
         row("filter " + model.columnName(column) + " '" + text + "'", ms, "WHERE " + sqlWhere, sql,
             fmt::format("{} rows (SQL {})", shown, sqlCount));
         model.setFilter(column, "");
@@ -130,7 +129,8 @@ int main(int argc, char** argv) {
     core::BBox bounds;
     const double boundsMs = median(repeat, [&] { bounds = model.selectionBounds(); });
     row("select all rows", selectAll, "", 0, fmt::format("{} selected", model.selectedCount()));
-    row("bounds of the selection (zoom)", boundsMs, "", 0, fmt::format("{:.0f} × {:.0f} m", bounds.width(), bounds.height()));
+    row("bounds of the selection (zoom)", boundsMs, "", 0,
+        fmt::format("{:.0f} × {:.0f} m", bounds.width(), bounds.height()));
     std::vector<std::uint32_t> some;
     for (std::uint32_t r = 0; r < table->rows() && some.size() < 10000; r += 7) some.push_back(r);
     std::size_t bytes = 0;

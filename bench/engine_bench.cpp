@@ -16,15 +16,15 @@
 #include "analysis/gistar.hpp"
 #include "analysis/grid_spec.hpp"
 #include "analysis/kde.hpp"
+#include "bench_timing.hpp"
+#include "core/parallel.hpp"
 #include "engine/dataset.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/feature_table.hpp"
-#include "core/parallel.hpp"
 #include "engine/query_parse.hpp"
 #include "project/session.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
-#include "bench_timing.hpp"
 
 namespace {
 
@@ -89,8 +89,7 @@ int main(int argc, char** argv) {
                               "AND i.rowid IN (SELECT rowid FROM SpatialIndex WHERE f_table_name = 'incidents' AND "
                               "search_frame = d.geometry)) FROM districts d");
     });
-    row("count by districts", tZones, "SpatiaLite SQL", tZonesSql,
-        fmt::format("{} = {}", oursInZones, sqlInZones));
+    row("count by districts", tZones, "SpatiaLite SQL", tZonesSql, fmt::format("{} = {}", oursInZones, sqlInZones));
 
     // Within 150 m of schools.
     engine::Query nearSchools;
@@ -100,11 +99,12 @@ int main(int argc, char** argv) {
     std::int64_t sqlNear = 0;
     // Driven from the schools (few) into the incidents' R*Tree: the fastest form we found for SpatiaLite.
     const double tNearSql = median(std::min(repeat, 3), [&] {
-        sqlNear = sqlCount(*store,
-                           "SELECT count(DISTINCT i.id) FROM pois p CROSS JOIN incidents i ON i.rowid IN (SELECT rowid FROM "
-                           "SpatialIndex WHERE f_table_name = 'incidents' AND search_frame = "
-                           "BuildCircleMbr(ST_X(p.geometry), ST_Y(p.geometry), 150)) AND ST_Distance(i.geometry, "
-                           "p.geometry) <= 150 WHERE p.amenity = 'school'");
+        sqlNear =
+            sqlCount(*store,
+                     "SELECT count(DISTINCT i.id) FROM pois p CROSS JOIN incidents i ON i.rowid IN (SELECT rowid FROM "
+                     "SpatialIndex WHERE f_table_name = 'incidents' AND search_frame = "
+                     "BuildCircleMbr(ST_X(p.geometry), ST_Y(p.geometry), 150)) AND ST_Distance(i.geometry, "
+                     "p.geometry) <= 150 WHERE p.amenity = 'school'");
     });
     row("within 150 m of schools", tNear, "SpatiaLite SQL", tNearSql, fmt::format("{} = {}", oursNear, sqlNear));
 

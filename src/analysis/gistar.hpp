@@ -26,8 +26,8 @@ struct GiStarOptions {
 struct GiStarResult {
     std::vector<double> z;
     std::vector<double> p;
-    std::vector<int> bin;                   // −3 … 3
-    std::vector<std::int32_t> neighbours;   // W_i (self included)
+    std::vector<int> bin;                  // −3 … 3
+    std::vector<std::int32_t> neighbours;  // W_i (self included)
 };
 
 // Throws core::UsageError for distance ≤ 0, mismatched sizes, fewer than 3 locations, or values that are

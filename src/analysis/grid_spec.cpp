@@ -22,7 +22,8 @@ core::BBox GridSpec::extent() const {
 }
 
 GridSpec GridSpec::fromExtent(const core::BBox& extent, double cell) {
-    if (!(cell > 0) || !std::isfinite(cell)) throw core::UsageError("the cell size must be a positive number of metres");
+    if (!(cell > 0) || !std::isfinite(cell))
+        throw core::UsageError("the cell size must be a positive number of metres");
     if (extent.empty()) throw core::UsageError("the grid extent is empty (no features match?)");
     GridSpec grid;
     grid.originX = extent.minX;

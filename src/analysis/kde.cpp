@@ -22,8 +22,8 @@ void exactBand(const GridSpec& grid, const KernelShape& kernel, std::span<const 
     const double bandTop = grid.centerY(rowBegin) + reach;
     const double bandBottom = grid.centerY(rowEnd - 1) - reach;
     // byY is sorted by ascending y: the points that can reach the band.
-    const auto first = std::lower_bound(byY.begin(), byY.end(), bandBottom,
-                                        [&](std::uint32_t i, double y) { return ys[i] < y; });
+    const auto first =
+        std::lower_bound(byY.begin(), byY.end(), bandBottom, [&](std::uint32_t i, double y) { return ys[i] < y; });
     const auto last = std::upper_bound(first, byY.end(), bandTop, [&](double y, std::uint32_t i) { return y < ys[i]; });
     const double reach2 = reach * reach;
     for (auto it = first; it != last; ++it) {
@@ -34,7 +34,8 @@ void exactBand(const GridSpec& grid, const KernelShape& kernel, std::span<const 
         const double rTop = (grid.originY - (py + reach)) / grid.cell - 0.5;
         const double rBottom = (grid.originY - (py - reach)) / grid.cell - 0.5;
         const auto r0 = static_cast<std::ptrdiff_t>(std::max<double>(static_cast<double>(rowBegin), std::ceil(rTop)));
-        const auto r1 = static_cast<std::ptrdiff_t>(std::min<double>(static_cast<double>(rowEnd) - 1, std::floor(rBottom)));
+        const auto r1 =
+            static_cast<std::ptrdiff_t>(std::min<double>(static_cast<double>(rowEnd) - 1, std::floor(rBottom)));
         for (std::ptrdiff_t r = r0; r <= r1; ++r) {
             const double dy = grid.centerY(static_cast<std::size_t>(r)) - py;
             const double rest = reach2 - dy * dy;
@@ -43,8 +44,8 @@ void exactBand(const GridSpec& grid, const KernelShape& kernel, std::span<const 
             const double cLeft = (px - halfWidth - grid.originX) / grid.cell - 0.5;
             const double cRight = (px + halfWidth - grid.originX) / grid.cell - 0.5;
             const auto c0 = static_cast<std::ptrdiff_t>(std::max(0.0, std::ceil(cLeft)));
-            const auto c1 = static_cast<std::ptrdiff_t>(
-                std::min(static_cast<double>(grid.columns) - 1, std::floor(cRight)));
+            const auto c1 =
+                static_cast<std::ptrdiff_t>(std::min(static_cast<double>(grid.columns) - 1, std::floor(cRight)));
             double* row = out.data() + static_cast<std::size_t>(r) * grid.columns;
             const double dy2 = dy * dy;
             for (std::ptrdiff_t c = c0; c <= c1; ++c) {

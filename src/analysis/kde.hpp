@@ -38,8 +38,8 @@ inline constexpr double kDefaultKdeRadiusMetres = 200;
 struct KdeOptions {
     Kernel kernel = Kernel::Quartic;
     double radius = kDefaultKdeRadiusMetres;  // metres: quartic support radius, gaussian bandwidth σ
-    double cell = 10;     // metres
-    std::optional<core::BBox> extent;  // default: the points' extent grown by radius, snapped to cell
+    double cell = 10;                         // metres
+    std::optional<core::BBox> extent;         // default: the points' extent grown by radius, snapped to cell
     KdeMode mode = KdeMode::Exact;
 };
 

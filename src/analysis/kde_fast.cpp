@@ -71,8 +71,9 @@ std::vector<double> sparseConvolution(const GridSpec& grid, const KernelShape& k
     for (std::size_t r = 0; r < bins.rows; ++r) {
         for (std::size_t c = 0; c < bins.columns; ++c) {
             const double m = bins.mass[r * bins.columns + c];
-            if (m != 0) occupied.push_back({static_cast<std::ptrdiff_t>(r) - pad, static_cast<std::ptrdiff_t>(c) - pad,
-                                            static_cast<float>(m)});
+            if (m != 0)
+                occupied.push_back({static_cast<std::ptrdiff_t>(r) - pad, static_cast<std::ptrdiff_t>(c) - pad,
+                                    static_cast<float>(m)});
         }
     }
     std::vector<double> out(grid.size(), 0.0);
@@ -90,8 +91,8 @@ std::vector<double> sparseConvolution(const GridSpec& grid, const KernelShape& k
                 const StencilRow& s = stencil[static_cast<std::size_t>(j + reachCells)];
                 if (s.values.empty()) continue;
                 const std::ptrdiff_t c0 = std::max<std::ptrdiff_t>(0, it->column + s.first);
-                const std::ptrdiff_t c1 =
-                    std::min<std::ptrdiff_t>(columns, it->column + s.first + static_cast<std::ptrdiff_t>(s.values.size()));
+                const std::ptrdiff_t c1 = std::min<std::ptrdiff_t>(
+                    columns, it->column + s.first + static_cast<std::ptrdiff_t>(s.values.size()));
                 if (c0 >= c1) continue;
                 float* dst = band.data() + (it->row + j - rowBegin) * columns;
                 const float* src = s.values.data() + (c0 - it->column - s.first);
@@ -132,7 +133,8 @@ std::vector<double> separableConvolution(const GridSpec& grid, const KernelShape
         for (std::size_t r = begin; r < end; ++r) {
             double* dst = out.data() + r * grid.columns;
             for (std::size_t k = 0; k < taps.size(); ++k) {
-                const double* src = horizontal.data() + (r + k + bins.pad - static_cast<std::size_t>(reachCells)) * grid.columns;
+                const double* src =
+                    horizontal.data() + (r + k + bins.pad - static_cast<std::size_t>(reachCells)) * grid.columns;
                 const double t = taps[k] * kernel.norm;
                 for (std::size_t c = 0; c < grid.columns; ++c) dst[c] += t * src[c];
             }

@@ -50,7 +50,8 @@ ParseResult parseOptions(int argc, char** argv) {
     cli.add_option("--field-mark", fieldMark,
                    "Start in field mode with this button chosen: treffpunkt, graffiti, muell, spritzen, beleuchtung, "
                    "angstraum, sonstiges (with --click: mark the clicked place)");
-    cli.add_flag("--edit", o.edit, "With --select: open the feature's attribute form (a selection alone only shows it)");
+    cli.add_flag("--edit", o.edit,
+                 "With --select: open the feature's attribute form (a selection alone only shows it)");
     cli.add_option("--script", o.script, "Drive the GUI from this script (tests; see app/script_driver.hpp), then exit")
         ->check(CLI::ExistingFile);
     cli.add_option("--soak", o.soakSeconds, "Random input for this many seconds (crash soak test), then exit");

@@ -97,7 +97,8 @@ bool ScriptDriver::ready() const {
 
 void ScriptDriver::noteFrameTime() {
     if (m_frameStart == std::chrono::steady_clock::time_point{}) return;
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_frameStart).count();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_frameStart).count();
     m_frameMsMax = std::max(m_frameMsMax, ms);
     m_frameMsSum += ms;
     ++m_statFrames;
@@ -361,8 +362,9 @@ void ScriptDriver::soakStep(ImGuiIO& io) {
     const double now = ImGui::GetTime();
     if (m_startTime < 0) m_startTime = now;
     if (now - m_startTime > m_soakSeconds) {
-        std::fprintf(stderr, "soak: %llu events in %.0f s, %llu frames\n", static_cast<unsigned long long>(m_soakEvents),
-                     now - m_startTime, static_cast<unsigned long long>(m_frame));
+        std::fprintf(stderr, "soak: %llu events in %.0f s, %llu frames\n",
+                     static_cast<unsigned long long>(m_soakEvents), now - m_startTime,
+                     static_cast<unsigned long long>(m_frame));
         m_done = true;
         return;
     }
@@ -388,8 +390,8 @@ void ScriptDriver::soakStep(ImGuiIO& io) {
         // Not the Projekt menu's Beenden and quit: the first menu of the bar is left alone.
         if (!(m_mouseY < ImGui::GetFrameHeight() && m_mouseX < 90)) m_down = k < 35;
     } else if (k < 60) {
-        static constexpr const char* kKeys[] = {"escape", "enter", "backspace", "tab", "delete", "home",
-                                                "left", "right", "up", "down", "e"};
+        static constexpr const char* kKeys[] = {"escape", "enter", "backspace", "tab",  "delete", "home",
+                                                "left",   "right", "up",        "down", "e"};
         m_key = keyCode(kKeys[std::uniform_int_distribution<int>(0, 10)(m_random)]);
     } else if (k < 63) {
         m_key = keyCode(k == 60 ? "z" : k == 61 ? "y" : "e");  // undo, redo, export dialog
@@ -426,7 +428,9 @@ std::string ScriptDriver::stateJson(const std::string& label) const {
     // Resident memory now and at its peak (Linux /proc), for the memory benchmarks.
     if (std::ifstream status("/proc/self/status"); status) {
         for (std::string line; std::getline(status, line);) {
-            const auto field = line.rfind("VmRSS:", 0) == 0 ? "rss_mib" : line.rfind("VmHWM:", 0) == 0 ? "peak_rss_mib" : "";
+            const auto field = line.rfind("VmRSS:", 0) == 0   ? "rss_mib"
+                               : line.rfind("VmHWM:", 0) == 0 ? "peak_rss_mib"
+                                                              : "";
             if (*field) out[field] = std::stod(line.substr(6)) / 1024.0;
         }
     }

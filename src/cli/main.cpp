@@ -22,12 +22,12 @@
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/import_osm_command.hpp"
 #include "cli/commands/info_command.hpp"
-#include "cli/commands/render_command.hpp"
-#include "cli/commands/sql_command.hpp"
 #include "cli/commands/init_command.hpp"
 #include "cli/commands/purge_command.hpp"
 #include "cli/commands/query_command.hpp"
+#include "cli/commands/render_command.hpp"
 #include "cli/commands/repair_command.hpp"
+#include "cli/commands/sql_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "core/error.hpp"
 #include "core/temp_files.hpp"
@@ -55,7 +55,8 @@ std::optional<int> checkCommandName(int argc, char** argv,
                                     const std::vector<std::unique_ptr<lb::cli::Command>>& commands) {
     const char* given = nullptr;
     for (int i = 1; i < argc && !given; ++i) {
-        if (argv[i][0] != '-') given = argv[i];
+        if (argv[i][0] != '-')
+            given = argv[i];
         else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0 ||
                  std::strcmp(argv[i], "--version") == 0) {
             return std::nullopt;  // CLI11 answers these

@@ -5,7 +5,8 @@
 
 namespace lb::core {
 
-// Number of worker threads the engine and the analyses use: the hardware threads, at least 1 (LAGEBILD_THREADS overrides).
+// Number of worker threads the engine and the analyses use: the hardware threads, at least 1 (LAGEBILD_THREADS
+// overrides).
 unsigned workerCount();
 
 // Splits [0, n) into at most workerCount() contiguous chunks and runs fn(chunk, begin, end) on each, the

@@ -18,7 +18,8 @@ inline std::vector<std::string_view> splitTrimmed(std::string_view s, char separ
     std::vector<std::string_view> parts;
     for (std::size_t start = 0;;) {
         const std::size_t end = s.find(separator, start);
-        parts.push_back(trimBlanks(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
+        parts.push_back(
+            trimBlanks(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start)));
         if (end == std::string_view::npos) break;
         start = end + 1;
     }

@@ -149,8 +149,12 @@ Ring scaleRing(const Ring& ring, Vec2 about, double factor) {
 }
 
 bool pointInRing(Vec2 p, const Ring& ring) {
-    return geo::planar::ringContains(ring.size(), [&ring](std::size_t i) { return std::pair{ring[i].x, ring[i].y}; },
-                                     p.x, p.y);
+    return geo::planar::ringContains(
+        ring.size(),
+        [&ring](std::size_t i) {
+            return std::pair{ring[i].x, ring[i].y};
+        },
+        p.x, p.y);
 }
 
 double signedArea(const Ring& ring) {

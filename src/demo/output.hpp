@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "geo/crs.hpp"
 #include "demo/geometry.hpp"
+#include "geo/crs.hpp"
 
 namespace lb::demo::detail {
 

@@ -278,7 +278,8 @@ void TownBuilder::finishRoads() {
                 osm.addNodeTag(id, "railway", foot ? "crossing" : "level_crossing");
             }
             auto it = graphNode.find(id);
-            if (it == graphNode.end()) it = graphNode.emplace(id, m_town.roads.addNode(osm.node(id).pos.x, osm.node(id).pos.y)).first;
+            if (it == graphNode.end())
+                it = graphNode.emplace(id, m_town.roads.addNode(osm.node(id).pos.x, osm.node(id).pos.y)).first;
             if (k > 0) m_town.roads.addEdge(previous, it->second);
             previous = it->second;
         }

@@ -191,10 +191,11 @@ std::vector<DemoRoute> writeRoutes(const Town& town, const Wgs84Projector& proje
     const Vec2 market = ringCentroid(p.market);
     const Vec2 forecourt = ringCentroid(p.forecourt);
     std::vector<DemoRoute> routes;
-    routes.push_back({"R1", "Innenstadt-Runde", "Team Mitte",
-                      streetRoute(town.roads, {market, p.townHall + Vec2{0.0, 20.0}, p.busStation, forecourt,
-                                        p.shopStreets[2][p.shopStreets[2].size() / 2],
-                                        p.pondPath[p.pondPath.size() / 2], p.castle + Vec2{30.0, -20.0}, market})});
+    routes.push_back(
+        {"R1", "Innenstadt-Runde", "Team Mitte",
+         streetRoute(town.roads, {market, p.townHall + Vec2{0.0, 20.0}, p.busStation, forecourt,
+                                  p.shopStreets[2][p.shopStreets[2].size() / 2], p.pondPath[p.pondPath.size() / 2],
+                                  p.castle + Vec2{30.0, -20.0}, market})});
     std::vector<Vec2> estate = {p.youthCentre};
     for (Vec2 spot : p.estateSpots) estate.push_back(spot);
     std::sort(estate.begin() + 1, estate.end(), [&](Vec2 a, Vec2 b) {
@@ -205,8 +206,8 @@ std::vector<DemoRoute> writeRoutes(const Town& town, const Wgs84Projector& proje
     routes.push_back({"R2", "Plattenbau Ost", "Team Ost", streetRoute(town.roads, estate)});
     routes.push_back({"R3", "Bahnhof–Schlosspark", "Team Mobil",
                       streetRoute(town.roads, {forecourt, p.underpass, p.stationPath.back(), p.meadowPath.front(),
-                                        p.meadowPath[p.meadowPath.size() / 2], p.pondPath.front(),
-                                        p.parkMainPath[p.parkMainPath.size() / 2]})});
+                                               p.meadowPath[p.meadowPath.size() / 2], p.pondPath.front(),
+                                               p.parkMainPath[p.parkMainPath.size() / 2]})});
 
     GeoJsonWriter out(path);
     for (const DemoRoute& route : routes) {

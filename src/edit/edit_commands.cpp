@@ -98,9 +98,10 @@ std::unique_ptr<EditCommand> addFeature(LayerId layer, core::Wkb geometry, Attri
     return std::make_unique<FeatureCommand>(
         kind, layer, uuid,
         [layer, uuid, geometry = std::move(geometry), values = std::move(values)](EditContext& context,
-                                                                                   const Current& current) -> Current {
-            if (current) throw core::InputError("layer " + std::string(core::layerInfo(layer).name) +
-                                                " has a feature " + uuid + " already");
+                                                                                  const Current& current) -> Current {
+            if (current)
+                throw core::InputError("layer " + std::string(core::layerInfo(layer).name) + " has a feature " + uuid +
+                                       " already");
             FeatureSnapshot next;
             next.record.layer = layer;
             next.record.uuid = uuid;
@@ -203,8 +204,9 @@ std::unique_ptr<EditCommand> updateAttributes(LayerId layer, std::string uuid, A
             FeatureSnapshot next = detail::requireFeature(current, layer, uuid);
             if (layer == LayerId::Graffiti && changes.count("status") &&
                 text(changes, "status") != text(next.record.values, "status")) {
-                throw ValidationError(layer, {{"status", "change the status with the status action so that the "
-                                                         "history stays complete",
+                throw ValidationError(layer, {{"status",
+                                               "change the status with the status action so that the "
+                                               "history stays complete",
                                                "den Status bitte über „Status ändern“ setzen (Verlauf)"}});
             }
             AttributeValues merged = next.record.values;

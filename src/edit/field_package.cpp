@@ -83,8 +83,8 @@ void copyBaseLayer(store::ProjectStore& from, store::ProjectStore& to, LayerId l
     }
     Statement read(from.db(), sql);
     if (area) read.bind(1, area->minX).bind(2, area->maxX).bind(3, area->minY).bind(4, area->maxY);
-    Statement write(to.db(), "INSERT INTO " + store::quoteIdentifier(name) + " (" + columns + "geometry) VALUES (" +
-                                 params + "?)");
+    Statement write(
+        to.db(), "INSERT INTO " + store::quoteIdentifier(name) + " (" + columns + "geometry) VALUES (" + params + "?)");
     const auto defs = store::layerColumns(layer);
     while (read.step()) {
         for (std::size_t i = 0; i < defs.size(); ++i) {
@@ -266,8 +266,10 @@ ON CONFLICT(package_id, layer, feature_uuid) DO UPDATE SET reason = ?4, project_
                 ++report.unchanged;  // the same version on both sides (merged before)
             } else if (at == exported.end()) {
                 if (mine) {
-                    recordConflict(layer, uuid, "added in the package, but the project has a different feature "
-                                                "with this uuid", mine, theirs);
+                    recordConflict(layer, uuid,
+                                   "added in the package, but the project has a different feature "
+                                   "with this uuid",
+                                   mine, theirs);
                 } else {
                     detail::writeSnapshot(project, *theirs);
                     context.audit(detail::addKindFor(theirs->record.geometry), layer, uuid, std::nullopt, theirs);

@@ -48,8 +48,9 @@ constexpr ChoiceSpec kMeasureTypeChoices[] = {
     {"Sozialbüro/Anlaufstelle", "Sozialbüro/Anlaufstelle", "Social office/drop-in point"},
     {"Videoschutz", "Videoschutz", "Video protection"},
     {"Sonstiges", "Sonstiges", "Other"}};
-constexpr ChoiceSpec kMeasureStatusChoices[] = {
-    {"geplant", "geplant", "planned"}, {"in Umsetzung", "in Umsetzung", "in progress"}, {"umgesetzt", "umgesetzt", "done"}};
+constexpr ChoiceSpec kMeasureStatusChoices[] = {{"geplant", "geplant", "planned"},
+                                                {"in Umsetzung", "in Umsetzung", "in progress"},
+                                                {"umgesetzt", "umgesetzt", "done"}};
 
 static_assert(std::size(kGraffitiStatusChoices) == core::kGraffitiStatuses.size());
 static_assert(std::size(kMeasureTypeChoices) == core::kMeasureTypes.size());
@@ -61,7 +62,11 @@ constexpr std::string_view kNoPersonsEn = "Places, times and counts only – no 
 // [forms]
 constexpr FieldSpec kIncidentForm[] = {
     {.name = "time", .type = DateTime, .labelDe = "Tatzeit", .labelEn = "Time", .required = true},
-    {.name = "category", .type = Choice, .labelDe = "Handlungsfeld", .labelEn = "Field of action", .required = true,
+    {.name = "category",
+     .type = Choice,
+     .labelDe = "Handlungsfeld",
+     .labelEn = "Field of action",
+     .required = true,
      .choices = kIncidentCategories},
     {.name = "subcategory", .type = Text, .labelDe = "Delikt", .labelEn = "Offence", .maxLength = 200},
     {.name = "offence_key", .type = Text, .labelDe = "Straftatenschlüssel", .labelEn = "Offence key", .maxLength = 20},
@@ -70,52 +75,115 @@ constexpr FieldSpec kIncidentForm[] = {
 };
 constexpr FieldSpec kGraffitiForm[] = {
     {.name = "name", .type = Text, .labelDe = "Bezeichnung", .labelEn = "Name", .maxLength = 200},
-    {.name = "status", .type = Choice, .labelDe = "Status", .labelEn = "Status", .required = true, .readOnly = true,
+    {.name = "status",
+     .type = Choice,
+     .labelDe = "Status",
+     .labelEn = "Status",
+     .required = true,
+     .readOnly = true,
      .choices = kGraffitiStatusChoices},
     {.name = "time", .type = DateTime, .labelDe = "Gemeldet am", .labelEn = "Reported at"},
-    {.name = "area_m2", .type = Real, .labelDe = "Fläche", .labelEn = "Area", .min = 0.0, .max = 100000.0,
+    {.name = "area_m2",
+     .type = Real,
+     .labelDe = "Fläche",
+     .labelEn = "Area",
+     .min = 0.0,
+     .max = 100000.0,
      .unit = "m²"},
-    {.name = "cost_eur", .type = Real, .labelDe = "Kosten", .labelEn = "Cost", .min = 0.0, .max = 10000000.0,
+    {.name = "cost_eur",
+     .type = Real,
+     .labelDe = "Kosten",
+     .labelEn = "Cost",
+     .min = 0.0,
+     .max = 10000000.0,
      .unit = "€"},
 };
 constexpr FieldSpec kRouteForm[] = {
     {.name = "name", .type = Text, .labelDe = "Route", .labelEn = "Route", .required = true, .maxLength = 200},
-    {.name = "team", .type = Text, .labelDe = "Team", .labelEn = "Team", .maxLength = 100,
-     .hintDe = "Teambezeichnung, keine Namen von Personen.", .hintEn = "Team label, no names of persons."},
+    {.name = "team",
+     .type = Text,
+     .labelDe = "Team",
+     .labelEn = "Team",
+     .maxLength = 100,
+     .hintDe = "Teambezeichnung, keine Namen von Personen.",
+     .hintEn = "Team label, no names of persons."},
 };
 constexpr FieldSpec kVisitForm[] = {
     {.name = "route_uuid", .type = RouteRef, .labelDe = "Route", .labelEn = "Route"},
     {.name = "time", .type = DateTime, .labelDe = "Beginn", .labelEn = "Start", .required = true},
     {.name = "end_time", .type = DateTime, .labelDe = "Ende", .labelEn = "End"},
-    {.name = "duration_min", .type = Real, .labelDe = "Dauer", .labelEn = "Duration", .readOnly = true, .min = 0.0,
-     .max = 1440.0, .unit = "min"},
+    {.name = "duration_min",
+     .type = Real,
+     .labelDe = "Dauer",
+     .labelEn = "Duration",
+     .readOnly = true,
+     .min = 0.0,
+     .max = 1440.0,
+     .unit = "min"},
     {.name = "staff", .type = Integer, .labelDe = "Fachkräfte", .labelEn = "Staff", .min = 1.0, .max = 50.0},
-    {.name = "contacts", .type = Integer, .labelDe = "Kontakte (Anzahl)", .labelEn = "Contacts (count)", .min = 0.0,
-     .max = 10000.0, .hintDe = kNoPersonsDe, .hintEn = kNoPersonsEn},
+    {.name = "contacts",
+     .type = Integer,
+     .labelDe = "Kontakte (Anzahl)",
+     .labelEn = "Contacts (count)",
+     .min = 0.0,
+     .max = 10000.0,
+     .hintDe = kNoPersonsDe,
+     .hintEn = kNoPersonsEn},
 };
 constexpr FieldSpec kMeasureForm[] = {
     {.name = "name", .type = Text, .labelDe = "Maßnahme", .labelEn = "Measure", .required = true, .maxLength = 200},
-    {.name = "type", .type = Choice, .labelDe = "Art", .labelEn = "Type", .required = true,
+    {.name = "type",
+     .type = Choice,
+     .labelDe = "Art",
+     .labelEn = "Type",
+     .required = true,
      .choices = kMeasureTypeChoices},
-    {.name = "status", .type = Choice, .labelDe = "Stand", .labelEn = "Status", .required = true,
+    {.name = "status",
+     .type = Choice,
+     .labelDe = "Stand",
+     .labelEn = "Status",
+     .required = true,
      .choices = kMeasureStatusChoices},
-    {.name = "budget_eur", .type = Real, .labelDe = "Budget", .labelEn = "Budget", .min = 0.0, .max = 1.0e9,
+    {.name = "budget_eur",
+     .type = Real,
+     .labelDe = "Budget",
+     .labelEn = "Budget",
+     .min = 0.0,
+     .max = 1.0e9,
      .unit = "€"},
     {.name = "start_date", .type = Date, .labelDe = "Beginn", .labelEn = "Start"},
     {.name = "end_date", .type = Date, .labelDe = "Ende", .labelEn = "End"},
-    {.name = "owner", .type = Text, .labelDe = "Zuständiges Amt", .labelEn = "Responsible office", .maxLength = 200,
-     .hintDe = "Amt oder Stelle, keine Namen von Personen.", .hintEn = "Office or unit, no names of persons."},
+    {.name = "owner",
+     .type = Text,
+     .labelDe = "Zuständiges Amt",
+     .labelEn = "Responsible office",
+     .maxLength = 200,
+     .hintDe = "Amt oder Stelle, keine Namen von Personen.",
+     .hintEn = "Office or unit, no names of persons."},
 };
 constexpr FieldSpec kObservationForm[] = {
     {.name = "time", .type = DateTime, .labelDe = "Zeitpunkt", .labelEn = "Time", .required = true},
-    {.name = "category", .type = Choice, .labelDe = "Kategorie", .labelEn = "Category", .required = true,
+    {.name = "category",
+     .type = Choice,
+     .labelDe = "Kategorie",
+     .labelEn = "Category",
+     .required = true,
      .choices = kObservationChoices},
-    {.name = "note", .type = LongText, .labelDe = "Notiz", .labelEn = "Note", .maxLength = 1000,
-     .hintDe = kNoPersonsDe, .hintEn = kNoPersonsEn},
+    {.name = "note",
+     .type = LongText,
+     .labelDe = "Notiz",
+     .labelEn = "Note",
+     .maxLength = 1000,
+     .hintDe = kNoPersonsDe,
+     .hintEn = kNoPersonsEn},
 };
 constexpr FieldSpec kDistrictForm[] = {
     {.name = "name", .type = Text, .labelDe = "Name", .labelEn = "Name", .required = true, .maxLength = 200},
-    {.name = "population", .type = Integer, .labelDe = "Einwohner", .labelEn = "Population", .min = 0.0,
+    {.name = "population",
+     .type = Integer,
+     .labelDe = "Einwohner",
+     .labelEn = "Population",
+     .min = 0.0,
      .max = 10000000.0},
 };
 
@@ -187,7 +255,8 @@ Checked checkValue(LayerId layer, const FieldSpec& field, const core::Value& raw
         case Integer:
         case Real: {
             const auto number = toNumber(raw);
-            if (!number || !std::isfinite(*number)) return fail("'" + text + "' is not a number", "„" + text + "“ ist keine Zahl");
+            if (!number || !std::isfinite(*number))
+                return fail("'" + text + "' is not a number", "„" + text + "“ ist keine Zahl");
             if (field.type == Integer && std::floor(*number) != *number) {
                 return fail("'" + text + "' is not a whole number", "„" + text + "“ ist keine ganze Zahl");
             }
@@ -208,13 +277,15 @@ Checked checkValue(LayerId layer, const FieldSpec& field, const core::Value& raw
                             "„" + text + "“ ist kein gültiges Datum (z. B. 14.03.2025" +
                                 std::string(field.type == DateTime ? " 22:15)" : ")"));
             }
-            const auto year = core::civilFromUnix(time->unixSeconds + core::berlinOffsetSeconds(time->unixSeconds)).year;
+            const auto year =
+                core::civilFromUnix(time->unixSeconds + core::berlinOffsetSeconds(time->unixSeconds)).year;
             if (year < 1990 || year > 2100) {
                 return fail("the date " + text + " is out of range (1990–2100)",
                             "das Datum " + text + " liegt außerhalb 1990–2100");
             }
             if (isEventTime(layer, field.name) && time->unixSeconds > core::now().unixSeconds + 86400) {
-                return fail("the time " + text + " lies in the future", "der Zeitpunkt " + text + " liegt in der Zukunft");
+                return fail("the time " + text + " lies in the future",
+                            "der Zeitpunkt " + text + " liegt in der Zukunft");
             }
             const std::string berlin = core::formatBerlin(*time);
             if (field.type == DateTime) return {berlin, {}, {}};
@@ -223,14 +294,17 @@ Checked checkValue(LayerId layer, const FieldSpec& field, const core::Value& raw
         case Choice: {
             const std::string wanted = core::normaliseForMatch(text);
             for (const auto& choice : field.choices) {
-                if (core::normaliseForMatch(choice.value) == wanted || core::normaliseForMatch(choice.labelDe) == wanted ||
+                if (core::normaliseForMatch(choice.value) == wanted ||
+                    core::normaliseForMatch(choice.labelDe) == wanted ||
                     core::normaliseForMatch(choice.labelEn) == wanted) {
                     return {std::string(choice.value), {}, {}};
                 }
             }
             std::string allowed;
-            for (const auto& choice : field.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(choice.value);
-            return fail("'" + text + "' is not one of: " + allowed, "„" + text + "“ ist nicht erlaubt (" + allowed + ")");
+            for (const auto& choice : field.choices)
+                allowed += (allowed.empty() ? "" : ", ") + std::string(choice.value);
+            return fail("'" + text + "' is not one of: " + allowed,
+                        "„" + text + "“ ist nicht erlaubt (" + allowed + ")");
         }
         case RouteRef:
             if (!core::isUuid(text)) return fail("'" + text + "' is not a route id", "„" + text + "“ ist keine Route");
@@ -263,8 +337,8 @@ std::vector<FieldProblem> check(LayerId layer, const AttributeValues& values, At
     for (const auto& field : form.fields) {
         if (!field.required) continue;
         const auto it = out.find(field.name);
-        const bool problemAlready = std::any_of(problems.begin(), problems.end(),
-                                                [&](const FieldProblem& p) { return p.field == field.name; });
+        const bool problemAlready =
+            std::any_of(problems.begin(), problems.end(), [&](const FieldProblem& p) { return p.field == field.name; });
         if (!problemAlready && (it == out.end() || core::isNull(it->second))) {
             problems.push_back({std::string(field.name), "is required", "ist ein Pflichtfeld"});
         }
@@ -279,7 +353,8 @@ std::vector<FieldProblem> check(LayerId layer, const AttributeValues& values, At
         if (end->unixSeconds < start->unixSeconds) {
             problems.push_back({"end_time", "the visit ends before it starts", "der Einsatz endet vor seinem Beginn"});
         } else if (end->unixSeconds - start->unixSeconds > 24 * 3600) {
-            problems.push_back({"end_time", "a visit lasts at most 24 hours", "ein Einsatz dauert höchstens 24 Stunden"});
+            problems.push_back(
+                {"end_time", "a visit lasts at most 24 hours", "ein Einsatz dauert höchstens 24 Stunden"});
         } else {
             out["duration_min"] = static_cast<double>(end->unixSeconds - start->unixSeconds) / 60.0;
         }

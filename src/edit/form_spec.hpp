@@ -47,12 +47,12 @@ struct FieldSpec {
     // Shown but not edited in the form: derived (visit duration) or changed by a dedicated action
     // (graffiti status: setGraffitiStatus keeps the history).
     bool readOnly = false;
-    std::optional<double> min{}; // Integer/Real: smallest allowed value
-    std::optional<double> max{}; // Integer/Real: largest allowed value
-    std::size_t maxLength = 0;   // Text/LongText: most characters (UTF-8 code points); 0 = no limit
+    std::optional<double> min{};            // Integer/Real: smallest allowed value
+    std::optional<double> max{};            // Integer/Real: largest allowed value
+    std::size_t maxLength = 0;              // Text/LongText: most characters (UTF-8 code points); 0 = no limit
     std::span<const ChoiceSpec> choices{};  // Choice
-    std::string_view unit{};     // "m²", "€", "min" (empty: none)
-    std::string_view hintDe{};   // help text under the widget (empty: none)
+    std::string_view unit{};                // "m²", "€", "min" (empty: none)
+    std::string_view hintDe{};              // help text under the widget (empty: none)
     std::string_view hintEn{};
 };
 

@@ -84,10 +84,11 @@ std::optional<FieldProblem> geometryProblem(LayerId layer, const core::Wkb& geom
     geo::GeosContext geos;
     try {
         if (parts.isPolygonal()) {
-        if (const std::string reason = geos.invalidReason(geometry); !reason.empty()) {
-            return problem("invalid polygon: " + reason, "ungültiges Polygon (z. B. Selbstüberschneidung): " + reason);
-        }
-        if (geos.area(geometry) <= 0) return problem("the polygon has no area", "das Polygon hat keine Fläche");
+            if (const std::string reason = geos.invalidReason(geometry); !reason.empty()) {
+                return problem("invalid polygon: " + reason,
+                               "ungültiges Polygon (z. B. Selbstüberschneidung): " + reason);
+            }
+            if (geos.area(geometry) <= 0) return problem("the polygon has no area", "das Polygon hat keine Fläche");
         }
         if (type == WkbType::LineString && layer != LayerId::Routes && !geos.isSimple(geometry)) {
             return problem("the line crosses itself", "die Linie überschneidet sich selbst");

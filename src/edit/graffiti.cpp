@@ -28,7 +28,8 @@ std::optional<std::int64_t> dayNumber(std::string_view date) {
         return ec == std::errc() && ptr == begin + length;
     };
     int y = 0, m = 0, d = 0;
-    if (!field(0, 4, y) || !field(5, 2, m) || !field(8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    if (!field(0, 4, y) || !field(5, 2, m) || !field(8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31)
+        return std::nullopt;
     return core::daysFromCivil(y, m, d);
 }
 
@@ -74,24 +75,23 @@ std::unique_ptr<EditCommand> setGraffitiStatus(std::string graffitiUuid, Graffit
     const std::string uuid = graffitiUuid;
     return std::make_unique<detail::FeatureCommand>(
         EditKind::SetGraffitiStatus, LayerId::Graffiti, std::move(graffitiUuid),
-        [uuid, change = std::move(change)](detail::EditContext&,
-                                           const std::optional<detail::FeatureSnapshot>& current)
+        [uuid, change = std::move(change)](detail::EditContext&, const std::optional<detail::FeatureSnapshot>& current)
             -> std::optional<detail::FeatureSnapshot> {
             detail::FeatureSnapshot next = detail::requireFeature(current, LayerId::Graffiti, uuid);
             const auto status = core::matchVocabulary(core::kGraffitiStatuses, change.status);
             if (!status) {
-                throw statusProblem("unknown status '" + change.status + "' (allowed: " +
-                                        core::joinVocabulary(core::kGraffitiStatuses) + ")",
+                throw statusProblem("unknown status '" + change.status +
+                                        "' (allowed: " + core::joinVocabulary(core::kGraffitiStatuses) + ")",
                                     "unbekannter Status „" + change.status + "“");
             }
-            const std::string from = next.history.empty() ? core::toString(next.record.values["status"])
-                                                          : next.history.back().status;
+            const std::string from =
+                next.history.empty() ? core::toString(next.record.values["status"]) : next.history.back().status;
             if (!graffitiTransitionAllowed(from, *status)) {
                 std::string allowed;
                 for (auto s : nextGraffitiStatuses(from)) allowed += (allowed.empty() ? "" : ", ") + std::string(s);
-                throw statusProblem("a site with status '" + from + "' cannot become '" + *status + "' (next: " +
-                                        allowed + ")",
-                                    "von „" + from + "“ ist „" + *status + "“ nicht möglich (möglich: " + allowed + ")");
+                throw statusProblem(
+                    "a site with status '" + from + "' cannot become '" + *status + "' (next: " + allowed + ")",
+                    "von „" + from + "“ ist „" + *status + "“ nicht möglich (möglich: " + allowed + ")");
             }
             const auto time = core::parseTime(change.date);
             if (!time) {
@@ -104,10 +104,10 @@ std::unique_ptr<EditCommand> setGraffitiStatus(std::string graffitiUuid, Graffit
                                                            "das Datum " + date + " ist nicht möglich"}});
             }
             if (!next.history.empty() && date < next.history.back().date) {
-                throw ValidationError(LayerId::Graffiti,
-                                      {{"date", "the date " + date + " lies before the last entry (" +
-                                                    next.history.back().date + ")",
-                                        "das Datum liegt vor dem letzten Eintrag (" + next.history.back().date + ")"}});
+                throw ValidationError(
+                    LayerId::Graffiti,
+                    {{"date", "the date " + date + " lies before the last entry (" + next.history.back().date + ")",
+                      "das Datum liegt vor dem letzten Eintrag (" + next.history.back().date + ")"}});
             }
             if (change.costEur && (*change.costEur < 0 || *change.costEur > 1e7)) {
                 throw ValidationError(LayerId::Graffiti, {{"cost_eur", "the cost must be 0–10000000 €",

@@ -58,15 +58,16 @@ struct RoadGraph::Impl {
         return found->first;
     }
 
-    std::pair<std::vector<std::uint32_t>, double> route(const std::vector<geo::Coord>& waypoints, double maxSnap) const {
+    std::pair<std::vector<std::uint32_t>, double> route(const std::vector<geo::Coord>& waypoints,
+                                                        double maxSnap) const {
         if (waypoints.size() < 2) throw core::InputError("a route needs at least two waypoints");
         std::vector<std::uint32_t> path{nearest(waypoints[0], maxSnap, 0)};
         double length = 0;
         for (std::size_t i = 1; i < waypoints.size(); ++i) {
             const auto leg = graph.shortestPath(path.back(), nearest(waypoints[i], maxSnap, i), path);
             if (!leg) {
-                throw core::InputError("no walkable connection between route waypoints " + std::to_string(i) +
-                                       " and " + std::to_string(i + 1));
+                throw core::InputError("no walkable connection between route waypoints " + std::to_string(i) + " and " +
+                                       std::to_string(i + 1));
             }
             length += *leg;
         }
@@ -84,8 +85,9 @@ RoadGraph RoadGraph::build(store::ProjectStore& store, const core::BBox& area) {
     auto impl = std::make_unique<Impl>();
     std::string sql = "SELECT geometry, coalesce(highway, ''), coalesce(access, ''), coalesce(foot, '') FROM roads";
     if (!area.empty()) {
-        sql += " WHERE id IN (SELECT pkid FROM idx_roads_geometry WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND "
-               "ymin <= ?)";
+        sql +=
+            " WHERE id IN (SELECT pkid FROM idx_roads_geometry WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND "
+            "ymin <= ?)";
     }
     store::Statement s(store.db(), sql);
     if (!area.empty()) s.bind(1, area.minX).bind(2, area.maxX).bind(3, area.minY).bind(4, area.maxY);
@@ -95,7 +97,8 @@ RoadGraph RoadGraph::build(store::ProjectStore& store, const core::BBox& area) {
         const auto g = detail::parseGeometry(store::spatialiteToWkb(blob.data(), blob.size()));
         for (const auto& part : g.parts) {
             for (const auto& line : part) {
-                for (std::size_t i = 1; i < line.size(); ++i) impl->graph.addEdge(impl->node(line[i - 1]), impl->node(line[i]));
+                for (std::size_t i = 1; i < line.size(); ++i)
+                    impl->graph.addEdge(impl->node(line[i - 1]), impl->node(line[i]));
             }
         }
     }

@@ -59,9 +59,8 @@ SnapResult snap(store::ProjectStore& store, double x, double y, const SnapOption
         const auto& info = core::layerInfo(layer);
         const bool thematic = info.kind == core::LayerKind::Thematic;
         const std::string name(info.name);
-        store::Statement s(store.db(), "SELECT id, " + std::string(thematic ? "uuid" : "NULL") +
-                                           ", geometry FROM " + store::quoteIdentifier(name) +
-                                           " WHERE id IN (SELECT pkid FROM " +
+        store::Statement s(store.db(), "SELECT id, " + std::string(thematic ? "uuid" : "NULL") + ", geometry FROM " +
+                                           store::quoteIdentifier(name) + " WHERE id IN (SELECT pkid FROM " +
                                            store::quoteIdentifier("idx_" + name + "_geometry") +
                                            " WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?)");
         s.bind(1, x - tol).bind(2, x + tol).bind(3, y - tol).bind(4, y + tol);
@@ -74,8 +73,8 @@ SnapResult snap(store::ProjectStore& store, double x, double y, const SnapOption
             Nearest vertex, edge;
             visit(g, x, y, vertex, edge);
             if (options.vertices && vertex.distance <= tol && vertex.distance < best.distance) {
-                best = {SnapKind::Vertex, vertex.x, vertex.y, vertex.distance, layer, s.columnInt(0), uuid,
-                        vertex.vertex};
+                best = {SnapKind::Vertex, vertex.x, vertex.y,     vertex.distance, layer,
+                        s.columnInt(0),   uuid,     vertex.vertex};
             }
             if (options.edges && edge.distance <= tol && edge.distance < bestEdge.distance) {
                 bestEdge = {SnapKind::Edge, edge.x, edge.y, edge.distance, layer, s.columnInt(0), uuid, edge.vertex};

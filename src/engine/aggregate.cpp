@@ -5,9 +5,9 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "core/parallel.hpp"
 #include "engine/query_parse.hpp"
 #include "engine/reference_layer.hpp"
 
@@ -85,9 +85,7 @@ std::vector<Group> byZones(Dataset& dataset, const FeatureTable& table, const st
 std::vector<Group> byGrid(const FeatureTable& table, const std::vector<std::uint32_t>& rows, double cell) {
     using Key = std::pair<std::int64_t, std::int64_t>;  // (row, column)
     struct KeyHash {
-        std::size_t operator()(const Key& k) const {
-            return std::hash<std::int64_t>()(k.first * 1000003 ^ k.second);
-        }
+        std::size_t operator()(const Key& k) const { return std::hash<std::int64_t>()(k.first * 1000003 ^ k.second); }
     };
     std::vector<std::unordered_map<Key, std::int64_t, KeyHash>> partial(core::chunkCount(rows.size(), kMinChunk));
     const GeometryColumn& geometry = table.geometry();
@@ -166,7 +164,9 @@ std::vector<std::vector<std::int64_t>> hourWeekdayMatrix(const FeatureTable& tab
     });
     std::vector<std::vector<std::int64_t>> matrix(7, std::vector<std::int64_t>(24));
     for (int d = 0; d < 7; ++d) {
-        for (int h = 0; h < 24; ++h) matrix[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)] = counts[static_cast<std::size_t>(d * 24 + h)];
+        for (int h = 0; h < 24; ++h)
+            matrix[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)] =
+                counts[static_cast<std::size_t>(d * 24 + h)];
     }
     return matrix;
 }
@@ -189,7 +189,8 @@ Aggregation aggregate(Dataset& dataset, const FeatureTable& table, const std::ve
     Aggregation out;
     auto fixed = [&](std::size_t slots, auto key, auto label) {
         const auto counts = countSlots(rows, slots, key);
-        for (std::size_t s = 0; s < slots; ++s) out.groups.push_back(Group{label(static_cast<int>(s)), counts[s], {}, {}, {}, {}});
+        for (std::size_t s = 0; s < slots; ++s)
+            out.groups.push_back(Group{label(static_cast<int>(s)), counts[s], {}, {}, {}, {}});
     };
     auto timeKey = [&](auto part) {
         return [&table, part](std::uint32_t row) -> long {
@@ -229,13 +230,15 @@ Aggregation aggregate(Dataset& dataset, const FeatureTable& table, const std::ve
                 for (int h = 0; h < 24; ++h) {
                     char text[8];
                     std::snprintf(text, sizeof text, "%s %02d", std::string(weekdayKey(d)).c_str(), h);
-                    out.groups.push_back(Group{text, out.matrix[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)], {}, {}, {}, {}});
+                    out.groups.push_back(Group{
+                        text, out.matrix[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)], {}, {}, {}, {}});
                 }
             }
             break;
         case GroupKind::MonthCategory:
             for (const auto& [category, months] : monthlyTrend(table, rows)) {
-                for (const auto& [month, n] : months) out.groups.push_back(Group{month + " " + category, n, {}, {}, {}, {}});
+                for (const auto& [month, n] : months)
+                    out.groups.push_back(Group{month + " " + category, n, {}, {}, {}, {}});
             }
             std::sort(out.groups.begin(), out.groups.end(),
                       [](const Group& a, const Group& b) { return a.key < b.key; });

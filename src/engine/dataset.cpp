@@ -4,7 +4,8 @@
 
 namespace lb::engine {
 
-std::shared_ptr<const FeatureTable> Dataset::table(const std::string& layer, const std::vector<std::string>& attributes) {
+std::shared_ptr<const FeatureTable> Dataset::table(const std::string& layer,
+                                                   const std::vector<std::string>& attributes) {
     std::lock_guard lock(m_mutex);
     auto it = m_tables.find(layer);
     std::vector<std::string> wanted = attributes;

@@ -15,7 +15,8 @@ namespace lb::engine {
 class LayerSource {
 public:
     virtual ~LayerSource() = default;
-    virtual std::unique_ptr<FeatureTable> load(const std::string& layer, const std::vector<std::string>& attributes) = 0;
+    virtual std::unique_ptr<FeatureTable> load(const std::string& layer,
+                                               const std::vector<std::string>& attributes) = 0;
     // The attributes a layer has (for optional ones such as a zone's population).
     virtual std::vector<std::string> attributeNames(const std::string& layer) = 0;
 };

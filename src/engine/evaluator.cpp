@@ -4,10 +4,10 @@
 #include <numeric>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "engine/aggregate.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "core/parallel.hpp"
 #include "engine/reference_layer.hpp"
 
 namespace lb::engine {
@@ -46,7 +46,8 @@ std::vector<std::uint32_t> candidates(const FeatureTable& table, const Query& qu
         rows.assign(span.begin(), span.end());
         std::sort(rows.begin(), rows.end());
     } else if (query.bbox) {
-        table.spatialIndex().search(*query.bbox, [&](std::size_t row) { rows.push_back(static_cast<std::uint32_t>(row)); });
+        table.spatialIndex().search(*query.bbox,
+                                    [&](std::size_t row) { rows.push_back(static_cast<std::uint32_t>(row)); });
         std::sort(rows.begin(), rows.end());
     } else {
         rows.resize(table.size());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,16 +17,16 @@ class FeatureTable;
 struct Group {
     std::string key;
     std::int64_t count = 0;
-    std::optional<std::int64_t> zoneId;      // Zones: the zone's feature id
-    std::optional<double> population;        // Zones with a population attribute
-    std::optional<double> ratePerThousand;   // count per 1,000 inhabitants
-    std::optional<core::BBox> cell;          // Grid: the cell
+    std::optional<std::int64_t> zoneId;     // Zones: the zone's feature id
+    std::optional<double> population;       // Zones with a population attribute
+    std::optional<double> ratePerThousand;  // count per 1,000 inhabitants
+    std::optional<core::BBox> cell;         // Grid: the cell
 };
 
 struct QueryResult {
     std::shared_ptr<const FeatureTable> table;  // the queried layer, kept alive by the result
-    std::vector<std::uint32_t> rows;      // matching rows of `table`, ascending
-    std::vector<Group> groups;            // with a count_by
+    std::vector<std::uint32_t> rows;            // matching rows of `table`, ascending
+    std::vector<Group> groups;                  // with a count_by
     // hour-weekday: 7 rows (Monday first) × 24 hours.
     std::vector<std::vector<std::int64_t>> matrix;
     std::size_t count() const { return rows.size(); }

@@ -10,7 +10,7 @@ StringDictionary::StringDictionary() : m_slots(16, 0) {}
 
 std::size_t StringDictionary::slotOf(std::string_view text) const {
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t slot = std::hash<std::string_view>{}(text) & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = std::hash<std::string_view>{}(text)&mask;; slot = (slot + 1) & mask) {
         const std::uint32_t entry = m_slots[slot];
         if (entry == 0 || (*this)[entry - 1] == text) return slot;
     }
@@ -41,7 +41,8 @@ std::uint32_t StringDictionary::intern(std::string_view text) {
 void StringDictionary::grow() {
     std::vector<std::uint32_t> old(m_slots.size() * 2, 0);
     old.swap(m_slots);
-    for (std::size_t code = 1; code < size(); ++code) m_slots[slotOf((*this)[code])] = static_cast<std::uint32_t>(code + 1);
+    for (std::size_t code = 1; code < size(); ++code)
+        m_slots[slotOf((*this)[code])] = static_cast<std::uint32_t>(code + 1);
 }
 
 std::optional<std::uint32_t> AttributeColumn::find(std::string_view value) const {

@@ -147,8 +147,12 @@ bool GeometryColumn::containsPoint(std::size_t feature, double x, double y) cons
         const std::uint32_t begin = rs[r], end = rs[r + 1];
         if (end - begin < 3) continue;
         const double* xy = c + 2 * std::size_t{begin};
-        if (geo::planar::ringContains(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; },
-                                      x, y)) {
+        if (geo::planar::ringContains(
+                end - begin,
+                [xy](std::size_t i) {
+                    return std::pair{xy[2 * i], xy[2 * i + 1]};
+                },
+                x, y)) {
             inside = !inside;
         }
     }
@@ -170,8 +174,8 @@ double GeometryColumn::distanceToPoint(std::size_t feature, double x, double y) 
             continue;
         }
         for (std::uint32_t i = begin + 1; i < end; ++i) {
-            best = std::min(best, geo::planar::segmentDistanceSquared(x, y, c[2 * i - 2], c[2 * i - 1], c[2 * i],
-                                                         c[2 * i + 1]));
+            best = std::min(
+                best, geo::planar::segmentDistanceSquared(x, y, c[2 * i - 2], c[2 * i - 1], c[2 * i], c[2 * i + 1]));
         }
     }
     if (hasPolygon && containsPoint(feature, x, y)) return 0.0;

@@ -74,7 +74,7 @@ private:
     std::span<const double> m_borrowedXy;
     std::span<const std::uint32_t> m_borrowedRingStart;
     std::vector<double> m_xy;
-    std::vector<std::uint32_t> m_ringStart{0};   // coordinate index of each ring, plus one past the end
+    std::vector<std::uint32_t> m_ringStart{0};  // coordinate index of each ring, plus one past the end
     std::vector<RingKind> m_ringKind;
     std::vector<std::uint32_t> m_featureRing{0};  // first ring of each feature, plus one past the end
     std::vector<std::uint8_t> m_ringShell;        // 1 where a polygon ring is its polygon's shell

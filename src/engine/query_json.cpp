@@ -10,11 +10,15 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::pair<GroupKind, const char*> kGroupNames[] = {
-    {GroupKind::None, "none"},         {GroupKind::Zones, "zones"},          {GroupKind::Hour, "hour"},
-    {GroupKind::Weekday, "weekday"},   {GroupKind::Month, "month"},          {GroupKind::Category, "category"},
-    {GroupKind::Grid, "grid"},         {GroupKind::HourWeekday, "hour-weekday"},
-    {GroupKind::MonthCategory, "month-category"}};
+constexpr std::pair<GroupKind, const char*> kGroupNames[] = {{GroupKind::None, "none"},
+                                                             {GroupKind::Zones, "zones"},
+                                                             {GroupKind::Hour, "hour"},
+                                                             {GroupKind::Weekday, "weekday"},
+                                                             {GroupKind::Month, "month"},
+                                                             {GroupKind::Category, "category"},
+                                                             {GroupKind::Grid, "grid"},
+                                                             {GroupKind::HourWeekday, "hour-weekday"},
+                                                             {GroupKind::MonthCategory, "month-category"}};
 
 json filterJson(const AttributeFilter& f) {
     return {{"attribute", f.attribute}, {"values", f.values}};
@@ -104,7 +108,8 @@ void from_json(const json& in, Query& q) {
     if (in.contains("weekdays")) {
         std::string days;
         const auto& list = in.at("weekdays");
-        if (!list.is_array()) throw core::InputError("query JSON: \"weekdays\" must be a list such as [\"mo\", \"fr\"]");
+        if (!list.is_array())
+            throw core::InputError("query JSON: \"weekdays\" must be a list such as [\"mo\", \"fr\"]");
         for (const auto& d : list) {
             if (!d.is_string()) throw core::InputError("query JSON: \"weekdays\" has " + d.dump() + ", not a day name");
             days += (days.empty() ? "" : ",") + d.get<std::string>();

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "core/text.hpp"
 #include "core/field_of_action.hpp"
+#include "core/text.hpp"
 
 namespace lb::engine {
 namespace {
@@ -86,8 +86,8 @@ std::uint8_t parseWeekdays(std::string_view text) {
         for (int d = 0; d < 7; ++d) {
             if (key == weekdayKey(d) || key == kEnglish[static_cast<std::size_t>(d)]) found = d;
         }
-        if (found < 0 || day.size() < 2) bad("--weekdays", text, "unknown weekday \"" + std::string(part) +
-                                                                     "\"; use mo,di,mi,do,fr,sa,so");
+        if (found < 0 || day.size() < 2)
+            bad("--weekdays", text, "unknown weekday \"" + std::string(part) + "\"; use mo,di,mi,do,fr,sa,so");
         mask |= static_cast<std::uint8_t>(1u << found);
     }
     return mask;

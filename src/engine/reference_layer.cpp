@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "core/parallel.hpp"
 
 namespace lb::engine {
 
@@ -31,9 +31,8 @@ ReferenceLayer::ReferenceLayer(Dataset& dataset, const LayerRef& ref, Need need)
 bool ReferenceLayer::contains(double x, double y) const {
     core::BBox probe;
     probe.add(x, y);
-    return m_table->spatialIndex().search(probe, [&](std::size_t r) {
-        return m_selected[r] != 0 && m_table->geometry().containsPoint(r, x, y);
-    });
+    return m_table->spatialIndex().search(
+        probe, [&](std::size_t r) { return m_selected[r] != 0 && m_table->geometry().containsPoint(r, x, y); });
 }
 
 bool ReferenceLayer::within(double x, double y, double metres) const {
@@ -50,7 +49,8 @@ void ReferenceLayer::containing(double x, double y, std::vector<std::uint32_t>& 
     core::BBox probe;
     probe.add(x, y);
     m_table->spatialIndex().search(probe, [&](std::size_t r) {
-        if (m_selected[r] != 0 && m_table->geometry().containsPoint(r, x, y)) rows.push_back(static_cast<std::uint32_t>(r));
+        if (m_selected[r] != 0 && m_table->geometry().containsPoint(r, x, y))
+            rows.push_back(static_cast<std::uint32_t>(r));
     });
     std::sort(rows.begin(), rows.end());
 }
@@ -84,12 +84,14 @@ std::vector<std::uint8_t> ReferenceLayer::mask(const FeatureTable& target, doubl
 }
 
 std::vector<std::uint8_t> ReferenceLayer::maskInside(const FeatureTable& target) const {
-    return mask(target, 0.0, [&](std::uint32_t r, double x, double y) { return m_table->geometry().containsPoint(r, x, y); });
+    return mask(target, 0.0,
+                [&](std::uint32_t r, double x, double y) { return m_table->geometry().containsPoint(r, x, y); });
 }
 
 std::vector<std::uint8_t> ReferenceLayer::maskWithin(const FeatureTable& target, double metres) const {
-    return mask(target, metres,
-                [&](std::uint32_t r, double x, double y) { return m_table->geometry().distanceToPoint(r, x, y) <= metres; });
+    return mask(target, metres, [&](std::uint32_t r, double x, double y) {
+        return m_table->geometry().distanceToPoint(r, x, y) <= metres;
+    });
 }
 
 }  // namespace lb::engine

@@ -55,7 +55,8 @@ std::vector<std::string> checkWhereValues(Dataset& dataset, Query& query) {
                 if (const auto field = core::parseFieldOfAction(value)) {
                     const std::string id(core::fieldOfActionInfo(*field).id);
                     if (column.find(id)) {
-                        notes.push_back("note: " + where + ": read as the field of action " + described("category", id));
+                        notes.push_back("note: " + where + ": read as the field of action " +
+                                        described("category", id));
                         value = id;
                         continue;
                     }

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "geo/wkb_reader.hpp"
 #include "geo/crs.hpp"
+#include "geo/wkb_reader.hpp"
 
 namespace lb::geo {
 namespace {

@@ -57,8 +57,7 @@ struct OpenedImage {
     OpenedImage(const std::vector<std::uint8_t>& bytes, const std::string& what) : mime(mimeOf(bytes)), file(bytes) {
         if (mime.empty()) throw core::InputError(what + ": not a JPEG or PNG image (checked by content)");
         const char* drivers[] = {mime == "image/png" ? "PNG" : "JPEG", nullptr};
-        GDALDatasetH ds =
-            GDALOpenEx(file.name().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr);
+        GDALDatasetH ds = GDALOpenEx(file.name().c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr);
         if (!ds) {
             throw core::InputError(what + ": the " + (mime == "image/png" ? "PNG" : "JPEG") + " image cannot be read" +
                                    (errors.hasFailure() ? " (" + errors.failureText() + ")" : std::string()));
@@ -130,9 +129,9 @@ RgbaImage decodeRgba(const std::vector<std::uint8_t>& bytes, const std::string& 
     GDALRasterBandH first = GDALGetRasterBand(h, 1);
     const bool palette = first && GDALGetRasterColorTable(first);
     const auto fail = [&] {
-        return core::InputError(what + ": the image data is broken (" +
-                                (image.errors.hasFailure() ? image.errors.failureText() : std::string("cannot decode")) +
-                                ")");
+        return core::InputError(
+            what + ": the image data is broken (" +
+            (image.errors.hasFailure() ? image.errors.failureText() : std::string("cannot decode")) + ")");
     };
     // Reads one band as bytes into the channel `channel` of every pixel (pixel stride 4).
     const auto readBand = [&](int band, int channel) {

@@ -93,8 +93,7 @@ void writeGeoPackage(const std::filesystem::path& path, const OutputTable& table
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) gdalFailed(path, errors, "GDAL has no GeoPackage driver");
     {
-        std::unique_ptr<GDALDataset> dataset(
-            driver->Create(output.tempPath().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        std::unique_ptr<GDALDataset> dataset(driver->Create(output.tempPath().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset) gdalFailed(path, errors, "cannot create the GeoPackage");
         OGRSpatialReference srs;
         srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

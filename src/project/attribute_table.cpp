@@ -24,9 +24,12 @@ double numberOf(std::string_view text) {
 
 io::FieldType fieldType(store::ColumnType type) {
     switch (type) {
-        case store::ColumnType::Integer: return io::FieldType::Integer;
-        case store::ColumnType::Real: return io::FieldType::Real;
-        case store::ColumnType::Text: break;
+        case store::ColumnType::Integer:
+            return io::FieldType::Integer;
+        case store::ColumnType::Real:
+            return io::FieldType::Real;
+        case store::ColumnType::Text:
+            break;
     }
     return io::FieldType::Text;
 }
@@ -110,7 +113,9 @@ AttributeTable readAttributeTable(store::ProjectStore& store, core::LayerId laye
     // The layer's own columns first, the bookkeeping after them and the uuid last (as Objektinformationen
     // orders them): what a planner reads is in sight when the table opens.
     std::vector<store::ColumnDef> defs;
-    auto bookkeeping = [](std::string_view name) { return store::isBookkeepingColumn(name) || name == "ext_id" || name == "attrs"; };
+    auto bookkeeping = [](std::string_view name) {
+        return store::isBookkeepingColumn(name) || name == "ext_id" || name == "attrs";
+    };
     for (const auto& def : store::layerColumns(layer)) {
         if (!bookkeeping(def.name)) defs.push_back(def);
     }
@@ -250,8 +255,8 @@ void writeSelection(const std::filesystem::path& file, store::ProjectStore& stor
     } else if (ext == ".gpkg") {
         auto out = selectionTable(store, table, rows, publicMode, true);
         // A GeoPackage layer has one geometry per row or none: rows without a place (visits) keep an empty one.
-        const bool anyGeometry = std::any_of(out.geometries.begin(), out.geometries.end(),
-                                             [](const core::Wkb& g) { return !g.empty(); });
+        const bool anyGeometry =
+            std::any_of(out.geometries.begin(), out.geometries.end(), [](const core::Wkb& g) { return !g.empty(); });
         if (!anyGeometry) out.geometries.clear();
         io::writeGeoPackage(file, out);
     } else {

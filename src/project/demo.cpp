@@ -8,10 +8,10 @@
 #include <optional>
 #include <string>
 
+#include "core/defaults.hpp"
 #include "core/error.hpp"
 #include "project/project.hpp"
 #include "store/project_store.hpp"
-#include "core/defaults.hpp"
 
 namespace lb::project {
 namespace {
@@ -96,8 +96,8 @@ void removeStaleLeftovers(const std::filesystem::path& target) {
 
 }  // namespace
 
-DemoReport createDemo(const std::filesystem::path& projectPath, const demo::DemoOptions& options, core::Progress& progress,
-                      bool replaceExisting) {
+DemoReport createDemo(const std::filesystem::path& projectPath, const demo::DemoOptions& options,
+                      core::Progress& progress, bool replaceExisting) {
     removeStaleLeftovers(projectPath);
     if (!replaceExisting && std::filesystem::exists(projectPath)) {
         throw core::InputError(projectPath.string() + ": a file of that name exists already",

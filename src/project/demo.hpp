@@ -21,7 +21,7 @@ struct DemoReport {
 // place at the end, so a failed or killed demo leaves the target as it was (absent, or with
 // replaceExisting the old file); leftovers of killed demos (temporary folders, part files) are removed
 // when the next one starts.
-DemoReport createDemo(const std::filesystem::path& projectPath, const demo::DemoOptions& options, core::Progress& progress,
-                      bool replaceExisting = false);
+DemoReport createDemo(const std::filesystem::path& projectPath, const demo::DemoOptions& options,
+                      core::Progress& progress, bool replaceExisting = false);
 
 }  // namespace lb::project

@@ -101,8 +101,8 @@ std::unique_ptr<engine::FeatureTable> StoreLayerSource::read(const std::string& 
         std::optional<core::Timestamp> time;
         if (hasTime && !select.isNull(2)) time = core::parseTime(select.columnTextView(2));
         for (std::size_t a = 0; a < attributes.size(); ++a) {
-            values[a] = select.isNull(static_cast<int>(a) + 3) ? std::string()
-                                                                : select.columnText(static_cast<int>(a) + 3);
+            values[a] =
+                select.isNull(static_cast<int>(a) + 3) ? std::string() : select.columnText(static_cast<int>(a) + 3);
         }
         if (borrowFrom) {
             // The scene's rows must be the table's, one for one (a row added since the scene was read: read all).

@@ -79,14 +79,15 @@ void appendGiValues(std::vector<core::Value>& row, const analysis::GiStarResult&
         row.emplace_back((*valuesBefore)[i]);
         row.emplace_back(before->z[i]);
         row.emplace_back(static_cast<std::int64_t>(before->bin[i]));
-        row.emplace_back(std::string(
-            analysis::hotspotChangeName(analysis::classifyHotspotChange(before->bin[i], now.bin[i]))));
+        row.emplace_back(
+            std::string(analysis::hotspotChangeName(analysis::classifyHotspotChange(before->bin[i], now.bin[i]))));
     }
 }
 
 io::OutputTable gridGiStar(engine::Dataset& dataset, const GiStarRequest& request, const std::string& crs,
                            const Selected* selected) {
-    const Locations now = selected ? locationsOfRows(selected->table, selected->rows) : locationsOf(dataset, request.query);
+    const Locations now =
+        selected ? locationsOfRows(selected->table, selected->rows) : locationsOf(dataset, request.query);
     const bool compare = !selected && (request.compareFrom || request.compareTo);
     const Locations before = compare ? locationsOf(dataset, baselineOf(request)) : Locations{};
     core::BBox extent;
@@ -122,8 +123,10 @@ io::OutputTable gridGiStar(engine::Dataset& dataset, const GiStarRequest& reques
     io::OutputTable table;
     table.name = "gistar";
     table.crs = crs;
-    table.fields = {{"column", io::FieldType::Integer}, {"row", io::FieldType::Integer},
-                    {"x", io::FieldType::Real},        {"y", io::FieldType::Real},
+    table.fields = {{"column", io::FieldType::Integer},
+                    {"row", io::FieldType::Integer},
+                    {"x", io::FieldType::Real},
+                    {"y", io::FieldType::Real},
                     {"count", io::FieldType::Real}};
     addGiColumns(table, compare);
     for (std::size_t r = 0; r < grid.rows; ++r) {
@@ -197,12 +200,15 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
     io::OutputTable table;
     table.name = "gistar";
     table.crs = crs;
-    table.fields = {{"zone_id", io::FieldType::Integer}, {"name", io::FieldType::Text},
-                    {"x", io::FieldType::Real},          {"y", io::FieldType::Real},
+    table.fields = {{"zone_id", io::FieldType::Integer},
+                    {"name", io::FieldType::Text},
+                    {"x", io::FieldType::Real},
+                    {"y", io::FieldType::Real},
                     {request.valueAttribute.empty() ? "count" : request.valueAttribute, io::FieldType::Real}};
     addGiColumns(table, compare);
     for (std::size_t z = 0; z < zones.size(); ++z) {
-        std::vector<core::Value> row{zones.id(z), hasName ? std::string(zones.attribute("name").value(z)) : std::string(), xs[z],
+        std::vector<core::Value> row{zones.id(z),
+                                     hasName ? std::string(zones.attribute("name").value(z)) : std::string(), xs[z],
                                      ys[z], values[z]};
         appendGiValues(row, result, z, compare ? &resultBefore : nullptr, &valuesBefore);
         table.rows.push_back(std::move(row));

@@ -15,7 +15,7 @@
 namespace lb::engine {
 class Dataset;
 class FeatureTable;
-}
+}  // namespace lb::engine
 
 namespace lb::project {
 
@@ -38,10 +38,10 @@ analysis::KdeRaster kdeOfRows(const engine::FeatureTable& table, const std::vect
 
 struct GiStarRequest {
     engine::Query query;
-    double cell = 0;                    // grid mode: cell size in metres
-    std::string zones;                  // zone mode: polygon layer (instead of cell)
-    std::string valueAttribute;         // zone mode: use this numeric attribute instead of counts
-    std::optional<core::BBox> extent;   // grid mode: default the selected points' extent snapped to cell
+    double cell = 0;                   // grid mode: cell size in metres
+    std::string zones;                 // zone mode: polygon layer (instead of cell)
+    std::string valueAttribute;        // zone mode: use this numeric attribute instead of counts
+    std::optional<core::BBox> extent;  // grid mode: default the selected points' extent snapped to cell
     analysis::GiStarOptions options;
     // Hot-spot change: the baseline period [compareFrom, compareTo) of the same query; the grid then covers
     // both periods' points.

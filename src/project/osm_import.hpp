@@ -17,7 +17,7 @@ namespace lb::project {
 
 struct OsmImportReport {
     std::map<core::LayerId, std::int64_t> counts;  // features written per base-map layer
-    std::vector<std::string> warnings;              // read problems worked around (io::OsmReader::warnings)
+    std::vector<std::string> warnings;             // read problems worked around (io::OsmReader::warnings)
 };
 
 // Imports the OSM base map: replaces the roads, buildings, landuse, water, railways and pois layers with

@@ -31,7 +31,6 @@ struct ProjectSummary {
     std::vector<LayerSummary> layers;  // all layers, in kLayers order
 };
 
-
 // The document both front ends drive. Every operation of the CLI and the GUI is a method here.
 class Project {
 public:

@@ -29,7 +29,8 @@ io::OutputTable featuresTable(const engine::QueryResult& result, const std::stri
             const std::int64_t t = table.time(row);
             values.emplace_back(t == engine::kNoTime ? core::Value{} : core::Value{core::formatBerlin({t})});
         }
-        for (const auto& name : table.attributeNames()) values.emplace_back(std::string(table.attribute(name).value(row)));
+        for (const auto& name : table.attributeNames())
+            values.emplace_back(std::string(table.attribute(name).value(row)));
         const auto [x, y] = geometry.representativePoint(row);
         values.emplace_back(x);
         values.emplace_back(y);

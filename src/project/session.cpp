@@ -37,7 +37,7 @@ render::Scene Session::loadScene(const render::Style& style, const std::vector<s
 }
 
 std::vector<std::pair<std::string, std::string>> Session::featureAttributes(const std::string& layer,
-                                                                          std::int64_t fid) {
+                                                                            std::int64_t fid) {
     return project::featureAttributes(m_project->store(), layer, fid);
 }
 

@@ -78,7 +78,8 @@ public:
         if (def && def->type == store::ColumnType::Integer) {
             std::optional<std::int64_t> number;
             if (const auto typed = quantity(raw)) {
-                if (std::floor(*typed) == *typed && std::abs(*typed) < 9.0e15) number = static_cast<std::int64_t>(*typed);
+                if (std::floor(*typed) == *typed && std::abs(*typed) < 9.0e15)
+                    number = static_cast<std::int64_t>(*typed);
             } else {
                 number = detail::parseInteger(value);
             }

@@ -10,8 +10,12 @@ namespace {
 bool ringContains(const SceneLayer& layer, std::uint32_t ring, double x, double y) {
     const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
     const double* xy = layer.xy.data() + 2 * std::size_t{begin};
-    return geo::planar::ringContains(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; },
-                                     x, y);
+    return geo::planar::ringContains(
+        end - begin,
+        [xy](std::size_t i) {
+            return std::pair{xy[2 * i], xy[2 * i + 1]};
+        },
+        x, y);
 }
 
 }  // namespace
@@ -75,9 +79,9 @@ std::optional<FeatureRef> pick(const Scene& scene, const Style& style, const Map
                                 d = std::hypot(world[0] - layer.xy[2 * begin], world[1] - layer.xy[2 * begin + 1]);
                             }
                             for (std::uint32_t c = begin; c + 1 < end; ++c) {
-                                d = std::min(d,
-                                             geo::planar::segmentDistance(world[0], world[1], layer.xy[2 * c], layer.xy[2 * c + 1],
-                                                             layer.xy[2 * c + 2], layer.xy[2 * c + 3]));
+                                d = std::min(d, geo::planar::segmentDistance(world[0], world[1], layer.xy[2 * c],
+                                                                             layer.xy[2 * c + 1], layer.xy[2 * c + 2],
+                                                                             layer.xy[2 * c + 3]));
                             }
                             if (d <= reach && d < bestDistance) {
                                 bestDistance = d;

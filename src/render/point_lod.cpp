@@ -56,7 +56,9 @@ void appendLevel(PointLod& lod, double cellSize, const std::vector<std::uint32_t
 
 }  // namespace
 
-std::uint32_t mortonCode(std::uint32_t ix, std::uint32_t iy) { return spreadBits(ix) | (spreadBits(iy) << 1); }
+std::uint32_t mortonCode(std::uint32_t ix, std::uint32_t iy) {
+    return spreadBits(ix) | (spreadBits(iy) << 1);
+}
 
 PointGrid PointGrid::covering(const core::BBox& extent) {
     if (extent.empty()) return {};
@@ -68,7 +70,9 @@ PointGrid PointGrid::covering(const core::BBox& extent) {
     return grid;
 }
 
-double PointGrid::cellSize(int level) const { return size / kGridCells * std::ldexp(1.0, level); }
+double PointGrid::cellSize(int level) const {
+    return size / kGridCells * std::ldexp(1.0, level);
+}
 
 const PointLevel& levelFor(const std::vector<PointLevel>& levels, double maxCellSize) {
     const PointLevel* best = &levels.front();

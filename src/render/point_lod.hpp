@@ -36,9 +36,9 @@ struct PointGrid {
 };
 
 struct PointLevel {
-    double cellSize = 0;     // metres; 0 for level 0 (every point)
-    std::size_t first = 0;   // first instance of this level in PointLod::source / weight
-    std::array<std::uint32_t, kPointTiles + 1> tileStart{};  // instances before tile t, relative to first
+    double cellSize = 0;    // metres; 0 for level 0 (every point)
+    std::size_t first = 0;  // first instance of this level in PointLod::source / weight
+    std::array<std::uint32_t, kPointTiles + 1> tileStart{};   // instances before tile t, relative to first
     std::array<std::uint32_t, kPointTiles + 1> tilePoints{};  // input points represented before tile t
 
     std::size_t count() const { return tileStart[kPointTiles]; }

@@ -16,10 +16,10 @@ struct RasterOverlay {
     int columns = 0;
     int rows = 0;
     std::vector<float> values;
-    float maxValue = 0;      // the value drawn with the ramp's last colour (higher values too)
+    float maxValue = 0;  // the value drawn with the ramp's last colour (higher values too)
     // Set by whoever builds the overlay (project::toOverlay); render/ and the CLI know no UI catalogue.
-    std::string legend;      // legend title, German ("Vorfalldichte je km²")
-    std::string legendEn;    // and English
+    std::string legend;    // legend title, German ("Vorfalldichte je km²")
+    std::string legendEn;  // and English
 
     double width() const { return columns * cell; }
     double height() const { return rows * cell; }

@@ -22,7 +22,7 @@ std::optional<SymbolShape> symbolShapeFromName(std::string_view name);
 // How the features of one class of a layer are drawn. Widths and sizes are logical pixels unless
 // named in metres; a line's drawn width is max(width, widthMetres / metresPerPixel).
 struct ClassStyle {
-    std::string value;     // the class value it applies to; "*" matches every other class
+    std::string value;  // the class value it applies to; "*" matches every other class
     // Legend labels in both languages come with the style (assets/styles/*.json, or the code that builds an
     // overlay's style), not from the UI catalogue: `lagebild render` draws legends without ui/.
     std::string legend;    // German legend label

@@ -57,8 +57,8 @@ const SchemaMap& referenceSchema(int srid, int schemaVersion) {
 
 // Tables SQLite itself creates (ANALYZE, AUTOINCREMENT): no SQL of anyone's runs through them.
 bool isSqliteInternalTable(const SchemaObject& object) {
-    static const std::set<std::string> kInternal = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2",
-                                                    "sqlite_stat3", "sqlite_stat4"};
+    static const std::set<std::string> kInternal = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3",
+                                                    "sqlite_stat4"};
     return object.type == "table" && kInternal.count(object.name) > 0 && object.table == object.name;
 }
 

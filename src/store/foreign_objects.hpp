@@ -9,10 +9,10 @@ class Db;
 
 // One entry of the project file's schema (sqlite_master).
 struct SchemaObject {
-    std::string type;   // table, index, view, trigger
+    std::string type;  // table, index, view, trigger
     std::string name;
-    std::string table;  // tbl_name: the table an index or trigger belongs to
-    std::string sql;    // empty for automatic indexes
+    std::string table;     // tbl_name: the table an index or trigger belongs to
+    std::string sql;       // empty for automatic indexes
     bool changed = false;  // one of our objects, but with other SQL than ours
     std::string ourSql;    // for changed objects: the SQL Lagebild creates it with
 };

@@ -181,12 +181,13 @@ std::unique_ptr<ProjectStore> ProjectStore::open(const std::filesystem::path& pa
         if (!foreign.empty()) {
             std::string list;
             for (const auto& object : foreign) list += "\n    " + describe(object);
-            throw core::InputError(path.string() + ": the project has " + std::to_string(foreign.size()) +
-                                       " schema object(s) that Lagebild did not create; they could run SQL when "
-                                       "the project is changed, so it is not opened for writing (nothing was "
-                                       "changed):" + list,
-                                   "`lagebild repair " + path.string() +
-                                       "` lists and removes them (reading commands still work)");
+            throw core::InputError(
+                path.string() + ": the project has " + std::to_string(foreign.size()) +
+                    " schema object(s) that Lagebild did not create; they could run SQL when "
+                    "the project is changed, so it is not opened for writing (nothing was "
+                    "changed):" +
+                    list,
+                "`lagebild repair " + path.string() + "` lists and removes them (reading commands still work)");
         }
     }
     // An older project is upgraded when it is opened for writing. Read-only use (render, query, sql, info)
@@ -218,9 +219,9 @@ void ProjectStore::readMeta() {
         m_crs = crs.columnText(0);
         const auto srid = sridOf(m_crs);
         if (!srid) {
-            throw core::InputError(m_path.string() + ": the project's CRS '" + m_crs +
-                                       "' (lagebild_meta, key 'crs') is not an EPSG code",
-                                   "the file is damaged; restore it from a backup or set the value to e.g. EPSG:25833");
+            throw core::InputError(
+                m_path.string() + ": the project's CRS '" + m_crs + "' (lagebild_meta, key 'crs') is not an EPSG code",
+                "the file is damaged; restore it from a backup or set the value to e.g. EPSG:25833");
         }
         m_srid = *srid;
     } catch (const core::ProcessingError& e) {
@@ -292,8 +293,10 @@ RepairReport ProjectStore::repair(const std::filesystem::path& path, bool dropTa
         unknownTable = unknownTable || (object.type == "table" && !object.changed);
     }
     if (!blocked.empty()) {
-        throw core::InputError(path.string() + ": these schema objects cannot be removed without losing data; "
-                                               "nothing was changed:" + blocked,
+        throw core::InputError(path.string() +
+                                   ": these schema objects cannot be removed without losing data; "
+                                   "nothing was changed:" +
+                                   blocked,
                                unknownTable ? "add --drop-tables to drop tables Lagebild does not know (their rows "
                                               "are lost)"
                                             : "copy the layers into a new project (e.g. export and import them)");

@@ -57,8 +57,9 @@ public:
     BodyCopier(const core::Wkb& wkb, std::vector<std::uint8_t>& out) : m_in(wkb), m_out(out) {}
 
     void body(std::uint32_t type, std::size_t& pos) {
-        if (copySimpleBody(type, pos, [this](std::size_t p) { return count(p); },
-                           [this](std::size_t& p, std::size_t n) { copy(p, n); })) {
+        if (copySimpleBody(
+                type, pos, [this](std::size_t p) { return count(p); },
+                [this](std::size_t& p, std::size_t n) { copy(p, n); })) {
             return;
         }
         const std::uint32_t parts = count(pos);
@@ -92,8 +93,9 @@ public:
     void geometry(std::uint32_t type, std::size_t& pos) {
         m_out.push_back(1);
         append(m_out, type);
-        if (copySimpleBody(type, pos, [this](std::size_t p) { return count(p); },
-                           [this](std::size_t& p, std::size_t n) { copy(p, n); })) {
+        if (copySimpleBody(
+                type, pos, [this](std::size_t p) { return count(p); },
+                [this](std::size_t& p, std::size_t n) { copy(p, n); })) {
             return;
         }
         switch (type) {

@@ -28,7 +28,7 @@ std::string lower(const char* text) {
 // The virtual-table modules a console query may open; sqlite3_drop_modules removes every other one from the
 // console's connection (VirtualText, VirtualShape, VirtualDbf, VirtualXL, VirtualGeoJSON read other files;
 // fts3/fts4/fts5 take tokenizers; VirtualNetwork/VirtualRouting and the rest have no use here).
-const char* const kKeptModules[] = {"rtree",      "rtree_i32",         "json_each", "json_tree",
+const char* const kKeptModules[] = {"rtree",      "rtree_i32",           "json_each",         "json_tree",
                                     "VirtualKNN", "VirtualSpatialIndex", "VirtualElementary", nullptr};
 
 const char* actionName(int action) {
@@ -280,9 +280,9 @@ std::vector<SqlResult> runReadOnlySql(const std::filesystem::path& project, cons
             if ((rc & 0xff) == SQLITE_NOMEM) throwLimit(SqlLimitError::Limit::Memory, limits);
             const std::string message = sqlite3_errmsg(db);
             if (const auto name = unresolvedFunction(message); name && !detail::sqlFunctionAllowed(*name)) {
-                throw core::UsageError("refused: the function " + *name +
-                                           "() (not on the list of functions lagebild sql allows)",
-                                       "use SELECT (with SpatiaLite functions such as ST_Within, ST_Distance, AsText)");
+                throw core::UsageError(
+                    "refused: the function " + *name + "() (not on the list of functions lagebild sql allows)",
+                    "use SELECT (with SpatiaLite functions such as ST_Within, ST_Distance, AsText)");
             }
             throw core::InputError("SQL error: " + message);
         }

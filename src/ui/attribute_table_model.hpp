@@ -35,7 +35,7 @@ public:
     void setLanguage(Language language);
 
     // [columns]
-    std::size_t columnCount() const;  // id plus the stored columns
+    std::size_t columnCount() const;                   // id plus the stored columns
     std::string columnName(std::size_t column) const;  // "id", then the schema names
     bool numericColumn(std::size_t column) const;
     // The cell as the table shows it (field-of-action labels, German dates and numbers).

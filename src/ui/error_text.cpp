@@ -36,8 +36,7 @@ const std::array kGermanRules{
     Rule{R"(coordinates '([^']*)', '([^']*)' are not numbers)", "Koordinaten „$1“, „$2“ sind keine Zahlen"},
     Rule{R"(no coordinates / no geometry)", "keine Koordinaten / keine Geometrie"},
     Rule{R"(latitude (\S+) / longitude (\S+) out of range)", "Breite $1 / Länge $2 außerhalb des gültigen Bereichs"},
-    Rule{R"(latitude (\S+) and longitude (\S+) look swapped \([^)]*\))",
-         "Breite $1 und Länge $2 scheinen vertauscht"},
+    Rule{R"(latitude (\S+) and longitude (\S+) look swapped \([^)]*\))", "Breite $1 und Länge $2 scheinen vertauscht"},
     Rule{R"(expected a point, got a (\S+))", "Punkt erwartet, aber $1 gefunden"},
     Rule{R"(expected a line, got a (\S+))", "Linie erwartet, aber $1 gefunden"},
     Rule{R"(expected a polygon, got a (\S+))", "Fläche erwartet, aber $1 gefunden"},
@@ -129,7 +128,8 @@ std::string localiseError(std::string_view message, Language language) {
             }
             if (!known && (cliOnly(line) || language == Language::German)) continue;
         } else if (language == Language::German) {
-            for (const auto& rule : kGermanRules) line = std::regex_replace(line, std::regex(rule.pattern), rule.german);
+            for (const auto& rule : kGermanRules)
+                line = std::regex_replace(line, std::regex(rule.pattern), rule.german);
         }
         if (!first) out += '\n';
         out += line;

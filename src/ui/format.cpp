@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "core/field_of_action.hpp"
 #include "core/time.hpp"
@@ -44,8 +44,8 @@ std::string formatDecimal(double value, int decimals, Language language, bool gr
 std::string formatTimestamp(std::string_view iso, Language language) {
     const bool dateOnly = iso.size() == 10;
     // Only ISO text (as the project stores it) is reformatted; anything else is somebody's own text.
-    const bool isoLike = iso.size() >= 10 && iso[4] == '-' && iso[7] == '-' &&
-                         (dateOnly || iso[10] == 'T' || iso[10] == ' ');
+    const bool isoLike =
+        iso.size() >= 10 && iso[4] == '-' && iso[7] == '-' && (dateOnly || iso[10] == 'T' || iso[10] == ' ');
     const auto parsed = isoLike ? core::parseTime(iso) : std::nullopt;
     if (!parsed) return std::string(iso);
     const std::int64_t local = parsed->unixSeconds + core::berlinOffsetSeconds(parsed->unixSeconds);
@@ -116,7 +116,8 @@ std::string displayValue(std::string_view column, std::string_view value, Langua
     if (dot == std::string_view::npos && value.find_first_of("eE") == std::string_view::npos) {
         return std::fabs(*n) >= 10000 ? formatInteger(static_cast<std::int64_t>(*n), language) : std::string(value);
     }
-    const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(std::min<std::size_t>(value.size() - dot - 1, 6));
+    const int decimals =
+        dot == std::string_view::npos ? 0 : static_cast<int>(std::min<std::size_t>(value.size() - dot - 1, 6));
     return formatDecimal(*n, decimals, language, std::fabs(*n) >= 10000);
 }
 

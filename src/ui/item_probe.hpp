@@ -24,7 +24,9 @@ public:
     // The widget as drawn in the last frame that drew it; nothing if it never was.
     std::optional<ItemRect> find(std::string_view key) const;
     // A named fact of the frame ("form.state" = "graffiti valid"), with the frame it was stated in.
-    void state(std::string_view key, std::string value, int frame) { m_facts[std::string(key)] = {std::move(value), frame}; }
+    void state(std::string_view key, std::string value, int frame) {
+        m_facts[std::string(key)] = {std::move(value), frame};
+    }
     std::optional<std::pair<std::string, int>> fact(std::string_view key) const;
 
 private:

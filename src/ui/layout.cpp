@@ -66,7 +66,8 @@ Layout computeLayout(const LayoutInput& in) {
     const float centreX = vp.x + left + leftSplit;
     out.centre = {centreX, top, std::max(1.0f, out.rightSplitter.x - centreX), std::max(1.0f, height)};
     if (in.bottomOpen && height > 0) {
-        const float wantedHeight = in.docks.bottomHeight > 0 ? in.docks.bottomHeight * s : defaultBottomDockHeight(height, s);
+        const float wantedHeight =
+            in.docks.bottomHeight > 0 ? in.docks.bottomHeight * s : defaultBottomDockHeight(height, s);
         const float most = std::max(0.0f, height * (1 - kMinMapHeightShare) - splitter);
         const float table = std::min(std::max(wantedHeight, kMinBottomHeight * s), most);
         out.bottom = {centreX, top + height - table, out.centre.w, table};

@@ -30,8 +30,8 @@ struct LayoutInput {
     float statusHeight = 0;
     float scale = 1;
     float framebufferScale = 1;
-    bool leftOpen = true;   // the layer panel is open
-    bool rightOpen = true;  // the right dock has at least one tab
+    bool leftOpen = true;     // the layer panel is open
+    bool rightOpen = true;    // the right dock has at least one tab
     bool bottomOpen = false;  // the attribute table is open
     DockState docks;
 };

@@ -63,12 +63,9 @@ std::string settingsToJson(const Settings& s) {
                      {"width", s.window.width},
                      {"height", s.window.height},
                      {"maximized", s.window.maximized}};
-    out["docks"] = {{"left_width", s.docks.leftWidth},
-                    {"right_width", s.docks.rightWidth},
-                    {"left_collapsed", s.docks.leftCollapsed},
-                    {"right_collapsed", s.docks.rightCollapsed},
-                    {"right_tab", s.docks.rightTab},
-                    {"bottom_height", s.docks.bottomHeight}};
+    out["docks"] = {{"left_width", s.docks.leftWidth},         {"right_width", s.docks.rightWidth},
+                    {"left_collapsed", s.docks.leftCollapsed}, {"right_collapsed", s.docks.rightCollapsed},
+                    {"right_tab", s.docks.rightTab},           {"bottom_height", s.docks.bottomHeight}};
     return out.dump(2) + "\n";
 }
 

@@ -7,23 +7,23 @@
 #include <initializer_list>
 
 #include "ui/analysis/analysis_controller.hpp"
-#include "ui/panels/about_panel.hpp"
-#include "ui/panels/analysis_menu.hpp"
-#include "ui/panels/attribute_table_panel.hpp"
+#include "ui/docked_panel.hpp"
 #include "ui/edit/edit_controller.hpp"
 #include "ui/edit/edit_tools.hpp"
 #include "ui/edit/field_mode.hpp"
+#include "ui/panels/about_panel.hpp"
+#include "ui/panels/analysis_menu.hpp"
+#include "ui/panels/attribute_table_panel.hpp"
 #include "ui/panels/author_dialog_panel.hpp"
+#include "ui/panels/dock_panel.hpp"
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/edit_toolbar_panel.hpp"
-#include "ui/panels/dock_panel.hpp"
 #include "ui/panels/feature_form_panel.hpp"
 #include "ui/panels/field_mode_panel.hpp"
-#include "ui/panels/visit_calendar_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/heatmap_panel.hpp"
-#include "ui/panels/hotspot_panel.hpp"
 #include "ui/panels/help_panel.hpp"
+#include "ui/panels/hotspot_panel.hpp"
 #include "ui/panels/info_panel.hpp"
 #include "ui/panels/layer_panel.hpp"
 #include "ui/panels/map_canvas_panel.hpp"
@@ -34,7 +34,7 @@
 #include "ui/panels/sql_console_panel.hpp"
 #include "ui/panels/status_bar_panel.hpp"
 #include "ui/panels/temporal_panel.hpp"
-#include "ui/docked_panel.hpp"
+#include "ui/panels/visit_calendar_panel.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -75,8 +75,8 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     for (DockedPanel* tab : std::initializer_list<DockedPanel*>{&query, &heatmap, &hotspots, &form, &fieldMode, &info})
         m_dock->add(*tab);
     // The attribute table under the map (issue 18).
-    m_table = &m_panels.add<AttributeTablePanel>(ws, *m_analysis, *m_editor, *m_fileDialog, m_jobs, m_layout,
-                                                 settings.docks);
+    m_table =
+        &m_panels.add<AttributeTablePanel>(ws, *m_analysis, *m_editor, *m_fileDialog, m_jobs, m_layout, settings.docks);
     layers.setOpenTableHook([table = m_table](core::LayerId layer) { table->showLayer(layer); });
     query.setShowTableHook([table = m_table] { table->showQueryResult(); });
     m_query = &query;
@@ -86,7 +86,8 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_info = &info;
     m_temporal = &m_panels.add<TemporalPanel>(ws, *m_analysis, m_layout);
     auto& sql = m_panels.add<SqlConsolePanel>(ws, *m_analysis, m_layout);
-    m_analysisMenu = std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_heatmap, *m_hotspots, *m_temporal, sql);
+    m_analysisMenu =
+        std::make_unique<AnalysisMenu>(ws, *m_analysis, *m_query, *m_heatmap, *m_hotspots, *m_temporal, sql);
     m_toolbar = &m_panels.add<EditToolbarPanel>(ws, *m_editor, *m_tools, *m_fieldModePanel, m_layout);
     auto& calendar = m_panels.add<VisitCalendarPanel>(ws, *m_editor);
     auto& about = m_panels.add<AboutPanel>(ws);

@@ -8,11 +8,12 @@
 #include <cstdio>
 #include <future>
 
+#include "core/defaults.hpp"
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "geo/crs.hpp"
-#include "project/map_request.hpp"
 #include "project/demo.hpp"
+#include "project/map_request.hpp"
 #include "project/project.hpp"
 #include "project/session.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -22,7 +23,6 @@
 #include "ui/error_text.hpp"
 #include "ui/scene_patch.hpp"
 #include "ui/task_queue.hpp"
-#include "core/defaults.hpp"
 
 namespace lb::ui {
 namespace {
@@ -192,25 +192,28 @@ void Workspace::startLoad(const std::string& path, bool keepView) {
         m_loadError.clear();
     }
     const render::Style style = m_style;
-    startJob(tr()(Str::MapLoading), [this, path, style, keepView, atlas = m_atlas,
-                                         font = m_fontFile](core::Progress& progress) -> Completion {
-        const auto begin = std::chrono::steady_clock::now();
-        auto result = std::make_shared<LoadResult>();
-        result->path = path;
-        // The label font's atlas (FreeType work, no OpenGL) is made on a second thread while the project loads.
-        std::future<std::shared_ptr<const render::GlyphAtlas>> glyphs;
-        if (!atlas) {
-            glyphs = std::async(std::launch::async, [font] { return std::make_shared<const render::GlyphAtlas>(font); });
-        }
-        if (!std::filesystem::exists(path)) throw core::InputError(path + ": no such project file");
-        result->session =
-            project::Session::open(path, project::Session::Access::ReadOnly, project::Session::Threads::Shared);
-        result->scene = std::make_shared<const render::Scene>(result->session->loadScene(style, {}, progress));
-        result->session->shareScene(result->scene);
-        result->atlas = glyphs.valid() ? glyphs.get() : atlas;
-        result->sceneMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
-        return [this, result, keepView] { finishLoad(*result, keepView); };
-    });
+    startJob(tr()(Str::MapLoading),
+             [this, path, style, keepView, atlas = m_atlas, font = m_fontFile](core::Progress& progress) -> Completion {
+                 const auto begin = std::chrono::steady_clock::now();
+                 auto result = std::make_shared<LoadResult>();
+                 result->path = path;
+                 // The label font's atlas (FreeType work, no OpenGL) is made on a second thread while the project
+                 // loads.
+                 std::future<std::shared_ptr<const render::GlyphAtlas>> glyphs;
+                 if (!atlas) {
+                     glyphs = std::async(std::launch::async,
+                                         [font] { return std::make_shared<const render::GlyphAtlas>(font); });
+                 }
+                 if (!std::filesystem::exists(path)) throw core::InputError(path + ": no such project file");
+                 result->session = project::Session::open(path, project::Session::Access::ReadOnly,
+                                                          project::Session::Threads::Shared);
+                 result->scene = std::make_shared<const render::Scene>(result->session->loadScene(style, {}, progress));
+                 result->session->shareScene(result->scene);
+                 result->atlas = glyphs.valid() ? glyphs.get() : atlas;
+                 result->sceneMs =
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+                 return [this, result, keepView] { finishLoad(*result, keepView); };
+             });
 }
 
 void Workspace::finishLoad(LoadResult& result, bool keepView) {
@@ -335,9 +338,10 @@ void Workspace::importOsm(const std::filesystem::path& file) {
         std::int64_t total = 0;
         for (const auto& [layer, count] : report.counts) total += count;
         return [this, path, file, total] {
-            m_notices.push({false,
-                    tr().format(Str::NoticeImported, file.filename().string(), static_cast<long long>(total), 0LL),
-                    {}});
+            m_notices.push(
+                {false,
+                 tr().format(Str::NoticeImported, file.filename().string(), static_cast<long long>(total), 0LL),
+                 {}});
             startLoad(path, true);
         };
     });
@@ -348,8 +352,7 @@ void Workspace::importThematic(core::LayerId layer, const std::filesystem::path&
     const std::string path = m_projectPath;
     startJob(tr()(Str::JobImportThematic), [this, path, layer, file](core::Progress& progress) -> Completion {
         auto writable = project::Project::open(path, false);
-        const auto report =
-            writable->importLayer(layer, file, io::ImportMapping{}, project::ImportOptions{}, progress);
+        const auto report = writable->importLayer(layer, file, io::ImportMapping{}, project::ImportOptions{}, progress);
         return [this, path, file, report] {
             Notice notice{false,
                           tr().format(Str::NoticeImported, file.filename().string(),
@@ -407,7 +410,6 @@ void Workspace::reloadLayers(const std::vector<std::string>& layers) {
 
 // [view actions]
 
-
 void Workspace::zoomToAll() {
     if (m_scene) m_camera.fitAll(m_scene->extent());
 }
@@ -422,7 +424,6 @@ void Workspace::zoomToLayer(const std::string& layer) {
     m_camera.fit(extent);
 }
 
-
 void Workspace::zoomToSelection() {
     if (!m_selection || m_selection->bounds.empty()) return;
     auto box = m_selection->bounds;
@@ -430,10 +431,6 @@ void Workspace::zoomToSelection() {
     box.add(box.maxX + 60, box.maxY + 60);
     m_camera.fit(box);
 }
-
-
-
-
 
 void Workspace::optionsChanged() {
     ++m_revision;
@@ -552,7 +549,6 @@ void Workspace::setHotspots(std::shared_ptr<const render::ClassifiedOverlay> ove
     optionsChanged();
 }
 
-
 // [selection and cursor]
 
 void Workspace::selectAt(double sx, double sy) {
@@ -614,7 +610,5 @@ void Workspace::setCursor(std::optional<std::array<double, 2>> screen) {
 }
 
 // [notices]
-
-
 
 }  // namespace lb::ui

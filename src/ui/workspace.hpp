@@ -38,7 +38,7 @@ namespace lb::render {
 class GlyphAtlas;
 struct ClassifiedOverlay;
 struct RasterOverlay;
-}
+}  // namespace lb::render
 namespace lb::render::gl {
 class MapRenderer;
 }
@@ -217,9 +217,9 @@ private:
     bool m_settingsDirty = false;
     std::uint64_t m_loadGeneration = 0;
     std::uint64_t m_dataGeneration = 0;
-    std::shared_ptr<const render::FeatureSet> m_queryHighlight;  // setHighlightSet
-    std::shared_ptr<const render::FeatureSet> m_tableHighlight;  // setTableSelection
-    std::shared_ptr<const render::RasterOverlay> m_heatmap;  // given again to every new renderer
+    std::shared_ptr<const render::FeatureSet> m_queryHighlight;   // setHighlightSet
+    std::shared_ptr<const render::FeatureSet> m_tableHighlight;   // setTableSelection
+    std::shared_ptr<const render::RasterOverlay> m_heatmap;       // given again to every new renderer
     std::shared_ptr<const render::ClassifiedOverlay> m_hotspots;  // likewise
 
     JobRunner& m_jobs;

@@ -48,16 +48,16 @@ bool inCi();
 // test script installs every tool the suite uses: there a missing tool is a broken install, and a skip would
 // report success without checking anything. The one skip CI allows is the optional real extract in
 // ../shared/data (real_osm_test.cpp); tests/unit/cli/skip_policy_test.cpp keeps it that way.
-#define LAGEBILD_SKIP_OR_FAIL_IN_CI(reason)                                 \
-    do {                                                                    \
-        if (::lb::test::inCi()) {                                           \
-            FAIL() << "in CI this may not be skipped: " << reason;          \
-        } else {                                                            \
-            GTEST_SKIP() << reason;                                         \
-        }                                                                   \
+#define LAGEBILD_SKIP_OR_FAIL_IN_CI(reason)                        \
+    do {                                                           \
+        if (::lb::test::inCi()) {                                  \
+            FAIL() << "in CI this may not be skipped: " << reason; \
+        } else {                                                   \
+            GTEST_SKIP() << reason;                                \
+        }                                                          \
     } while (false)
 
-#define LAGEBILD_REQUIRE_PROGRAM(program)                                                           \
-    do {                                                                                            \
+#define LAGEBILD_REQUIRE_PROGRAM(program)                                                                            \
+    do {                                                                                                             \
         if (!::lb::test::haveProgram(program)) LAGEBILD_SKIP_OR_FAIL_IN_CI(std::string(program) + " not installed"); \
     } while (false)

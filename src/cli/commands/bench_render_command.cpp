@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "cli/map_loading.hpp"
-#include "project/session.hpp"
 #include "core/error.hpp"
+#include "project/session.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
 #include "render/gl/render_target.hpp"
@@ -68,7 +68,9 @@ double p95Of(std::vector<double> v) {
 // draws the next frame. Timed from the start of the read to the finished frame (glReadPixels waits).
 int BenchRenderCommand::runEdits(const project::MapRequest& request) {
     using Clock = std::chrono::steady_clock;
-    auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    auto ms = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
     auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
     LoadedMap map = loadMap(*session, request, m_style);
     render::gl::OffscreenContext context;
@@ -129,13 +131,14 @@ int BenchRenderCommand::runEdits(const project::MapRequest& request) {
         out["layers_kept"] = kept;
         fmt::print("{}\n", out.dump(2));
     } else {
-        fmt::print("edits:    {} of {} ({} features in the scene{})\n"
-                   "edit → frame: median {:.1f} ms, p95 {:.1f} ms\n"
-                   "  read the layer {:.1f} ms, patch the scene {:.1f} ms, upload {:.1f} ms ({} layers uploaded, {} kept), "
-                   "frame {:.1f} ms\nrenderer: {}\n",
-                   m_frames, m_editLayer, features, m_fullUpload ? ", every layer uploaded" : "", medianOf(total),
-                   p95Of(total), medianOf(read), medianOf(patch), medianOf(upload), uploaded, kept, medianOf(frame),
-                   context.renderer());
+        fmt::print(
+            "edits:    {} of {} ({} features in the scene{})\n"
+            "edit → frame: median {:.1f} ms, p95 {:.1f} ms\n"
+            "  read the layer {:.1f} ms, patch the scene {:.1f} ms, upload {:.1f} ms ({} layers uploaded, {} kept), "
+            "frame {:.1f} ms\nrenderer: {}\n",
+            m_frames, m_editLayer, features, m_fullUpload ? ", every layer uploaded" : "", medianOf(total),
+            p95Of(total), medianOf(read), medianOf(patch), medianOf(upload), uploaded, kept, medianOf(frame),
+            context.renderer());
     }
     return 0;
 }
@@ -192,8 +195,7 @@ int BenchRenderCommand::run() {
         fmt::print(
             "frames:   {}\nsize:     {}x{}\nfeatures: {}\nsymbols:  {:.0f} per frame (median, after level of detail)\n"
             "median:   {:.2f} ms\np95:      {:.2f} ms\nrenderer: {}\n",
-            m_frames, request.width, request.height, features, symbolsMedian, median, p95,
-            context.renderer());
+            m_frames, request.width, request.height, features, symbolsMedian, median, p95, context.renderer());
     }
     (void)checksum;
     return 0;

@@ -28,9 +28,9 @@ void FieldExportCommand::setup() {
         for (const auto& layer : project::parseLayerList(m_layers, "--layers")) {
             const auto id = *core::layerFromName(layer);
             if (core::layerInfo(id).kind != core::LayerKind::Thematic) {
-                throw core::UsageError("--layers: " + layer + " is base map",
-                                       "give thematic layers: " +
-                                           std::string(core::layerNamesList(core::LayerKind::Thematic)));
+                throw core::UsageError(
+                    "--layers: " + layer + " is base map",
+                    "give thematic layers: " + std::string(core::layerNamesList(core::LayerKind::Thematic)));
             }
             m_options.layers.push_back(id);
         }

@@ -54,7 +54,8 @@ void HotspotsCommand::setup() {
         if (m_kernel != "quartic" && m_kernel != "gaussian") {
             throw core::UsageError("--kernel \"" + m_kernel + "\": use quartic or gaussian");
         }
-        if (m_mode != "exact" && m_mode != "fast") throw core::UsageError("--mode \"" + m_mode + "\": use exact or fast");
+        if (m_mode != "exact" && m_mode != "fast")
+            throw core::UsageError("--mode \"" + m_mode + "\": use exact or fast");
         if (!(m_radius > 0)) throw core::UsageError("--radius must be a positive number of metres");
         if (m_cell == 0) m_cell = 10;
         if (!(m_cell > 0)) throw core::UsageError("--cell must be a positive number of metres");

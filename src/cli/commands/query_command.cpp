@@ -77,8 +77,8 @@ int QueryCommand::run() {
     }
     std::ostringstream text;
     if (m_format == "csv") {
-        io::writeCsv(text, grouped ? project::groupsTable(result, m_query.countBy, crs)
-                                   : project::featuresTable(result, crs));
+        io::writeCsv(
+            text, grouped ? project::groupsTable(result, m_query.countBy, crs) : project::featuresTable(result, crs));
     } else if (m_format == "json") {
         nlohmann::json out;
         out["count"] = result.count();

@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "cli/map_loading.hpp"
-#include "project/session.hpp"
 #include "core/error.hpp"
+#include "project/session.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
 #include "render/gl/render_target.hpp"

@@ -30,8 +30,8 @@ int RepairCommand::run() {
     const auto report = m_dryRun || found.empty() ? store::RepairReport{found, {}, false}
                                                   : store::ProjectStore::repair(m_project, m_dropTables, false);
     if (m_json) {
-        nlohmann::json out = {{"found", nlohmann::json::array()}, {"removed", nlohmann::json::array()},
-                              {"changed", report.changed}};
+        nlohmann::json out = {
+            {"found", nlohmann::json::array()}, {"removed", nlohmann::json::array()}, {"changed", report.changed}};
         for (const auto& o : report.found) {
             out["found"].push_back({{"type", o.type}, {"name", o.name}, {"table", o.table}, {"sql", o.sql}});
         }

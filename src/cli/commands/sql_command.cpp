@@ -37,7 +37,8 @@ void printTable(const store::SqlResult& result) {
     std::vector<std::size_t> widths;
     for (const auto& c : result.columns) widths.push_back(displayWidth(c));
     for (const auto& row : result.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], displayWidth(core::toString(row[c])));
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], displayWidth(core::toString(row[c])));
     }
     auto line = [&](const std::vector<std::string>& cells) {
         std::string text;

@@ -100,9 +100,9 @@ std::optional<std::int64_t> parseMillis(const std::string& text) {
 }  // namespace
 
 std::string timestampMillis() {
-    return formatMillis(std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count());
+    return formatMillis(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count());
 }
 
 std::string laterModified(const std::string& now, const std::string& previous) {

@@ -33,13 +33,14 @@ public:
 
     // One audit row: action = prefix + kind id; old/new values as JSON (only the changed keys when both
     // exist).
-    void audit(EditKind kind, core::LayerId layer, const std::string& uuid, const std::optional<FeatureSnapshot>& before,
-               const std::optional<FeatureSnapshot>& after);
+    void audit(EditKind kind, core::LayerId layer, const std::string& uuid,
+               const std::optional<FeatureSnapshot>& before, const std::optional<FeatureSnapshot>& after);
 
     // Throws core::InputError when the feature's stored `modified` is not what this session (this step
     // included) wrote last, i.e. someone else edited or deleted it since. Features the session never wrote
     // pass.
-    void checkUnchanged(core::LayerId layer, const std::string& uuid, const std::optional<FeatureSnapshot>& current) const;
+    void checkUnchanged(core::LayerId layer, const std::string& uuid,
+                        const std::optional<FeatureSnapshot>& current) const;
     void recordWrite(core::LayerId layer, const std::string& uuid, const std::string& modified);
     Written takeWritten() { return std::move(m_written); }
 

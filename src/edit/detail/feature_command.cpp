@@ -30,7 +30,8 @@ void FeatureCommand::write(EditContext& context, const std::optional<FeatureSnap
                            const std::optional<FeatureSnapshot>& target) {
     if (target) {
         FeatureSnapshot written = *target;
-        written.record.modified = laterModified(context.timestamp(), current ? current->record.modified : std::string());
+        written.record.modified =
+            laterModified(context.timestamp(), current ? current->record.modified : std::string());
         writeSnapshot(context.store(), written);
         context.recordWrite(layer(), featureUuid(), written.record.modified);
         context.audit(kind(), layer(), featureUuid(), current, written);

@@ -40,8 +40,8 @@ std::vector<PhotoRow> loadPhotos(store::Db& db, const std::string& uuid) {
     s.bind(1, uuid);
     std::vector<PhotoRow> out;
     while (s.step()) {
-        out.push_back({s.columnInt(0), s.columnText(1), s.columnBlob(2), s.columnBlob(3), s.columnText(4),
-                       s.columnText(5)});
+        out.push_back(
+            {s.columnInt(0), s.columnText(1), s.columnBlob(2), s.columnBlob(3), s.columnText(4), s.columnText(5)});
     }
     return out;
 }
@@ -204,8 +204,8 @@ std::vector<std::pair<std::string, std::string>> listFeatures(store::ProjectStor
                                                               const core::BBox* area) {
     std::string sql = "SELECT uuid, modified FROM " + table(layer);
     if (area) {
-        sql += " WHERE id IN (SELECT pkid FROM " + quoteIdentifier("idx_" + std::string(core::layerInfo(layer).name) +
-                                                                    "_geometry") +
+        sql += " WHERE id IN (SELECT pkid FROM " +
+               quoteIdentifier("idx_" + std::string(core::layerInfo(layer).name) + "_geometry") +
                " WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?)";
         if (!core::layerInfo(layer).geometryRequired) sql += " OR geometry IS NULL";
     }

@@ -122,7 +122,8 @@ core::Wkb toWkb(const GeometryParts& g) {
             const std::uint32_t n = static_cast<std::uint32_t>(g.parts.size());
             out.insert(out.end(), reinterpret_cast<const std::uint8_t*>(&type),
                        reinterpret_cast<const std::uint8_t*>(&type) + 4);
-            out.insert(out.end(), reinterpret_cast<const std::uint8_t*>(&n), reinterpret_cast<const std::uint8_t*>(&n) + 4);
+            out.insert(out.end(), reinterpret_cast<const std::uint8_t*>(&n),
+                       reinterpret_cast<const std::uint8_t*>(&n) + 4);
             for (const auto& part : g.parts) {
                 const core::Wkb member = g.type == geo::WkbType::MultiPoint
                                              ? geo::pointWkb(part.at(0).at(0).first, part.at(0).at(0).second)

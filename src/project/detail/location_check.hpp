@@ -17,9 +17,9 @@ class ProjectStore;
 namespace lb::project::detail {
 
 // Whether imported coordinates lie where the project is. The reference area is the extent of the base map
-// and districts (without them: of everything in the project) grown by kMarginMetres; in an empty project it is Germany (with a margin). A point off
-// the area is reported with the likely reason: another CRS that puts it into the area (Gauß-Krüger
-// zone, UTM with zone prefix, the other UTM zone, WGS84 …), swapped axes, or 0/0.
+// and districts (without them: of everything in the project) grown by kMarginMetres; in an empty project it is Germany
+// (with a margin). A point off the area is reported with the likely reason: another CRS that puts it into the area
+// (Gauß-Krüger zone, UTM with zone prefix, the other UTM zone, WGS84 …), swapped axes, or 0/0.
 class LocationCheck {
 public:
     static constexpr double kMarginMetres = 100'000;

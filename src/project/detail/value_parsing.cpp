@@ -48,9 +48,10 @@ std::optional<double> parseQuantity(std::string_view text) {
     while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') ++pos;
     bool grouped = pos > lead && pos - lead <= 3 && pos < t.size();
     while (grouped && pos < t.size()) {
-        grouped = t[pos] == '.' && pos + 4 <= t.size() &&
-                  std::all_of(t.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
-                              t.begin() + static_cast<std::ptrdiff_t>(pos) + 4, [](char c) { return c >= '0' && c <= '9'; });
+        grouped =
+            t[pos] == '.' && pos + 4 <= t.size() &&
+            std::all_of(t.begin() + static_cast<std::ptrdiff_t>(pos) + 1,
+                        t.begin() + static_cast<std::ptrdiff_t>(pos) + 4, [](char c) { return c >= '0' && c <= '9'; });
         pos += 4;
     }
     if (grouped) {

@@ -20,8 +20,8 @@ std::string infoLog(GLuint object, GetIv getIv, GetLog getLog) {
 GLuint compile(GLenum stage, const std::string& file, std::string_view defines) {
     const std::string_view body = detail::shaderSource(file);
     if (body.empty()) throw core::ProcessingError("OpenGL: shader " + file + " is not embedded in the program");
-    const std::string source =
-        "#version 330 core\n" + std::string(defines) + std::string(detail::shaderSource("prelude.glsl")) + "\n#line 1\n" + std::string(body);
+    const std::string source = "#version 330 core\n" + std::string(defines) +
+                               std::string(detail::shaderSource("prelude.glsl")) + "\n#line 1\n" + std::string(body);
     GLuint shader = glCreateShader(stage);
     const char* text = source.c_str();
     glShaderSource(shader, 1, &text, nullptr);

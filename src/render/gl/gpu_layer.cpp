@@ -15,7 +15,9 @@ namespace {
 double ringArea(const SceneLayer& layer, std::uint32_t ring) {
     const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
     const double* xy = layer.xy.data() + 2 * std::size_t{begin};
-    return geo::planar::signedRingArea(end - begin, [xy](std::size_t i) { return std::pair{xy[2 * i], xy[2 * i + 1]}; });
+    return geo::planar::signedRingArea(end - begin, [xy](std::size_t i) {
+        return std::pair{xy[2 * i], xy[2 * i + 1]};
+    });
 }
 
 double featureArea(const SceneLayer& layer, std::size_t f) {

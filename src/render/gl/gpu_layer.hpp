@@ -35,7 +35,7 @@ struct ClassBatch {
 // One scene layer in GPU buffers.
 struct GpuLayer {
     const SceneLayer* layer = nullptr;  // in the renderer's current scene snapshot
-    std::uint64_t revision = 0;          // layer->revision when uploaded (0: never reused)
+    std::uint64_t revision = 0;         // layer->revision when uploaded (0: never reused)
     const LayerStyle* style = nullptr;
     std::vector<ClassBatch> batches;  // by drawing order of the class (ClassStyle::order, then style order)
     VertexArray fillVao;
@@ -44,8 +44,8 @@ struct GpuLayer {
     Buffer segmentVbo;
     VertexArray pointVao;  // no attributes: symbols fetch their point from pointTexture
     Buffer pointVbo;
-    Texture pointTexture;  // buffer texture over pointVbo, RGBA32F per symbol
-    PointGrid pointGrid;  // points: the Morton grid of every batch's levels
+    Texture pointTexture;                             // buffer texture over pointVbo, RGBA32F per symbol
+    PointGrid pointGrid;                              // points: the Morton grid of every batch's levels
     std::vector<std::array<double, 2>> labelAnchors;  // polygons: a label point per feature (scene order)
     std::size_t triangleFailures = 0;                 // polygons GEOS could not triangulate (drawn as outline only)
 };

@@ -46,8 +46,8 @@ void HeatmapLayer::draw(const MapView& view, std::array<double, 2> origin, float
     const RasterOverlay& o = *m_overlay;
     useWithView(m_program, view, origin);
     glUniform4f(m_program.uniform("u_rect"), static_cast<float>(o.originX - origin[0]),
-                static_cast<float>(o.originY - o.height() - origin[1]), static_cast<float>(o.originX + o.width() - origin[0]),
-                static_cast<float>(o.originY - origin[1]));
+                static_cast<float>(o.originY - o.height() - origin[1]),
+                static_cast<float>(o.originX + o.width() - origin[0]), static_cast<float>(o.originY - origin[1]));
     glUniform1f(m_program.uniform("u_maximum"), o.maxValue);
     glUniform1f(m_program.uniform("u_opacity"), opacity);
     glActiveTexture(GL_TEXTURE0);

@@ -61,7 +61,7 @@ struct MapRenderer::Impl {
     Program fillProgram{"fill"}, lineProgram{"line"}, textProgram{"text"}, overlayProgram{"overlay"};
     std::array<Program, kSymbolShapes> symbolPrograms = makeSymbolPrograms();
     const Program* symbolProgram = nullptr;  // the one useSymbol() chose last
-    std::unique_ptr<HeatmapLayer> heatmap;     // made on the first setHeatmap()
+    std::unique_ptr<HeatmapLayer> heatmap;   // made on the first setHeatmap()
     std::shared_ptr<const ClassifiedOverlay> classified;
     std::optional<GpuLayer> classifiedGpu;  // uploaded relative to `origin`
     Texture atlasTexture;
@@ -336,8 +336,8 @@ struct MapRenderer::Impl {
             bindPointTexture(gpu);
             const PointLevel& level = levelFor(batch.pointLevels, maxCell);
             // Grow the view by the symbol's reach so that symbols centred just outside still show.
-            const double reach = (0.5 * cls.size * view.pixelRatio * grow + 2 + cls.symbolStrokeWidth) *
-                                 view.metresPerPixel;
+            const double reach =
+                (0.5 * cls.size * view.pixelRatio * grow + 2 + cls.symbolStrokeWidth) * view.metresPerPixel;
             core::BBox box = view.bounds();
             box.add(box.minX - reach, box.minY - reach);
             box.add(box.maxX + reach, box.maxY + reach);

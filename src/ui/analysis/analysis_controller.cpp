@@ -15,11 +15,11 @@
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
 #include "engine/query_json.hpp"
-#include "project/session.hpp"
 #include "project/gistar_overlay.hpp"
 #include "project/hotspots.hpp"
 #include "project/project.hpp"
 #include "project/query_export.hpp"
+#include "project/session.hpp"
 #include "ui/task_queue.hpp"
 #include "ui/workspace.hpp"
 

@@ -12,14 +12,14 @@
 
 #include "core/bbox.hpp"
 #include "engine/evaluator.hpp"
+#include "project/sql_console.hpp"
 #include "render/classified_overlay.hpp"
 #include "render/raster_overlay.hpp"
 #include "render/render_options.hpp"
-#include "project/sql_console.hpp"
-#include "ui/job_runner.hpp"
 #include "ui/analysis/heatmap.hpp"
 #include "ui/analysis/hotspot_settings.hpp"
 #include "ui/analysis/query_form.hpp"
+#include "ui/job_runner.hpp"
 
 namespace lb::project {
 class Session;
@@ -49,7 +49,7 @@ struct QueryOutcome {
     std::size_t hotspotUnits = 0, hotSpots = 0, coldSpots = 0;
     double hotspotMs = 0;
     std::string hotspotError;  // Gi* refused (all counts equal, fewer than 3 cells, no district layer, …)
-    std::string error;                                     // the engine refused the query (unknown layer, …)
+    std::string error;         // the engine refused the query (unknown layer, …)
 };
 
 // The SQL console's bounds (project::SqlLimits): its deadline, and how many rows of a result are kept for the
@@ -115,8 +115,8 @@ private:
     HotspotSettings m_hotspots;
     bool m_dirty = true;
     bool m_showMatches = false;
-    std::uint64_t m_generation = 0;      // the workspace's load generation the session belongs to
-    std::uint64_t m_dataGeneration = 0;  // the workspace's data generation the outcome was computed for
+    std::uint64_t m_generation = 0;               // the workspace's load generation the session belongs to
+    std::uint64_t m_dataGeneration = 0;           // the workspace's data generation the outcome was computed for
     std::shared_ptr<project::Session> m_session;  // the workspace's reader
     std::shared_ptr<const QueryOutcome> m_outcome;
     std::shared_ptr<const SqlOutcome> m_sql;

@@ -10,7 +10,7 @@ namespace lb::ui {
 struct HeatmapSettings {
     bool on = false;
     double radius = analysis::kDefaultKdeRadiusMetres;  // metres (quartic kernel support)
-    double cell = 10;     // metres
+    double cell = 10;                                   // metres
     float opacity = 0.85f;
     bool operator==(const HeatmapSettings&) const = default;
 };

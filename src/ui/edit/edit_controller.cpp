@@ -30,21 +30,36 @@ std::vector<std::uint8_t> readBytes(const std::filesystem::path& file) {
 Str editKindString(edit::EditKind kind) {
     using edit::EditKind;
     switch (kind) {
-        case EditKind::AddPoint: return Str::EditKindAddPoint;
-        case EditKind::AddLine: return Str::EditKindAddLine;
-        case EditKind::AddPolygon: return Str::EditKindAddPolygon;
-        case EditKind::AddRecord: return Str::EditKindAddRecord;
-        case EditKind::MoveFeature: return Str::EditKindMoveFeature;
-        case EditKind::DeleteFeature: return Str::EditKindDeleteFeature;
-        case EditKind::MoveVertex: return Str::EditKindMoveVertex;
-        case EditKind::InsertVertex: return Str::EditKindInsertVertex;
-        case EditKind::DeleteVertex: return Str::EditKindDeleteVertex;
-        case EditKind::ReplaceGeometry: return Str::EditKindReplaceGeometry;
-        case EditKind::UpdateAttributes: return Str::EditKindUpdateAttributes;
-        case EditKind::SetGraffitiStatus: return Str::EditKindSetGraffitiStatus;
-        case EditKind::AttachPhoto: return Str::EditKindAttachPhoto;
-        case EditKind::RemovePhoto: return Str::EditKindRemovePhoto;
-        case EditKind::FieldMark: return Str::EditKindFieldMark;
+        case EditKind::AddPoint:
+            return Str::EditKindAddPoint;
+        case EditKind::AddLine:
+            return Str::EditKindAddLine;
+        case EditKind::AddPolygon:
+            return Str::EditKindAddPolygon;
+        case EditKind::AddRecord:
+            return Str::EditKindAddRecord;
+        case EditKind::MoveFeature:
+            return Str::EditKindMoveFeature;
+        case EditKind::DeleteFeature:
+            return Str::EditKindDeleteFeature;
+        case EditKind::MoveVertex:
+            return Str::EditKindMoveVertex;
+        case EditKind::InsertVertex:
+            return Str::EditKindInsertVertex;
+        case EditKind::DeleteVertex:
+            return Str::EditKindDeleteVertex;
+        case EditKind::ReplaceGeometry:
+            return Str::EditKindReplaceGeometry;
+        case EditKind::UpdateAttributes:
+            return Str::EditKindUpdateAttributes;
+        case EditKind::SetGraffitiStatus:
+            return Str::EditKindSetGraffitiStatus;
+        case EditKind::AttachPhoto:
+            return Str::EditKindAttachPhoto;
+        case EditKind::RemovePhoto:
+            return Str::EditKindRemovePhoto;
+        case EditKind::FieldMark:
+            return Str::EditKindFieldMark;
     }
     return Str::EditKindUpdateAttributes;  // not reached: every kind has its case
 }

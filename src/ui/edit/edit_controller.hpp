@@ -30,7 +30,7 @@ namespace lb::ui {
 // What became of one edit: applied, or refused with a message (validation problems per field).
 struct EditOutcome {
     bool ok = false;
-    std::string error;                        // in the UI language; empty when ok
+    std::string error;                         // in the UI language; empty when ok
     std::vector<edit::FieldProblem> problems;  // a ValidationError's fields
     std::string featureUuid;                   // the feature the command worked on (new features: its uuid)
 };

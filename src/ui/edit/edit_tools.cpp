@@ -9,8 +9,8 @@
 #include "core/error.hpp"
 #include "edit/edit_session.hpp"
 #include "edit/road_graph.hpp"
-#include "geo/wkb.hpp"
 #include "geo/planar.hpp"
+#include "geo/wkb.hpp"
 #include "render/map_view.hpp"
 #include "ui/edit/edit_controller.hpp"
 
@@ -132,8 +132,8 @@ bool EditTools::release(const MapPointer& p, bool dragged) {
     }
     if (dragged) {
         if (m_dragVertex && m_target) {
-            applyEdit(edit::moveVertex(m_target->layer, m_target->uuid, *m_dragVertex, m_dragNow.first,
-                                       m_dragNow.second));
+            applyEdit(
+                edit::moveVertex(m_target->layer, m_target->uuid, *m_dragVertex, m_dragNow.first, m_dragNow.second));
         } else if (m_dragFeature && m_target) {
             applyEdit(edit::moveFeature(m_target->layer, m_target->uuid, m_dragNow.first - m_dragStart.first,
                                         m_dragNow.second - m_dragStart.second));
@@ -240,7 +240,8 @@ template <typename Visit>
 void EditTools::forEachRing(Visit&& visit) const {
     if (!m_vertices) return;
     for (std::size_t p = 0; p < m_vertices->parts.size(); ++p) {
-        for (std::size_t r = 0; r < m_vertices->parts[p].size(); ++r) visit(static_cast<int>(p), static_cast<int>(r), m_vertices->parts[p][r]);
+        for (std::size_t r = 0; r < m_vertices->parts[p].size(); ++r)
+            visit(static_cast<int>(p), static_cast<int>(r), m_vertices->parts[p][r]);
     }
 }
 
@@ -287,7 +288,9 @@ bool EditTools::nearTarget(double x, double y) const {
     for (const auto& part : m_vertices->parts) {
         if (part.empty()) continue;
         const auto& ring = part.front();
-        if (geo::planar::ringContains(ring.size(), [&ring](std::size_t i) { return ring[i]; }, x, y)) return true;
+        if (geo::planar::ringContains(
+                ring.size(), [&ring](std::size_t i) { return ring[i]; }, x, y))
+            return true;
     }
     return false;
 }
@@ -332,8 +335,8 @@ void EditTools::drawOverlay(ImDrawList& list, const render::MapView& view, const
                                      m_vertices->polygonal() ? ImDrawFlags_Closed : ImDrawFlags_None, 2.0f);
                 for (const auto& point : points) {
                     list.AddRectFilled(ImVec2(point.x - r, point.y - r), ImVec2(point.x + r, point.y + r), white);
-                    list.AddRect(ImVec2(point.x - r, point.y - r), ImVec2(point.x + r, point.y + r), handleColor, 0,
-                                 0, 2.0f);
+                    list.AddRect(ImVec2(point.x - r, point.y - r), ImVec2(point.x + r, point.y + r), handleColor, 0, 0,
+                                 2.0f);
                 }
             }
         }
@@ -360,8 +363,10 @@ void EditTools::drawOverlay(ImDrawList& list, const render::MapView& view, const
             list.AddQuad(ImVec2(c.x, c.y - r * 1.8f), ImVec2(c.x + r * 1.8f, c.y), ImVec2(c.x, c.y + r * 1.8f),
                          ImVec2(c.x - r * 1.8f, c.y), snapColor, 2.5f);
         } else {
-            list.AddLine(ImVec2(c.x - r * 1.5f, c.y - r * 1.5f), ImVec2(c.x + r * 1.5f, c.y + r * 1.5f), snapColor, 2.5f);
-            list.AddLine(ImVec2(c.x - r * 1.5f, c.y + r * 1.5f), ImVec2(c.x + r * 1.5f, c.y - r * 1.5f), snapColor, 2.5f);
+            list.AddLine(ImVec2(c.x - r * 1.5f, c.y - r * 1.5f), ImVec2(c.x + r * 1.5f, c.y + r * 1.5f), snapColor,
+                         2.5f);
+            list.AddLine(ImVec2(c.x - r * 1.5f, c.y + r * 1.5f), ImVec2(c.x + r * 1.5f, c.y - r * 1.5f), snapColor,
+                         2.5f);
         }
     }
 }

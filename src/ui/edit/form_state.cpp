@@ -26,7 +26,8 @@ FormState FormState::forNew(core::LayerId layer, core::Wkb geometry, Language la
     const bool german = language == Language::German;
     for (const auto& field : form.m_spec.fields) {
         auto& text = form.m_text[std::string(field.name)];
-        if (field.type == edit::FieldType::DateTime && field.required) text = german ? formatTimestamp(now, language) : now;
+        if (field.type == edit::FieldType::DateTime && field.required)
+            text = german ? formatTimestamp(now, language) : now;
         if (field.type == edit::FieldType::Date && field.required) {
             text = german ? formatTimestamp(now.substr(0, 10), language) : now.substr(0, 10);
         }

@@ -12,8 +12,9 @@ bool PhotoList::sync(EditController& editor, const std::string& uuid) {
     if (!editor.store() || uuid.empty()) return true;
     try {
         for (auto& photo : edit::observationPhotos(*editor.store(), uuid)) {
-            Entry entry{photo.id, std::move(photo.mimeType), photo.bytes, std::move(photo.created),
-                        std::move(photo.author), {}};
+            Entry entry{
+                photo.id, std::move(photo.mimeType), photo.bytes, std::move(photo.created), std::move(photo.author),
+                {}};
             try {
                 entry.pixels = edit::decodeThumbnail(photo.thumbnailPng);
             } catch (const std::exception&) {

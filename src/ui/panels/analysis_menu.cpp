@@ -10,8 +10,13 @@ namespace lb::ui {
 
 AnalysisMenu::AnalysisMenu(Workspace& workspace, AnalysisController& analysis, Panel& query, Panel& heatmap,
                            Panel& hotspots, Panel& temporal, Panel& sql)
-    : m_workspace(workspace), m_analysis(analysis), m_query(query), m_heatmap(heatmap), m_hotspots(hotspots),
-      m_temporal(temporal), m_sql(sql) {}
+    : m_workspace(workspace),
+      m_analysis(analysis),
+      m_query(query),
+      m_heatmap(heatmap),
+      m_hotspots(hotspots),
+      m_temporal(temporal),
+      m_sql(sql) {}
 
 void AnalysisMenu::draw() {
     const Translator tr = m_workspace.tr();

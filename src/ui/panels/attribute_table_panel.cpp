@@ -333,7 +333,8 @@ void AttributeTablePanel::drawTable() {
     for (int c = 0; c < columns; ++c) {
         const std::string name = m_model.columnName(static_cast<std::size_t>(c));
         const std::string label = std::string(c == 0 ? tr(Str::InfoFeatureId) : tr.column(name)) + "###" + name;
-        ImGuiTableColumnFlags columnFlags = c == 0 ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide : 0;
+        ImGuiTableColumnFlags columnFlags =
+            c == 0 ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_NoHide : 0;
         // Fitted to the header and the rows in sight; the uuid (for support requests) gets a narrow one.
         if (name == "uuid") columnFlags |= ImGuiTableColumnFlags_WidthFixed;
         ImGui::TableSetupColumn(label.c_str(), columnFlags, name == "uuid" ? ImGui::GetFontSize() * 6 : 0.0f);
@@ -390,7 +391,8 @@ void AttributeTablePanel::drawTable() {
         if (auto index = m_model.visibleIndexOf(*m_scrollToRow)) {
             const float view = ImGui::GetWindowHeight() - 3 * rowHeight;
             const float y = static_cast<float>(*index) * rowHeight;
-            if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + view) ImGui::SetScrollY(std::max(0.0f, y - view / 2));
+            if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + view)
+                ImGui::SetScrollY(std::max(0.0f, y - view / 2));
         }
         m_scrollToRow.reset();
     }
@@ -404,10 +406,10 @@ void AttributeTablePanel::drawTable() {
             ImGui::PushID(static_cast<int>(row));
             ImGui::TableSetColumnIndex(0);
             const std::string number = std::to_string(table->ids[row]);
-            const bool picked = ImGui::Selectable(number.c_str(), m_model.selected(row),
-                                                  ImGuiSelectableFlags_SpanAllColumns |
-                                                      ImGuiSelectableFlags_AllowItemOverlap |
-                                                      ImGuiSelectableFlags_AllowDoubleClick);
+            const bool picked =
+                ImGui::Selectable(number.c_str(), m_model.selected(row),
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                      ImGuiSelectableFlags_AllowDoubleClick);
             if (static_cast<std::size_t>(i) < kProbedRows) probeItem("table.row." + std::to_string(i));
             const bool hovered = ImGui::IsItemHovered();
             if (picked) {
@@ -435,13 +437,15 @@ void AttributeTablePanel::drawTable() {
     probeItem("table.body");  // the whole table (the benchmark scrolls with the wheel over it)
     if (!visible.empty()) {
         const auto first = visible.front();
-        probeFact("table.first", m_model.sortColumn() > 0 ? std::string(m_model.stored(static_cast<std::size_t>(m_model.sortColumn()), first))
+        probeFact("table.first", m_model.sortColumn() > 0 ? std::string(m_model.stored(
+                                                                static_cast<std::size_t>(m_model.sortColumn()), first))
                                                           : std::to_string(table->ids[first]));
     }
     probeFact("table.rows", std::to_string(visible.size()));
-    probeFact("table.sort", m_model.sortColumn() < 0 ? std::string("none")
-                                                     : m_model.columnName(static_cast<std::size_t>(m_model.sortColumn())) +
-                                                           (m_model.sortDescending() ? " desc" : " asc"));
+    probeFact("table.sort", m_model.sortColumn() < 0
+                                ? std::string("none")
+                                : m_model.columnName(static_cast<std::size_t>(m_model.sortColumn())) +
+                                      (m_model.sortDescending() ? " desc" : " asc"));
 }
 
 void AttributeTablePanel::drawCell(std::size_t column, std::uint32_t row) {
@@ -454,7 +458,8 @@ void AttributeTablePanel::drawCell(std::size_t column, std::uint32_t row) {
             if (ImGui::BeginPopup("##choice")) {
                 for (const auto& choice : spec->choices) {
                     if (ImGui::Selectable(std::string(german ? choice.labelDe : choice.labelEn).c_str())) {
-                        std::snprintf(m_edit->buffer.data(), m_edit->buffer.size(), "%s", std::string(choice.value).c_str());
+                        std::snprintf(m_edit->buffer.data(), m_edit->buffer.size(), "%s",
+                                      std::string(choice.value).c_str());
                         commitEdit();
                         ImGui::CloseCurrentPopup();
                         break;
@@ -473,7 +478,8 @@ void AttributeTablePanel::drawCell(std::size_t column, std::uint32_t row) {
         probeItem("table.cell_edit");
         if (enter) {
             commitEdit();
-        } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || (m_edit->frames > 2 && !ImGui::IsItemActive())) {
+        } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) ||
+                   (m_edit->frames > 2 && !ImGui::IsItemActive())) {
             m_edit.reset();
         }
         return;
@@ -561,31 +567,35 @@ void AttributeTablePanel::copySelection() {
 
 void AttributeTablePanel::exportSelection() {
     if (!m_model.table() || !m_layer) return;
-    const std::string base =
-        (m_workspace.projectName().empty() ? std::string("lagebild") : m_workspace.projectName()) + "-" + layerName(*m_layer);
+    const std::string base = (m_workspace.projectName().empty() ? std::string("lagebild") : m_workspace.projectName()) +
+                             "-" + layerName(*m_layer);
     auto table = m_model.sharedTable();
     auto rows = std::make_shared<const std::vector<std::uint32_t>>(m_model.selectedRows());
     const bool publicMode = m_public;
     const std::shared_ptr<project::Session> reader = m_workspace.reader();
     if (!reader) return;
-    m_fileDialog.openQueryExport(base + ".gpkg", [this, table, rows, publicMode, reader](const std::filesystem::path& file) {
-        const Language language = m_workspace.language();
-        m_runner.submit("export", [this, table, rows, publicMode, reader, file, language](core::Progress&) -> JobRunner::Completion {
-            std::string error;
-            try {
-                project::writeSelection(file, reader->store(), *table, *rows, publicMode);
-            } catch (const std::exception& e) {
-                error = errorText(e, language);
-            }
-            return [this, error, file, count = rows->size()] {
-                if (error.empty()) {
-                    m_workspace.notices().push({false, file.filename().string() + ": " + std::to_string(count), {}});
-                } else {
-                    m_workspace.notices().push({true, error, {}});
-                }
-            };
+    m_fileDialog.openQueryExport(
+        base + ".gpkg", [this, table, rows, publicMode, reader](const std::filesystem::path& file) {
+            const Language language = m_workspace.language();
+            m_runner.submit(
+                "export",
+                [this, table, rows, publicMode, reader, file, language](core::Progress&) -> JobRunner::Completion {
+                    std::string error;
+                    try {
+                        project::writeSelection(file, reader->store(), *table, *rows, publicMode);
+                    } catch (const std::exception& e) {
+                        error = errorText(e, language);
+                    }
+                    return [this, error, file, count = rows->size()] {
+                        if (error.empty()) {
+                            m_workspace.notices().push(
+                                {false, file.filename().string() + ": " + std::to_string(count), {}});
+                        } else {
+                            m_workspace.notices().push({true, error, {}});
+                        }
+                    };
+                });
         });
-    });
 }
 
 // [splitter]
@@ -603,8 +613,11 @@ void AttributeTablePanel::drawSplitter() {
     ImGui::InvisibleButton("##drag", ImVec2(r.w, r.h));
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
     if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
-    const ImGuiCol colour = active ? ImGuiCol_SeparatorActive : hovered ? ImGuiCol_SeparatorHovered : ImGuiCol_Separator;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), ImGui::GetColorU32(colour));
+    const ImGuiCol colour = active    ? ImGuiCol_SeparatorActive
+                            : hovered ? ImGuiCol_SeparatorHovered
+                                      : ImGuiCol_Separator;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h),
+                                              ImGui::GetColorU32(colour));
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         m_docks.bottomHeight = 0;  // back to the default
     } else if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0)) {

@@ -9,8 +9,8 @@
 
 #include "core/layer.hpp"
 #include "render/render_options.hpp"
-#include "ui/job_runner.hpp"
 #include "ui/attribute_table_model.hpp"
+#include "ui/job_runner.hpp"
 #include "ui/panel.hpp"
 
 namespace lb::ui {
@@ -70,14 +70,14 @@ private:
     bool m_wantQueryMatches = false;  // show the query's matches once the table is read
     std::uint64_t m_loadedGeneration = 0, m_loadedEditRevision = 0;
     bool m_loadedOnce = false;
-    std::uint64_t m_request = 0;  // increases per read; stale results are dropped
+    std::uint64_t m_request = 0;          // increases per read; stale results are dropped
     std::uint64_t m_pushedSelection = 0;  // the model's selection revision the map shows
     std::optional<render::FeatureRef> m_seenMapSelection;
     std::optional<std::uint32_t> m_scrollToRow;
     std::vector<std::string> m_filterText;  // per column, what the filter fields show
     std::vector<char> m_filterBad;
     std::string m_search;
-    bool m_public = true;  // copy and export through the public gate
+    bool m_public = true;   // copy and export through the public gate
     std::string m_message;  // the last edit's refusal or copy notice
     bool m_messageError = false;
     struct CellEdit {

@@ -170,15 +170,17 @@ void DockPanel::drawSplitter(const char* id, bool left) {
     const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
     if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (hovered && !active) ImGui::SetTooltip("%s", m_workspace.tr()(Str::DockSplitterHint));
-    const ImGuiCol colour = active ? ImGuiCol_SeparatorActive : hovered ? ImGuiCol_SeparatorHovered : ImGuiCol_Separator;
+    const ImGuiCol colour = active    ? ImGuiCol_SeparatorActive
+                            : hovered ? ImGuiCol_SeparatorHovered
+                                      : ImGuiCol_Separator;
     ImGui::GetWindowDrawList()->AddRectFilled(pos(r), ImVec2(r.x + r.w, r.y + r.h), ImGui::GetColorU32(colour));
     float& width = left ? m_state.leftWidth : m_state.rightWidth;
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         width = 0;  // back to the default
     } else if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0)) {
         const float mouse = ImGui::GetIO().MousePos.x;
-        const float pixels = left ? mouse - m_layout.left.x - r.w * 0.5f
-                                  : m_layout.right.x + m_layout.right.w - mouse - r.w * 0.5f;
+        const float pixels =
+            left ? mouse - m_layout.left.x - r.w * 0.5f : m_layout.right.x + m_layout.right.w - mouse - r.w * 0.5f;
         width = std::max(kMinDockWidth, pixels / m_layout.scale);
     }
     ImGui::End();

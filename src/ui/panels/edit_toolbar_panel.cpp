@@ -1,5 +1,5 @@
-#include "ui/item_probe.hpp"
 #include "ui/panels/edit_toolbar_panel.hpp"
+#include "ui/item_probe.hpp"
 
 #include <imgui.h>
 
@@ -20,9 +20,9 @@ struct ToolButton {
     Str label;
 };
 constexpr ToolButton kTools[] = {
-    {EditTool::Select, Str::ToolSelect},     {EditTool::Point, Str::ToolPoint},   {EditTool::Line, Str::ToolLine},
-    {EditTool::Polygon, Str::ToolPolygon},   {EditTool::Route, Str::ToolRoute},   {EditTool::Vertices, Str::ToolVertices},
-    {EditTool::Move, Str::ToolMove},         {EditTool::Delete, Str::ToolDelete},
+    {EditTool::Select, Str::ToolSelect},   {EditTool::Point, Str::ToolPoint},   {EditTool::Line, Str::ToolLine},
+    {EditTool::Polygon, Str::ToolPolygon}, {EditTool::Route, Str::ToolRoute},   {EditTool::Vertices, Str::ToolVertices},
+    {EditTool::Move, Str::ToolMove},       {EditTool::Delete, Str::ToolDelete},
 };
 
 Str hintFor(EditTool tool) {
@@ -142,7 +142,8 @@ void EditToolbarPanel::drawToolButtons() {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(hint));
     }
-    if (!m_tools.lastError().empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_tools.lastError().c_str());
+    if (!m_tools.lastError().empty())
+        ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_tools.lastError().c_str());
 }
 
 void EditToolbarPanel::drawDeleteConfirmation() {
@@ -169,7 +170,8 @@ void EditToolbarPanel::drawDeleteConfirmation() {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::FormCancel), ImVec2(width, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    if (ImGui::Button(tr(Str::FormCancel), ImVec2(width, 0)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }

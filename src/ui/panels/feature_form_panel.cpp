@@ -69,7 +69,11 @@ bool optionCombo(std::string& text, const std::vector<std::pair<std::string, std
 
 FeatureFormPanel::FeatureFormPanel(Workspace& workspace, EditController& editor, EditTools& tools,
                                    FileDialogPanel& fileDialog, const Layout& layout)
-    : DockedPanel(true), m_workspace(workspace), m_editor(editor), m_tools(tools), m_fileDialog(fileDialog),
+    : DockedPanel(true),
+      m_workspace(workspace),
+      m_editor(editor),
+      m_tools(tools),
+      m_fileDialog(fileDialog),
       m_layout(layout) {}
 
 FeatureFormPanel::~FeatureFormPanel() = default;
@@ -99,7 +103,8 @@ void FeatureFormPanel::syncWithTools() {
     const bool editRequested = target && m_editor.session() && m_tools.takeEditRequest();
     const FormState* form = m_form.upcoming();
     if (auto pending = m_tools.takePending()) {
-        m_form.replace(std::make_unique<FormState>(FormState::forNew(pending->layer, std::move(pending->geometry), m_workspace.language())));
+        m_form.replace(std::make_unique<FormState>(
+            FormState::forNew(pending->layer, std::move(pending->geometry), m_workspace.language())));
         m_saveError.clear();
         requestFront();
     } else if (editRequested && target && m_editor.session()) {
@@ -225,8 +230,8 @@ void FeatureFormPanel::drawFields() {
     }
     // Speichern on an unchanged stored feature closes the form and writes nothing (QGIS's OK).
     // Two buttons sharing the dock's width (never wider than 8 em each, never cut by the scroll bar).
-    const float buttonWidth = std::min(ImGui::GetFontSize() * 8,
-                                       (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
+    const float buttonWidth =
+        std::min(ImGui::GetFontSize() * 8, (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2);
     ImGui::BeginDisabled(!valid);
     if (ImGui::Button(tr(Str::FormSave), ImVec2(buttonWidth, 0))) save();
     probeItem("form.save");
@@ -261,7 +266,8 @@ void FeatureFormPanel::drawGraffitiStatus() {
     auto statusLabel = [&](std::string_view value) -> std::string {
         if (statusSpec) {
             for (const auto& choice : statusSpec->choices) {
-                if (choice.value == value) return std::string(language == Language::German ? choice.labelDe : choice.labelEn);
+                if (choice.value == value)
+                    return std::string(language == Language::German ? choice.labelDe : choice.labelEn);
             }
         }
         return std::string(value);
@@ -347,8 +353,8 @@ void FeatureFormPanel::drawPhotos() {
         m_textures.clear();
         for (const auto& entry : m_photos.entries()) {
             const auto& px = entry.pixels;
-            m_textures.push_back(px.rgba.empty() ? nullptr
-                                                 : std::make_unique<widgets::GlTexture>(px.width, px.height, px.rgba.data()));
+            m_textures.push_back(
+                px.rgba.empty() ? nullptr : std::make_unique<widgets::GlTexture>(px.width, px.height, px.rgba.data()));
         }
     }
     ImGui::Spacing();

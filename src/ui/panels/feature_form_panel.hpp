@@ -11,9 +11,9 @@
 #include "edit/graffiti.hpp"
 #include "edit/visit_calendar.hpp"
 #include "ui/docked_panel.hpp"
+#include "ui/edit/photo_list.hpp"
 #include "ui/frame_owned.hpp"
 #include "ui/revision_cache.hpp"
-#include "ui/edit/photo_list.hpp"
 
 namespace lb::ui {
 

@@ -1,5 +1,5 @@
-#include "ui/item_probe.hpp"
 #include "ui/panels/field_mode_panel.hpp"
+#include "ui/item_probe.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -23,8 +23,7 @@ std::string_view markLabel(edit::FieldMarkKind kind, Language language) {
 
 }  // namespace
 
-FieldModePanel::FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialogPanel& fileDialog,
-                               const Layout& layout)
+FieldModePanel::FieldModePanel(Workspace& workspace, FieldMode& mode, FileDialogPanel& fileDialog, const Layout& layout)
     : DockedPanel(false), m_workspace(workspace), m_mode(mode), m_fileDialog(fileDialog), m_layout(layout) {}
 
 void FieldModePanel::update() {

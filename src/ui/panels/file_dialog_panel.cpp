@@ -7,8 +7,8 @@
 #include <cctype>
 #include <system_error>
 
-#include "ui/widgets/help_marker.hpp"
 #include "ui/item_probe.hpp"
+#include "ui/widgets/help_marker.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {

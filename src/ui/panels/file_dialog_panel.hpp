@@ -64,7 +64,8 @@ private:
     std::function<void(const std::filesystem::path&)> m_save;         // ExportQuery, FieldPackageExport
     std::function<void(const std::filesystem::path&)> m_photoChosen;  // Photo, FieldPackageMerge
     int m_thematicLayer = 0;
-    bool m_publicExport = true;  // ExportPng: through the public gate (project::applyPublicGate)  // index into the thematic layers of core::kLayers
+    bool m_publicExport = true;  // ExportPng: through the public gate (project::applyPublicGate)  // index into the
+                                 // thematic layers of core::kLayers
 };
 
 }  // namespace lb::ui

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "ui/analysis/analysis_controller.hpp"
-#include "ui/item_probe.hpp"
 #include "ui/format.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
 #include "ui/widgets/help_marker.hpp"
 #include "ui/workspace.hpp"

@@ -5,9 +5,9 @@
 #include <cmath>
 
 #include "ui/analysis/analysis_controller.hpp"
-#include "ui/item_probe.hpp"
 #include "ui/error_text.hpp"
 #include "ui/format.hpp"
+#include "ui/item_probe.hpp"
 #include "ui/widgets/analysis_widgets.hpp"
 #include "ui/widgets/help_marker.hpp"
 #include "ui/workspace.hpp"
@@ -49,8 +49,7 @@ void HotspotPanel::drawContent() {
     changed |= ImGui::Checkbox(tr(Str::HotspotsFdr), &hot.fdr);
     helpMarker(tr(Str::HelpHotspotsFdr));
     hot.zones = mode == 1;
-    const float labels =
-        labelColumnWidth({tr(Str::HotspotsCell), tr(Str::HotspotsDistance), tr(Str::HotspotsOpacity)});
+    const float labels = labelColumnWidth({tr(Str::HotspotsCell), tr(Str::HotspotsDistance), tr(Str::HotspotsOpacity)});
     float cell = static_cast<float>(hot.cell), distance = static_cast<float>(hot.distance);
     const std::string cellText = sliderText(cell, 0, language), distanceText = sliderText(distance, 0, language);
     const std::string opacityText = sliderText(hot.opacity, 2, language);

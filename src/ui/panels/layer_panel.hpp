@@ -31,7 +31,7 @@ private:
     Workspace& m_workspace;
     const Layout& m_layout;
     DockState& m_docks;
-    std::string m_expanded = "incidents";                      // the layer whose details are shown
+    std::string m_expanded = "incidents";  // the layer whose details are shown
     std::map<std::string, std::array<float, 3>> m_colorEdits;
     std::function<void(core::LayerId)> m_openTable;  // colour being edited, per layer
 };

@@ -92,8 +92,8 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     m_seenView = view;
     const bool onlyViewChanged = renderer == m_lastRenderer && m_workspace.revision() == m_lastRevision &&
                                  view.width == m_lastView.width && view.height == m_lastView.height;
-    m_previewShown = onlyViewChanged && !sameView(view, m_lastView) &&
-                     m_workspace.lastFrameMs() > kPreviewAboveMs && now - m_viewChangedAt < kSettle;
+    m_previewShown = onlyViewChanged && !sameView(view, m_lastView) && m_workspace.lastFrameMs() > kPreviewAboveMs &&
+                     now - m_viewChangedAt < kSettle;
     if (!m_previewShown &&
         (renderer != m_lastRenderer || m_workspace.revision() != m_lastRevision || !sameView(view, m_lastView))) {
         const auto begin = std::chrono::steady_clock::now();
@@ -176,10 +176,14 @@ void MapCanvasPanel::handleInput(float x, float y, float width, float height) {
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     const double step = 0.125;
     const auto& view = m_workspace.view();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) m_workspace.camera().panPixels(view.width * step, 0);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) m_workspace.camera().panPixels(-view.width * step, 0);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) m_workspace.camera().panPixels(0, view.height * step);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) m_workspace.camera().panPixels(0, -view.height * step);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)))
+        m_workspace.camera().panPixels(view.width * step, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)))
+        m_workspace.camera().panPixels(-view.width * step, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+        m_workspace.camera().panPixels(0, view.height * step);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+        m_workspace.camera().panPixels(0, -view.height * step);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) m_workspace.zoomToAll();
     if (tool) forwardKeys(*tool);
     if (!tool && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_workspace.clearSelection();

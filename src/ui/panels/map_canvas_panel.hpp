@@ -23,8 +23,8 @@ struct Layout;
 
 // The map in the middle: renders the view into an offscreen target whenever the view or the options
 // change and shows it as an image. Drag or arrow keys pan, the wheel zooms around the cursor, + / - zoom,
-// Home (Pos1) shows everything, a click identifies the feature under the cursor, a double-click or E edits it. Without a project it shows
-// the start screen, while loading the progress.
+// Home (Pos1) shows everything, a click identifies the feature under the cursor, a double-click or E edits it. Without
+// a project it shows the start screen, while loading the progress.
 class MapCanvasPanel : public Panel {
 public:
     MapCanvasPanel(Workspace& workspace, FileDialogPanel& fileDialog, const Layout& layout);

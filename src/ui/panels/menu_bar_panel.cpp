@@ -6,14 +6,14 @@
 
 #include <string>
 
-#include "ui/panels/analysis_menu.hpp"
-#include "ui/panels/edit_menu.hpp"
-#include "ui/panels/file_dialog_panel.hpp"
-#include "ui/panels/help_panel.hpp"
 #include "ui/edit/edit_controller.hpp"
 #include "ui/error_text.hpp"
 #include "ui/format.hpp"
 #include "ui/item_probe.hpp"
+#include "ui/panels/analysis_menu.hpp"
+#include "ui/panels/edit_menu.hpp"
+#include "ui/panels/file_dialog_panel.hpp"
+#include "ui/panels/help_panel.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -111,7 +111,8 @@ void MenuBarPanel::drawFieldPackageItems() {
     Workspace& ws = m_workspace;
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuFieldExport), nullptr, false, ready)) {
-        const std::string name = (ws.projectName().empty() ? std::string("projekt") : ws.projectName()) + "-feldpaket.sqlite";
+        const std::string name =
+            (ws.projectName().empty() ? std::string("projekt") : ws.projectName()) + "-feldpaket.sqlite";
         m_targets.fileDialog.openFieldPackageExport(name, [&editor, &ws](const std::filesystem::path& file) {
             edit::FieldExportReport report;
             const auto outcome = editor.exportFieldPackage(file, &report);

@@ -186,8 +186,8 @@ bool QueryPanel::drawForm() {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (std::size_t d = 0; d < 7 && d < names.size(); ++d) {
         // Wrap the row in a narrow dock instead of cutting "Fr", "Sa", "So" off.
-        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                            ImGui::CalcTextSize(names[d].c_str()).x;
+        const float width =
+            ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(names[d].c_str()).x;
         if (d) {
             ImGui::SameLine();
             if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
@@ -264,7 +264,8 @@ void QueryPanel::drawResult() {
     }
     if (!outcome->error.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(kErrorColour, "%s %s", tr(Str::QueryFailed), localiseError(outcome->error, language).c_str());
+        ImGui::TextColored(kErrorColour, "%s %s", tr(Str::QueryFailed),
+                           localiseError(outcome->error, language).c_str());
         ImGui::PopTextWrapPos();
         return;
     }

@@ -32,7 +32,7 @@ private:
     Workspace& m_workspace;
     AnalysisController& m_analysis;
     FileDialogPanel& m_fileDialog;
-    QueryForm m_draft;   // what the widgets edit; text fields reach the controller when left
+    QueryForm m_draft;  // what the widgets edit; text fields reach the controller when left
     std::function<void()> m_showTable;
     QueryForm m_synced;  // the controller's form when last seen (to notice outside changes)
 };

@@ -26,7 +26,8 @@ float labelColumnWidth(std::initializer_list<const char*> labels);
 
 // A label, then from `labelWidth` a full-width control drawn by `draw` (the heatmap's and hot spots'
 // sliders); `help`, when given, adds a "(?)" tooltip after the label.
-void labelledRow(const char* label, float labelWidth, const char* id, const char* help, const std::function<void()>& draw);
+void labelledRow(const char* label, float labelWidth, const char* id, const char* help,
+                 const std::function<void()>& draw);
 
 // SameLine() for an item `width` wide, or a new line when it would not fit (no cut buttons in a narrow dock).
 void sameLineOrWrap(float width);

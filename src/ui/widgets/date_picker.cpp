@@ -31,7 +31,8 @@ bool datePickerButton(const char* id, std::string& date, const char* weekdays) {
     const ImGuiID key = ImGui::GetID("ym");
     if (ImGui::Button("...")) {
         const auto start = parseOrToday(date);
-        storage->SetInt(key, static_cast<int>(start.year()) * 12 + static_cast<int>(static_cast<unsigned>(start.month())) - 1);
+        storage->SetInt(
+            key, static_cast<int>(start.year()) * 12 + static_cast<int>(static_cast<unsigned>(start.month())) - 1);
         ImGui::OpenPopup("calendar");
     }
     if (ImGui::BeginPopup("calendar")) {

@@ -17,7 +17,8 @@ TEST(HotspotChange, EveryTransitionOfTheBins) {
     EXPECT_EQ(classifyHotspotChange(0, 0), HotspotChange::None);
     const std::vector<int> before{0, 3, 1}, now{3, 3, 0};
     const auto changes = classifyHotspotChange(before, now);
-    EXPECT_EQ(changes, (std::vector<HotspotChange>{HotspotChange::New, HotspotChange::Persistent, HotspotChange::Ceased}));
+    EXPECT_EQ(changes,
+              (std::vector<HotspotChange>{HotspotChange::New, HotspotChange::Persistent, HotspotChange::Ceased}));
     EXPECT_EQ(hotspotChangeName(HotspotChange::Increased), "increased");
     EXPECT_THROW(classifyHotspotChange(std::vector<int>{1}, std::vector<int>{1, 2}), lb::core::UsageError);
 }

@@ -32,7 +32,8 @@ TEST(CliBBox, InvertedAndEmptyBoxesAreUsageErrorsOnEveryCommandThatTakesOne) {
         for (const auto& args : commands) {
             const auto r = test::runLagebild(args);
             EXPECT_EQ(r.exitCode, 2) << args[0] << " " << inverted << ": " << r.err;
-            EXPECT_NE(r.err.find("--bbox \"" + inverted + "\": " + expected), std::string::npos) << args[0] << ": " << r.err;
+            EXPECT_NE(r.err.find("--bbox \"" + inverted + "\": " + expected), std::string::npos)
+                << args[0] << ": " << r.err;
             EXPECT_EQ(test::fileDigest(project), before) << args[0];
         }
         for (const char* out : {"k.tif", "m.png", "f.sqlite"}) EXPECT_FALSE(std::filesystem::exists(dir / out)) << out;

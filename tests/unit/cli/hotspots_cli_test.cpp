@@ -62,8 +62,8 @@ TEST_F(HotspotsCli, KdeGeoTiffHasItsOriginAtTheExtentsUpperLeftCorner) {
 
 TEST_F(HotspotsCli, GiStarOnGridZonesAndChangeBetweenPeriods) {
     const auto grid = *s_dir / "grid.csv";
-    auto r = test::runLagebild({"hotspots", s_project, "--method", "gistar", "--cell", "100", "--distance", "300",
-                                "--out", grid.string()});
+    auto r = test::runLagebild(
+        {"hotspots", s_project, "--method", "gistar", "--cell", "100", "--distance", "300", "--out", grid.string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto rows = readCsv(grid);
     ASSERT_GT(rows.size(), 100u);

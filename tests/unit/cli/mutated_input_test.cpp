@@ -27,7 +27,9 @@ struct Counts {
 
 std::string mutate(const std::string& input, int kind, std::mt19937& random) {
     std::string s = input;
-    auto at = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size ? size - 1 : 0)(random); };
+    auto at = [&](std::size_t size) {
+        return std::uniform_int_distribution<std::size_t>(0, size ? size - 1 : 0)(random);
+    };
     std::vector<std::string> lines;
     {
         std::istringstream in(s);
@@ -61,7 +63,8 @@ std::string mutate(const std::string& input, int kind, std::mt19937& random) {
             return out;
         }
         case 4:  // a line twice
-            if (lines.size() > 1) lines.insert(lines.begin() + static_cast<long>(at(lines.size())), lines[at(lines.size())]);
+            if (lines.size() > 1)
+                lines.insert(lines.begin() + static_cast<long>(at(lines.size())), lines[at(lines.size())]);
             return join();
         case 5:  // a line dropped (the header too, sometimes)
             if (!lines.empty()) lines.erase(lines.begin() + static_cast<long>(at(lines.size())));
@@ -130,7 +133,8 @@ void classifyImport(const test::TempDir& dir, const std::string& base, const std
         } else {
             ++counts.wrongAccepts;
             ADD_FAILURE() << what << ": failed but " << (named ? "changed the project" : "did not name the file")
-                          << "\n" << run.err;
+                          << "\n"
+                          << run.err;
         }
         return;
     }
@@ -148,11 +152,14 @@ void classifyImport(const test::TempDir& dir, const std::string& base, const std
     }
     // Through `lagebild sql` (SpatiaLite's functions; sqlite3 has none). The layer's main text column.
     const std::string text = layer == "incidents" ? "category" : "name";
-    const auto invalidRun = test::runLagebild({"sql", project, "--csv", "SELECT count(*) AS n FROM " + layer +
-                                                 " WHERE MbrMinX(geometry) IS NULL OR ST_X(geometry) NOT BETWEEN 300000 AND 360000"
-                                                 " OR ST_Y(geometry) NOT BETWEEN 5600000 AND 5660000"
-                                                 " OR time IS NULL OR substr(time, 1, 4) NOT BETWEEN '1990' AND '2100'"
-                                                 " OR instr(CAST(ifnull(" + text + ",'') AS BLOB), X'00') > 0"});
+    const auto invalidRun =
+        test::runLagebild({"sql", project, "--csv",
+                           "SELECT count(*) AS n FROM " + layer +
+                               " WHERE MbrMinX(geometry) IS NULL OR ST_X(geometry) NOT BETWEEN 300000 AND 360000"
+                               " OR ST_Y(geometry) NOT BETWEEN 5600000 AND 5660000"
+                               " OR time IS NULL OR substr(time, 1, 4) NOT BETWEEN '1990' AND '2100'"
+                               " OR instr(CAST(ifnull(" +
+                               text + ",'') AS BLOB), X'00') > 0"});
     const std::string invalid = invalidRun.out;
     if (problem.empty() && invalid != "n\n0\n") problem = "invalid rows stored: " + invalid + invalidRun.err;
     if (problem.empty()) {
@@ -181,8 +188,12 @@ TEST(MutatedInputs, ImportsRejectCleanlyOrAcceptOnlyValidRowsAndNothingCrashes) 
     std::string csv = "id;lat;lon;zeit;kategorie;bemerkung\n";
     for (int i = 0; i < 25; ++i) {
         char row[200];
-        std::snprintf(row, sizeof row, "%d;50.80%02d;12.50%02d;%02d.03.2025 2%d:15;%s;Straße am Müllplatz %d\n", i + 1, i,
-                      i, 1 + i % 28, i % 4, i % 3 == 0 ? "Graffiti" : i % 3 == 1 ? "Vandalismus" : "Ruhestörung", i);
+        std::snprintf(row, sizeof row, "%d;50.80%02d;12.50%02d;%02d.03.2025 2%d:15;%s;Straße am Müllplatz %d\n", i + 1,
+                      i, i, 1 + i % 28, i % 4,
+                      i % 3 == 0   ? "Graffiti"
+                      : i % 3 == 1 ? "Vandalismus"
+                                   : "Ruhestörung",
+                      i);
         csv += row;
     }
     std::string geojson = R"({"type":"FeatureCollection","features":[)";
@@ -190,12 +201,14 @@ TEST(MutatedInputs, ImportsRejectCleanlyOrAcceptOnlyValidRowsAndNothingCrashes) 
         if (i) geojson += ",";
         geojson += R"({"type":"Feature","geometry":{"type":"Point","coordinates":[12.50)" + std::to_string(10 + i) +
                    ",50.80" + std::to_string(10 + i) + R"(]},"properties":{"name":"Wand )" + std::to_string(i) +
-                   R"( am Bahnhof","zeit":"2025-0)" + std::to_string(1 + i % 9) + R"(-10T10:00:00+01:00","status":"gemeldet"}})";
+                   R"( am Bahnhof","zeit":"2025-0)" + std::to_string(1 + i % 9) +
+                   R"(-10T10:00:00+01:00","status":"gemeldet"}})";
     }
     geojson += "]}";
     // The unmutated inputs import (so every case starts from an input the program accepts).
     Counts seeds;
-    const std::vector<std::string> csvFlags{"--lat", "lat", "--lon", "lon", "--time", "zeit", "--category", "kategorie", "--id", "id"};
+    const std::vector<std::string> csvFlags{"--lat", "lat",        "--lon",     "lon",  "--time",
+                                            "zeit",  "--category", "kategorie", "--id", "id"};
     const std::vector<std::string> jsonFlags{"--time", "zeit", "--name", "name"};
     classifyImport(dir, base, "incidents", csv, ".csv", csvFlags, seeds, 0);
     classifyImport(dir, base, "graffiti", geojson, ".geojson", jsonFlags, seeds, 1);
@@ -207,7 +220,8 @@ TEST(MutatedInputs, ImportsRejectCleanlyOrAcceptOnlyValidRowsAndNothingCrashes) 
     for (int round = 0; round < 3; ++round) {
         for (int kind = 0; kind < 8; ++kind) {
             classifyImport(dir, base, "incidents", mutate(csv, kind, random), ".csv", csvFlags, counts, index++);
-            classifyImport(dir, base, "graffiti", mutate(geojson, kind, random), ".geojson", jsonFlags, counts, index++);
+            classifyImport(dir, base, "graffiti", mutate(geojson, kind, random), ".geojson", jsonFlags, counts,
+                           index++);
         }
     }
     std::printf("mutated imports: %d cases, %d clean rejections, %d correct accepts, %d wrong accepts, %d crashes\n",
@@ -262,8 +276,9 @@ TEST(MutatedInputs, DamagedProjectFilesAreRefusedOrReadButNeverCrashOrChange) {
             EXPECT_EQ(test::fileDigest(file), digest) << "reading changed damaged file " << i;
         }
     }
-    std::printf("damaged project files: %d cases, %d clean rejections, %d correct accepts, %d wrong accepts, %d crashes\n",
-                counts.cases, counts.cleanRejections, counts.correctAccepts, counts.wrongAccepts, counts.crashes);
+    std::printf(
+        "damaged project files: %d cases, %d clean rejections, %d correct accepts, %d wrong accepts, %d crashes\n",
+        counts.cases, counts.cleanRejections, counts.correctAccepts, counts.wrongAccepts, counts.crashes);
     EXPECT_EQ(counts.wrongAccepts, 0);
     EXPECT_EQ(counts.crashes, 0);
     EXPECT_GT(counts.cleanRejections, 0);

@@ -1,7 +1,7 @@
 // `lagebild repair` (foreign schema objects) and `lagebild purge` (audit retention) through the real binary.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <string>
 
@@ -77,11 +77,12 @@ TEST(PurgeCli, StripsValuesOfAuditRowsOlderThanTheRetentionPeriod) {
     const std::string marker = "Alte-Notiz-Marker-42";
     rawSql(project,
            "INSERT INTO audit_log(time, author, action, layer, feature_uuid, old_values, new_values) VALUES "
-           "('2020-01-01T00:00:00Z', 'Nord', 'update_attributes', 'observations', 'u1', '{\"note\":\"" + marker +
+           "('2020-01-01T00:00:00Z', 'Nord', 'update_attributes', 'observations', 'u1', '{\"note\":\"" +
+               marker +
                "\"}', '{\"note\":\"neu\"}'),"
-           "('2999-01-01T00:00:00Z', 'Nord', 'update_attributes', 'observations', 'u2', '{\"note\":\"frisch\"}', "
-           "'{\"note\":\"neuer\"}');"
-           "PRAGMA wal_checkpoint(TRUNCATE);");
+               "('2999-01-01T00:00:00Z', 'Nord', 'update_attributes', 'observations', 'u2', '{\"note\":\"frisch\"}', "
+               "'{\"note\":\"neuer\"}');"
+               "PRAGMA wal_checkpoint(TRUNCATE);");
     ASSERT_NE(test::readFile(project).find(marker), std::string::npos);
 
     EXPECT_EQ(test::runLagebild({"purge", project, "--older-than", "-3"}).exitCode, 2);
@@ -96,8 +97,9 @@ TEST(PurgeCli, StripsValuesOfAuditRowsOlderThanTheRetentionPeriod) {
         if (std::filesystem::exists(file)) EXPECT_EQ(test::readFile(file).find(marker), std::string::npos) << file;
     }
     // Who, when, what and which fields stay; the recent row keeps its values.
-    EXPECT_EQ(rawSql(project, "SELECT author || ' ' || action || ' ' || old_values || ' ' || new_values FROM audit_log "
-                              "WHERE feature_uuid = 'u1'"),
+    EXPECT_EQ(rawSql(project,
+                     "SELECT author || ' ' || action || ' ' || old_values || ' ' || new_values FROM audit_log "
+                     "WHERE feature_uuid = 'u1'"),
               "Nord update_attributes [\"note\"] [\"note\"]");
     EXPECT_EQ(rawSql(project, "SELECT old_values FROM audit_log WHERE feature_uuid = 'u2'"), "{\"note\":\"frisch\"}");
     EXPECT_EQ(rawSql(project, "SELECT count(*) FROM audit_log WHERE action = 'purge'"), "1");

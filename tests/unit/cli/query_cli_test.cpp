@@ -28,7 +28,8 @@ std::string QueryCli::s_project;
 }  // namespace
 
 TEST_F(QueryCli, JsonCountsAndGroupsAddUp) {
-    auto r = test::runLagebild({"query", s_project, "--layer", "incidents", "--count-by", "districts", "--format", "json"});
+    auto r =
+        test::runLagebild({"query", s_project, "--layer", "incidents", "--count-by", "districts", "--format", "json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(r.err, "");
     const auto out = nlohmann::json::parse(r.out);
@@ -55,8 +56,8 @@ TEST_F(QueryCli, JsonCountsAndGroupsAddUp) {
 
 TEST_F(QueryCli, GeoPackageAndCsvOutputs) {
     const auto gpkg = *s_dir / "schools.gpkg";
-    auto r = test::runLagebild({"query", s_project, "--within", "150", "--of", "pois:amenity=school", "--format", "gpkg",
-                                "--out", gpkg.string()});
+    auto r = test::runLagebild({"query", s_project, "--within", "150", "--of", "pois:amenity=school", "--format",
+                                "gpkg", "--out", gpkg.string()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(r.err, "");
     r = test::runLagebild({"query", s_project, "--within", "150", "--of", "pois:amenity=school", "--json"});

@@ -201,12 +201,14 @@ TEST(RenderCli, BenchRenderEditUploadsOnlyTheEditedLayer) {
     const auto f = nlohmann::json::parse(full.out);
     EXPECT_EQ(f.at("layers_kept"), 0) << full.out;
     EXPECT_EQ(f.at("layers_uploaded").get<int>(), j.at("layers_uploaded").get<int>() + j.at("layers_kept").get<int>());
-    EXPECT_EQ(runLagebild({"bench-render", demoProject().string(), "--frames", "1", "--edit-layer", "nope"}).exitCode, 2);
+    EXPECT_EQ(runLagebild({"bench-render", demoProject().string(), "--frames", "1", "--edit-layer", "nope"}).exitCode,
+              2);
 }
 
 TEST(RenderCli, HeatmapIsDarkestWhereIncidentsAreDensest) {
     // Where are the incidents densest? Count them per 200 m cell from the project itself (through `sql`).
-    const auto sql = runLagebild({"sql", demoProject().string(), "SELECT X(geometry), Y(geometry) FROM incidents", "--csv"});
+    const auto sql =
+        runLagebild({"sql", demoProject().string(), "SELECT X(geometry), Y(geometry) FROM incidents", "--csv"});
     ASSERT_EQ(sql.exitCode, 0) << sql.err;
     const double minX = 325000, maxY = 5634400, cell = 200;  // the view below: 4000 m × 3000 m
     std::map<std::pair<int, int>, int> counts;
@@ -225,9 +227,12 @@ TEST(RenderCli, HeatmapIsDarkestWhereIncidentsAreDensest) {
 
     TempDir out;
     const fs::path heatPng = out / "heat.png", plainPng = out / "plain.png";
-    std::vector<std::string> args{"render", demoProject().string(), "--size", "400x300", "--bbox",
-                                  "325000,5631400,329000,5634400", "--layers", "districts", "--no-legend",
-                                  "--no-furniture", "--no-labels", "--out"};
+    std::vector<std::string> args{"render",      demoProject().string(),
+                                  "--size",      "400x300",
+                                  "--bbox",      "325000,5631400,329000,5634400",
+                                  "--layers",    "districts",
+                                  "--no-legend", "--no-furniture",
+                                  "--no-labels", "--out"};
     auto withHeat = args;
     withHeat.insert(withHeat.end(), {heatPng.string(), "--heatmap"});
     args.push_back(plainPng.string());

@@ -36,8 +36,8 @@ TEST(SkipPolicy, NoTestSkipsExceptThroughTheCiAwareMacros) {
             std::string code = line.substr(line.find_first_not_of(' '));
             while (!code.empty() && (code.back() == ' ' || code.back() == '\\')) code.pop_back();
             const std::string key = fs::relative(entry.path(), tests).string() + ":" + code;
-            EXPECT_TRUE(allowed.count(key)) << key << " (line " << number
-                                            << "): use LAGEBILD_REQUIRE_PROGRAM or LAGEBILD_SKIP_OR_FAIL_IN_CI";
+            EXPECT_TRUE(allowed.count(key))
+                << key << " (line " << number << "): use LAGEBILD_REQUIRE_PROGRAM or LAGEBILD_SKIP_OR_FAIL_IN_CI";
         }
     }
     EXPECT_GT(files, 40);

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -90,8 +90,8 @@ TEST(SqlCli, AnEndlessRecursiveQueryStopsAtTheTimeLimit) {
     EXPECT_LT(elapsed, std::chrono::seconds(10));
     // The same for a query that returns its endless rows: stopped, never buffered without bound.
     const auto rows = test::runLagebild(
-        {"sql", project, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c",
-         "--timeout", "1"});
+        {"sql", project, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c", "--timeout",
+         "1"});
     EXPECT_EQ(rows.exitCode, 1) << rows.err;
     EXPECT_NE(rows.err.find("Abfrage abgebrochen"), std::string::npos) << rows.err;
     EXPECT_EQ(test::fileDigest(project), before);
@@ -117,9 +117,9 @@ TEST(SqlCli, FileAndCodeFunctionsAreRefusedEvenWithRelaxedSpatialiteSecurity) {
     };
     for (const auto& [sql, function] : cases) {
         for (const bool relaxed : {false, true}) {
-            const auto r = relaxed ? test::runProgram("env", {"SPATIALITE_SECURITY=relaxed", LAGEBILD_BINARY, "sql",
-                                                              project, sql})
-                                   : test::runLagebild({"sql", project, sql});
+            const auto r =
+                relaxed ? test::runProgram("env", {"SPATIALITE_SECURITY=relaxed", LAGEBILD_BINARY, "sql", project, sql})
+                        : test::runLagebild({"sql", project, sql});
             EXPECT_EQ(r.exitCode, 2) << sql << (relaxed ? " (relaxed)" : "") << ": " << r.err;
             EXPECT_NE(r.err.find("refused: the function " + function + "()"), std::string::npos)
                 << sql << (relaxed ? " (relaxed)" : "") << ": " << r.err;
@@ -155,9 +155,9 @@ TEST(Cli, ADamagedProjectCrsNamesTheFileAndTheValue) {
     ASSERT_EQ(test::runLagebild({"init", project}).exitCode, 0);
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(project.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE lagebild_meta SET value = 'EPSG:abc' WHERE key = 'crs'", nullptr, nullptr,
-                           nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(db, "UPDATE lagebild_meta SET value = 'EPSG:abc' WHERE key = 'crs'", nullptr, nullptr, nullptr),
+        SQLITE_OK);
     sqlite3_close(db);
     const auto before = test::fileDigest(project);
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{

@@ -20,8 +20,8 @@
 #include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "core/time.hpp"
-#include "geo/crs.hpp"
 #include "demo/sources.hpp"
+#include "geo/crs.hpp"
 
 namespace lb::demo {
 namespace {

@@ -82,9 +82,9 @@ void editForever(const std::filesystem::path& path, FILE* out, unsigned seed, in
     for (int i = 0; i < limit; ++i) {
         const int action = alive.size() < 3 ? 0 : static_cast<int>(rng() % 5);
         if (action <= 1) {
-            const auto& c = session.apply(edit::addFeature(
-                LayerId::Incidents, geo::pointWkb(kX + rng() % 1000, kY + rng() % 1000),
-                {{"time", std::string("2025-03-14 22:15")}, {"category", std::string("graffiti")}}));
+            const auto& c = session.apply(
+                edit::addFeature(LayerId::Incidents, geo::pointWkb(kX + rng() % 1000, kY + rng() % 1000),
+                                 {{"time", std::string("2025-03-14 22:15")}, {"category", std::string("graffiti")}}));
             alive.push_back(c.featureUuid());
             std::fprintf(out, "A %s\n", c.featureUuid().c_str());
         } else if (action == 2) {
@@ -179,13 +179,15 @@ TEST(Durability, EditsKilledAtRandomMomentsLoseNothingCommitted) {
         auto project = store::ProjectStore::open(path, store::ProjectStore::Access::ReadOnly);
         ASSERT_EQ(integrity(*project), "ok") << "run " << run;
         const auto stored = uuids(*project);
-        for (const auto& uuid : expectedPresent) ASSERT_TRUE(stored.count(uuid)) << "lost edit " << uuid << " run " << run;
+        for (const auto& uuid : expectedPresent)
+            ASSERT_TRUE(stored.count(uuid)) << "lost edit " << uuid << " run " << run;
         for (const auto& uuid : expectedAbsent) ASSERT_FALSE(stored.count(uuid)) << "deleted " << uuid << " came back";
         // The spatial index is in step with the layer, and every stored feature has its audit row.
         ASSERT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM idx_incidents_geometry"),
                   test::sqlInt(project->db(), "SELECT count(*) FROM incidents"));
-        ASSERT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
-                                   "WHERE a.feature_uuid = i.uuid AND a.action = 'add_point')"),
+        ASSERT_EQ(test::sqlInt(project->db(),
+                               "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+                               "WHERE a.feature_uuid = i.uuid AND a.action = 'add_point')"),
                   0);
     }
     EXPECT_GT(killedWhileRunning, kRuns / 2);

@@ -40,19 +40,25 @@ TEST_F(EditSessionTest, AddPointIsCommittedAndAudited) {
     EXPECT_EQ(reader->count(LayerId::Incidents), 1);
     EXPECT_EQ(test::sqlText(reader->db(), "SELECT time FROM incidents"), "2025-03-14T22:15:00+01:00");
     EXPECT_EQ(test::sqlText(reader->db(), "SELECT author FROM incidents"), "Test Planerin");
-    EXPECT_EQ(test::sqlText(reader->db(), "SELECT action || ' ' || author || ' ' || feature_uuid FROM audit_log WHERE layer = "
+    EXPECT_EQ(test::sqlText(reader->db(),
+                            "SELECT action || ' ' || author || ' ' || feature_uuid FROM audit_log WHERE layer = "
                             "'incidents'"),
               "add_point Test Planerin " + command.featureUuid());
-    EXPECT_NE(test::sqlText(reader->db(), "SELECT new_values FROM audit_log WHERE layer = 'incidents'").find("\"category\":\"gewalt\""),
+    EXPECT_NE(test::sqlText(reader->db(), "SELECT new_values FROM audit_log WHERE layer = 'incidents'")
+                  .find("\"category\":\"gewalt\""),
               std::string::npos);
     // The spatial index knows the point.
-    EXPECT_EQ(test::sqlInt(reader->db(), "SELECT count(*) FROM idx_incidents_geometry WHERE xmin <= 316000 AND xmax >= 316000"), 1);
+    EXPECT_EQ(test::sqlInt(reader->db(),
+                           "SELECT count(*) FROM idx_incidents_geometry WHERE xmin <= 316000 AND xmax >= 316000"),
+              1);
 }
 
 TEST_F(EditSessionTest, UndoRedoSequenceRestoresEveryState) {
     const std::string uuid =
-        session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 50}}),
-                                       {{"name", std::string("Innenstadt")}}))
+        session
+            .apply(edit::addFeature(LayerId::Routes,
+                                    geo::lineStringWkb({{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 50}}),
+                                    {{"name", std::string("Innenstadt")}}))
             .featureUuid();
     session.apply(edit::moveVertex(LayerId::Routes, uuid, {0, 0, 1}, kX + 90, kY + 10));
     session.apply(edit::insertVertex(LayerId::Routes, uuid, {0, 0, 3}, kX + 150, kY + 80));
@@ -149,17 +155,17 @@ TEST_F(EditSessionTest, SelfIntersectingAndWrongGeometryIsRefused) {
         EXPECT_NE(std::string(e.what()).find("Self-intersection"), std::string::npos) << e.what();
     }
     // A measure line crossing itself, a line for a point layer, a one-point line.
-    EXPECT_THROW(session.apply(edit::addFeature(LayerId::Measures,
-                                                geo::lineStringWkb({{kX, kY}, {kX + 10, kY + 10}, {kX + 10, kY}, {kX, kY + 10}}),
-                                                {{"name", std::string("Weg")},
-                                                 {"type", std::string("Wegeführung")},
-                                                 {"status", std::string("geplant")}})),
-                 edit::ValidationError);
-    EXPECT_THROW(session.apply(edit::addFeature(LayerId::Incidents, geo::lineStringWkb({{kX, kY}, {kX + 1, kY}}), incident())),
-                 edit::ValidationError);
-    EXPECT_THROW(session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}}),
-                                                {{"name", std::string("R")}})),
-                 edit::ValidationError);
+    EXPECT_THROW(
+        session.apply(edit::addFeature(
+            LayerId::Measures, geo::lineStringWkb({{kX, kY}, {kX + 10, kY + 10}, {kX + 10, kY}, {kX, kY + 10}}),
+            {{"name", std::string("Weg")}, {"type", std::string("Wegeführung")}, {"status", std::string("geplant")}})),
+        edit::ValidationError);
+    EXPECT_THROW(
+        session.apply(edit::addFeature(LayerId::Incidents, geo::lineStringWkb({{kX, kY}, {kX + 1, kY}}), incident())),
+        edit::ValidationError);
+    EXPECT_THROW(
+        session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}}), {{"name", std::string("R")}})),
+        edit::ValidationError);
     EXPECT_THROW(session.apply(edit::addFeature(LayerId::Incidents, {}, incident())), edit::ValidationError);
     // Truncated WKB.
     auto broken = geo::pointWkb(kX, kY);
@@ -169,10 +175,12 @@ TEST_F(EditSessionTest, SelfIntersectingAndWrongGeometryIsRefused) {
                   project->count(LayerId::Incidents) + project->count(LayerId::Routes),
               0);
     // A vertex move that makes a valid polygon self-intersecting is refused too, and the polygon stays.
-    const std::string uuid = session.apply(edit::addFeature(LayerId::Districts,
-                                                            geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX + 10, kY + 10}, {kX, kY + 10}}}),
-                                                            {{"name", std::string("Mitte")}}))
-                                 .featureUuid();
+    const std::string uuid =
+        session
+            .apply(edit::addFeature(LayerId::Districts,
+                                    geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX + 10, kY + 10}, {kX, kY + 10}}}),
+                                    {{"name", std::string("Mitte")}}))
+            .featureUuid();
     EXPECT_THROW(session.apply(edit::moveVertex(LayerId::Districts, uuid, {0, 0, 1}, kX - 5, kY + 5)),
                  edit::ValidationError);
     EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Districts, uuid)->geometry)[1], geo::Coord(kX + 10, kY));
@@ -189,15 +197,18 @@ TEST_F(EditSessionTest, VisitsNeedAnExistingRouteAndGetTheirDuration) {
                                                 {{"time", std::string("2025-03-14 18:00")},
                                                  {"route_uuid", std::string("3f1c0000-0000-4000-8000-000000000000")}})),
                  edit::ValidationError);
-    const std::string route = session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 100, kY}}),
-                                                             {{"name", std::string("Park")}}))
-                                  .featureUuid();
-    const std::string visit = session.apply(edit::addFeature(LayerId::Visits, {},
-                                                             {{"time", std::string("2025-03-14 18:00")},
-                                                              {"end_time", std::string("2025-03-14 20:30")},
-                                                              {"route_uuid", route},
-                                                              {"staff", std::int64_t{2}},
-                                                              {"contacts", std::string("7")}}))
+    const std::string route =
+        session
+            .apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 100, kY}}),
+                                    {{"name", std::string("Park")}}))
+            .featureUuid();
+    const std::string visit = session
+                                  .apply(edit::addFeature(LayerId::Visits, {},
+                                                          {{"time", std::string("2025-03-14 18:00")},
+                                                           {"end_time", std::string("2025-03-14 20:30")},
+                                                           {"route_uuid", route},
+                                                           {"staff", std::int64_t{2}},
+                                                           {"contacts", std::string("7")}}))
                                   .featureUuid();
     const auto record = session.feature(LayerId::Visits, visit);
     EXPECT_DOUBLE_EQ(std::get<double>(record->values.at("duration_min")), 150.0);
@@ -221,15 +232,15 @@ TEST(EditTimestamps, EveryWriteMovesModifiedForward) {
 
 TEST_F(EditSessionTest, ARouteMayLoopRoundABlockButAnAreaMayNotCrossItself) {
     // A streetwork route that goes round a block and crosses its own start: a real walk, accepted.
-    const auto loop = geo::lineStringWkb(
-        {{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 100}, {kX + 50, kY + 100}, {kX + 50, kY - 50}});
-    const std::string route = session.apply(edit::addFeature(LayerId::Routes, loop, {{"name", std::string("Runde")}}))
-                                  .featureUuid();
+    const auto loop =
+        geo::lineStringWkb({{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 100}, {kX + 50, kY + 100}, {kX + 50, kY - 50}});
+    const std::string route =
+        session.apply(edit::addFeature(LayerId::Routes, loop, {{"name", std::string("Runde")}})).featureUuid();
     EXPECT_EQ(project->count(LayerId::Routes), 1);
     EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Routes, route)->geometry).size(), 5u);
     // The same outline as an area (a measure's polygon) crosses itself: refused.
-    const auto crossedArea = geo::polygonWkb(
-        {{{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 100}, {kX + 50, kY + 100}, {kX + 50, kY - 50}}});
+    const auto crossedArea =
+        geo::polygonWkb({{{kX, kY}, {kX + 100, kY}, {kX + 100, kY + 100}, {kX + 50, kY + 100}, {kX + 50, kY - 50}}});
     EXPECT_THROW(session.apply(edit::addFeature(LayerId::Districts, crossedArea, {{"name", std::string("Block")}})),
                  edit::ValidationError);
     EXPECT_EQ(project->count(LayerId::Districts), 0);
@@ -249,13 +260,14 @@ TEST_F(EditSessionTest, AZeroAreaPolygonIsRefused) {
 
 TEST_F(EditSessionTest, DeletingAVertexBelowTheMinimumNamesTheMinimum) {
     const std::string triangle =
-        session.apply(edit::addFeature(LayerId::Districts, geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX, kY + 10}}}),
-                                       {{"name", std::string("Dreieck")}}))
+        session
+            .apply(edit::addFeature(LayerId::Districts, geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX, kY + 10}}}),
+                                    {{"name", std::string("Dreieck")}}))
             .featureUuid();
-    const std::string line =
-        session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 10, kY}}),
-                                       {{"name", std::string("Kurz")}}))
-            .featureUuid();
+    const std::string line = session
+                                 .apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 10, kY}}),
+                                                         {{"name", std::string("Kurz")}}))
+                                 .featureUuid();
     auto messageOf = [&](LayerId layer, const std::string& uuid) -> std::string {
         try {
             session.apply(edit::deleteVertex(layer, uuid, {0, 0, 0}));
@@ -272,11 +284,11 @@ TEST_F(EditSessionTest, DeletingAVertexBelowTheMinimumNamesTheMinimum) {
     EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Districts, triangle)->geometry).size(), 4u);  // closed ring
     EXPECT_EQ(geo::wkbCoordinates(session.feature(LayerId::Routes, line)->geometry).size(), 2u);
     // One above the minimum may go.
-    const std::string square = session
-                                   .apply(edit::addFeature(LayerId::Districts,
-                                                           geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX + 10, kY + 10},
-                                                                             {kX, kY + 10}}}),
-                                                           {{"name", std::string("Quadrat")}}))
-                                   .featureUuid();
+    const std::string square =
+        session
+            .apply(edit::addFeature(LayerId::Districts,
+                                    geo::polygonWkb({{{kX, kY}, {kX + 10, kY}, {kX + 10, kY + 10}, {kX, kY + 10}}}),
+                                    {{"name", std::string("Quadrat")}}))
+            .featureUuid();
     EXPECT_EQ(messageOf(LayerId::Districts, square), "accepted");
 }

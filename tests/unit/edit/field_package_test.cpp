@@ -44,8 +44,9 @@ protected:
                                     .featureUuid());
         }
         // Far outside the field area.
-        planner.apply(edit::addFeature(LayerId::Incidents, geo::pointWkb(kX + 5000, kY),
-                                       {{"time", std::string("2025-03-14 22:15")}, {"category", std::string("gewalt")}}));
+        planner.apply(
+            edit::addFeature(LayerId::Incidents, geo::pointWkb(kX + 5000, kY),
+                             {{"time", std::string("2025-03-14 22:15")}, {"category", std::string("gewalt")}}));
         site = planner
                    .apply(edit::addFeature(LayerId::Graffiti, geo::pointWkb(kX, kY + 20),
                                            {{"time", std::string("2025-03-01 10:00")}}))
@@ -54,12 +55,12 @@ protected:
                     .apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 100, kY + 50}}),
                                             {{"name", std::string("Park")}}))
                     .featureUuid();
-        visit = planner
-                    .apply(edit::addFeature(LayerId::Visits, {},
-                                            {{"route_uuid", route},
-                                             {"time", std::string("2025-03-10 17:00")},
-                                             {"contacts", std::int64_t{4}}}))
-                    .featureUuid();
+        visit =
+            planner
+                .apply(edit::addFeature(
+                    LayerId::Visits, {},
+                    {{"route_uuid", route}, {"time", std::string("2025-03-10 17:00")}, {"contacts", std::int64_t{4}}}))
+                .featureUuid();
     }
 
     edit::FieldExportReport exportPackage() {
@@ -81,7 +82,8 @@ TEST_F(FieldPackageTest, RoundTripAppliesFieldEditsAndKeepsConflictsForThePlanne
         auto package = ProjectStore::open(packagePath, ProjectStore::Access::ReadWrite);
         EXPECT_EQ(package->count(LayerId::Incidents), 3);  // the far one stayed at home
         EXPECT_EQ(package->count(LayerId::Visits), 1);     // visits without location come along
-        EXPECT_EQ(test::sqlText(package->db(), "SELECT value FROM lagebild_meta WHERE key = 'field_package_id'"), exported.packageId);
+        EXPECT_EQ(test::sqlText(package->db(), "SELECT value FROM lagebild_meta WHERE key = 'field_package_id'"),
+                  exported.packageId);
 
         // In the field: a new mark, an edit, a deletion, a status change, and a change the planner also makes.
         edit::EditSession field(*package, "Streetwork");
@@ -110,7 +112,8 @@ TEST_F(FieldPackageTest, RoundTripAppliesFieldEditsAndKeepsConflictsForThePlanne
     EXPECT_EQ(value(planner, LayerId::Incidents, incidents[2], "source"), "Büro");
     EXPECT_EQ(value(planner, LayerId::Visits, visit, "contacts"), "5");
     EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM field_conflicts"), 2);
-    EXPECT_NE(test::sqlText(project->db(), "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" + incidents[2] + "'")
+    EXPECT_NE(test::sqlText(project->db(),
+                            "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" + incidents[2] + "'")
                   .find("\"source\":\"Feld\""),
               std::string::npos);
     EXPECT_EQ(test::sqlText(project->db(), "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + visit + "'"),
@@ -174,8 +177,8 @@ TEST_F(FieldPackageTest, CommandLineRoundTrip) {
     EXPECT_EQ(notPackage.exitCode, 2);
     EXPECT_NE(notPackage.err.find("not a field package"), std::string::npos) << notPackage.err;
     EXPECT_EQ(test::fileDigest(projectPath), before);
-    auto badLayer = test::runLagebild({"field-export", projectPath.string(), "--out", (dir / "x.sqlite").string(),
-                                       "--layers", "roads"});
+    auto badLayer = test::runLagebild(
+        {"field-export", projectPath.string(), "--out", (dir / "x.sqlite").string(), "--layers", "roads"});
     EXPECT_EQ(badLayer.exitCode, 2);
     EXPECT_FALSE(std::filesystem::exists(dir / "x.sqlite"));
 }
@@ -200,15 +203,15 @@ TEST_F(FieldPackageTest, DeletedOnOneSideAndChangedOnTheOtherIsAConflictNeverASi
     EXPECT_EQ(value(planner, LayerId::Incidents, incidents[0], "source"), "Büro");
     // The planner's deletion stands: the field's edit does not bring the feature back.
     EXPECT_EQ(value(planner, LayerId::Incidents, incidents[1], "source"), "<deleted>");
-    EXPECT_EQ(test::sqlText(project->db(),
-                            "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + incidents[0] + "'"),
-              "deleted in the package, changed in the project");
-    EXPECT_EQ(test::sqlText(project->db(),
-                            "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + incidents[1] + "'"),
-              "deleted in the project, changed in the package");
+    EXPECT_EQ(
+        test::sqlText(project->db(), "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + incidents[0] + "'"),
+        "deleted in the package, changed in the project");
+    EXPECT_EQ(
+        test::sqlText(project->db(), "SELECT reason FROM field_conflicts WHERE feature_uuid = '" + incidents[1] + "'"),
+        "deleted in the project, changed in the package");
     // The package's version of the one it changed waits for the planner.
-    EXPECT_NE(test::sqlText(project->db(), "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" +
-                                               incidents[1] + "'")
+    EXPECT_NE(test::sqlText(project->db(),
+                            "SELECT package_values FROM field_conflicts WHERE feature_uuid = '" + incidents[1] + "'")
                   .find("\"source\":\"Feld\""),
               std::string::npos);
 }

@@ -33,7 +33,8 @@ std::vector<std::uint8_t> writeImage(const char* driverName, int width, int heig
     GDALDatasetH ds = GDALCreate(mem, "", width, height, 3, GDT_Byte, nullptr);
     std::vector<std::uint8_t> band(static_cast<std::size_t>(width * height));
     for (int b = 1; b <= 3; ++b) {
-        for (int i = 0; i < width * height; ++i) band[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>((i * b) % 251);
+        for (int i = 0; i < width * height; ++i)
+            band[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>((i * b) % 251);
         if (GDALRasterIO(GDALGetRasterBand(ds, b), GF_Write, 0, 0, width, height, band.data(), width, height, GDT_Byte,
                          0, 0) != CE_None) {
             throw std::runtime_error("RasterIO failed");
@@ -105,18 +106,16 @@ TEST_F(FieldWorkTest, GraffitiLifecycleEnforcesTransitionsAndDerivesDurations) {
 // only after a clearing (an imported history may say "erneut besprüht" right after the report).
 TEST(GraffitiDerivation, LegalDesignClearsAndOnlyACleanedSiteCanRecur) {
     using Entry = edit::GraffitiStatusEntry;
-    const auto derived = edit::deriveGraffiti({Entry{"gemeldet", "2025-01-01", std::nullopt, ""},
-                                               Entry{"begutachtet", "2025-01-05", std::nullopt, ""},
-                                               Entry{"legal gestaltet", "2025-01-11", 900.0, ""},
-                                               Entry{"erneut besprüht", "2025-02-10", std::nullopt, ""},
-                                               Entry{"entfernt", "2025-02-20", 150.0, ""},
-                                               Entry{"erneut besprüht", "2025-03-02", std::nullopt, ""}});
+    const auto derived = edit::deriveGraffiti(
+        {Entry{"gemeldet", "2025-01-01", std::nullopt, ""}, Entry{"begutachtet", "2025-01-05", std::nullopt, ""},
+         Entry{"legal gestaltet", "2025-01-11", 900.0, ""}, Entry{"erneut besprüht", "2025-02-10", std::nullopt, ""},
+         Entry{"entfernt", "2025-02-20", 150.0, ""}, Entry{"erneut besprüht", "2025-03-02", std::nullopt, ""}});
     EXPECT_EQ(derived.daysToRemoval, 10);
     EXPECT_EQ(derived.recurrences, 2);
     EXPECT_EQ(derived.daysToRecurrence, 10);
     EXPECT_DOUBLE_EQ(derived.totalCostEur, 1050.0);
-    const auto uncleaned = edit::deriveGraffiti({Entry{"gemeldet", "2025-01-01", std::nullopt, ""},
-                                                 Entry{"erneut besprüht", "2025-01-20", std::nullopt, ""}});
+    const auto uncleaned = edit::deriveGraffiti(
+        {Entry{"gemeldet", "2025-01-01", std::nullopt, ""}, Entry{"erneut besprüht", "2025-01-20", std::nullopt, ""}});
     EXPECT_EQ(uncleaned.recurrences, 0);
     EXPECT_FALSE(uncleaned.daysToRecurrence);
     EXPECT_FALSE(uncleaned.daysToRemoval);
@@ -132,8 +131,8 @@ TEST_F(FieldWorkTest, ANegativeCostIsRefusedEvenBelowOneEuro) {
 }
 
 TEST_F(FieldWorkTest, NewGraffitiSitesStartAsReported) {
-    EXPECT_THROW(session.apply(edit::addFeature(LayerId::Graffiti, geo::pointWkb(kX, kY),
-                                                {{"status", std::string("entfernt")}})),
+    EXPECT_THROW(session.apply(
+                     edit::addFeature(LayerId::Graffiti, geo::pointWkb(kX, kY), {{"status", std::string("entfernt")}})),
                  edit::ValidationError);
     const auto derived = edit::deriveGraffiti(edit::graffitiHistory(*project, addSite()));
     EXPECT_EQ(derived.currentStatus, "gemeldet");
@@ -208,8 +207,9 @@ TEST_F(FieldWorkTest, FieldMarkSavesAtOnceAndGraffitiMarksCreateASite) {
     EXPECT_EQ(project->count(LayerId::Observations), 1);
     EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM observation_photos"), 0);
     // A bad photo saves nothing.
-    EXPECT_THROW(edit::markField(session, edit::FieldMarkKind::Graffiti, kX, kY, "", std::vector<std::uint8_t>{1, 2, 3}),
-                 core::InputError);
+    EXPECT_THROW(
+        edit::markField(session, edit::FieldMarkKind::Graffiti, kX, kY, "", std::vector<std::uint8_t>{1, 2, 3}),
+        core::InputError);
     EXPECT_EQ(project->count(LayerId::Graffiti), 0);
     EXPECT_EQ(project->count(LayerId::Observations), 1);
 }
@@ -226,18 +226,22 @@ TEST_F(FieldWorkTest, MeasuresAndVisitCalendar) {
                                      {"start_date", std::string("2025-04-01")},
                                      {"owner", std::string("Stadtplanungsamt")}}))
             .featureUuid();
-    session.apply(edit::updateAttributes(LayerId::Measures, measure, {{"status", std::string("umgesetzt")},
-                                                                      {"end_date", std::string("2025-09-30")}}));
+    session.apply(edit::updateAttributes(
+        LayerId::Measures, measure, {{"status", std::string("umgesetzt")}, {"end_date", std::string("2025-09-30")}}));
     EXPECT_EQ(core::toString(session.feature(LayerId::Measures, measure)->values.at("status")), "umgesetzt");
     EXPECT_THROW(session.apply(edit::updateAttributes(LayerId::Measures, measure, {{"status", std::string("fertig")}})),
                  edit::ValidationError);
 
-    const std::string north = session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 500, kY}}),
-                                                             {{"name", std::string("Nord")}}))
-                                  .featureUuid();
-    const std::string south = session.apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX, kY - 500}}),
-                                                             {{"name", std::string("Süd")}}))
-                                  .featureUuid();
+    const std::string north =
+        session
+            .apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX + 500, kY}}),
+                                    {{"name", std::string("Nord")}}))
+            .featureUuid();
+    const std::string south =
+        session
+            .apply(edit::addFeature(LayerId::Routes, geo::lineStringWkb({{kX, kY}, {kX, kY - 500}}),
+                                    {{"name", std::string("Süd")}}))
+            .featureUuid();
     auto visit = [&](const std::string& route, const char* start, const char* end, int contacts) {
         session.apply(edit::addFeature(LayerId::Visits, {},
                                        {{"route_uuid", route},

@@ -42,8 +42,8 @@ TEST(FormSpec, EveryThematicLayerHasAFormWithLabelsInBothLanguages) {
 TEST(FormSpec, StreetworkFormsRecordPlacesTimesAndCountsNeverPersons) {
     for (const LayerId layer : {LayerId::Visits, LayerId::Routes}) {
         for (const auto& field : edit::formFor(layer).fields) {
-            for (const char* personal : {"person", "vorname", "nachname", "client", "klient", "description", "note",
-                                         "age", "gender"}) {
+            for (const char* personal :
+                 {"person", "vorname", "nachname", "client", "klient", "description", "note", "age", "gender"}) {
                 EXPECT_EQ(std::string(field.name).find(personal), std::string::npos) << field.name;
             }
         }
@@ -55,12 +55,12 @@ TEST(FormSpec, StreetworkFormsRecordPlacesTimesAndCountsNeverPersons) {
 
 TEST(FormSpec, ValidValuesAreNormalised) {
     const auto out = edit::normalized(LayerId::Measures, {{"name", std::string(" Neue Lampen ")},
-                                                           {"type", std::string("beleuchtung")},
-                                                           {"status", std::string("In Umsetzung")},
-                                                           {"budget_eur", std::string("12500,50")},
-                                                           {"start_date", std::string("01.04.2025")},
-                                                           {"end_date", std::string("2025-06-30")},
-                                                           {"owner", std::string("")}});
+                                                          {"type", std::string("beleuchtung")},
+                                                          {"status", std::string("In Umsetzung")},
+                                                          {"budget_eur", std::string("12500,50")},
+                                                          {"start_date", std::string("01.04.2025")},
+                                                          {"end_date", std::string("2025-06-30")},
+                                                          {"owner", std::string("")}});
     EXPECT_EQ(std::get<std::string>(out.at("name")), "Neue Lampen");
     EXPECT_EQ(std::get<std::string>(out.at("type")), "Beleuchtung");
     EXPECT_EQ(std::get<std::string>(out.at("status")), "in Umsetzung");
@@ -69,14 +69,14 @@ TEST(FormSpec, ValidValuesAreNormalised) {
     EXPECT_DOUBLE_EQ(std::get<double>(out.at("budget_eur")), 12500.5);
     // "12.500,50" is not a plain number: thousands separators are refused rather than guessed.
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Measures, {{"name", std::string("x")},
-                                                               {"type", std::string("Sonstiges")},
-                                                               {"status", std::string("geplant")},
-                                                               {"budget_eur", std::string("12.500,50")}}),
+                                                              {"type", std::string("Sonstiges")},
+                                                              {"status", std::string("geplant")},
+                                                              {"budget_eur", std::string("12.500,50")}}),
                            "budget_eur"));
     const auto visit = edit::normalized(LayerId::Visits, {{"time", std::string("14.03.2025 18:00")},
-                                                           {"end_time", std::string("14.03.2025 19:45")},
-                                                           {"staff", 2.0},
-                                                           {"contacts", std::string("12")}});
+                                                          {"end_time", std::string("14.03.2025 19:45")},
+                                                          {"staff", 2.0},
+                                                          {"contacts", std::string("12")}});
     EXPECT_EQ(std::get<std::int64_t>(visit.at("staff")), 2);
     EXPECT_DOUBLE_EQ(std::get<double>(visit.at("duration_min")), 105.0);
 }
@@ -96,22 +96,22 @@ TEST(FormSpec, BadValuesGiveOneProblemPerField) {
     EXPECT_EQ(problems.size(), 5u);
 
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"category", std::string("gewalt")}}), "time"));
-    EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::string("01.01.1850")},
-                                                               {"category", std::string("gewalt")}}),
-                           "time"));
+    EXPECT_TRUE(hasProblem(
+        edit::validate(LayerId::Incidents, {{"time", std::string("01.01.1850")}, {"category", std::string("gewalt")}}),
+        "time"));
     // The range starts in 1990 (no digital police records before), to the day.
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::string("31.12.1989 10:00")},
                                                                {"category", std::string("gewalt")}}),
                            "time"));
-    EXPECT_TRUE(edit::validate(LayerId::Incidents, {{"time", std::string("01.01.1990 10:00")},
-                                                    {"category", std::string("gewalt")}})
+    EXPECT_TRUE(edit::validate(LayerId::Incidents,
+                               {{"time", std::string("01.01.1990 10:00")}, {"category", std::string("gewalt")}})
                     .empty());
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::string("01.01.2090 10:00")},
                                                                {"category", std::string("gewalt")}}),
                            "time"));
-    EXPECT_TRUE(hasProblem(edit::validate(LayerId::Incidents, {{"time", std::int64_t{20250101}},
-                                                               {"category", std::string("gewalt")}}),
-                           "time"));
+    EXPECT_TRUE(hasProblem(
+        edit::validate(LayerId::Incidents, {{"time", std::int64_t{20250101}}, {"category", std::string("gewalt")}}),
+        "time"));
     EXPECT_TRUE(hasProblem(edit::validate(LayerId::Measures, {{"name", std::string("x")},
                                                               {"type", std::string("Sonstiges")},
                                                               {"status", std::string("geplant")},

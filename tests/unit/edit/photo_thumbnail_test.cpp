@@ -28,7 +28,8 @@ std::vector<std::uint8_t> writePng(int width, int height, int bands, std::array<
     std::vector<std::uint8_t> band(static_cast<std::size_t>(width * height));
     for (int b = 0; b < bands; ++b) {
         for (int y = 0; y < height; ++y) {
-            for (int x = 0; x < width; ++x) band[static_cast<std::size_t>(y * width + x)] = x < width / 2 ? left[b] : right[b];
+            for (int x = 0; x < width; ++x)
+                band[static_cast<std::size_t>(y * width + x)] = x < width / 2 ? left[b] : right[b];
         }
         if (GDALRasterIO(GDALGetRasterBand(ds, b + 1), GF_Write, 0, 0, width, height, band.data(), width, height,
                          GDT_Byte, 0, 0) != CE_None) {
@@ -53,7 +54,7 @@ TEST(PhotoThumbnail, RgbPngDecodesToItsSizeAndColours) {
     EXPECT_EQ(image.width, 40);
     EXPECT_EQ(image.height, 30);
     ASSERT_EQ(image.rgba.size(), 40u * 30u * 4u);
-    EXPECT_EQ(pixel(image, 0, 0), (Rgba{200, 30, 10, 255}));      // no alpha band: opaque
+    EXPECT_EQ(pixel(image, 0, 0), (Rgba{200, 30, 10, 255}));  // no alpha band: opaque
     EXPECT_EQ(pixel(image, 19, 29), (Rgba{200, 30, 10, 255}));
     EXPECT_EQ(pixel(image, 20, 0), (Rgba{5, 120, 250, 255}));
     EXPECT_EQ(pixel(image, 39, 29), (Rgba{5, 120, 250, 255}));

@@ -58,7 +58,8 @@ TEST_F(SnappingTest, RouteFollowsWalkableStreetsOnly) {
     EXPECT_DOUBLE_EQ(graph.routeLength({{kX, kY}, {kX + 200, kY + 100}}), 300.0);
     // Through C: C–E is closed to walkers, so the route turns back to B.
     const auto viaC = geo::wkbCoordinates(graph.route({{kX, kY}, {kX + 200, kY}, {kX + 200, kY + 100}}));
-    const std::vector<geo::Coord> expectedViaC{at(0, 0), at(100, 0), at(200, 0), at(100, 0), at(100, 100), at(200, 100)};
+    const std::vector<geo::Coord> expectedViaC{at(0, 0),   at(100, 0),   at(200, 0),
+                                               at(100, 0), at(100, 100), at(200, 100)};
     EXPECT_EQ(viaC, expectedViaC);
     // The result is a route the edit layer accepts as it is.
     edit::EditSession session(*project, "t");

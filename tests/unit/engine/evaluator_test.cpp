@@ -240,7 +240,10 @@ TEST(Evaluator, APopulationOfZeroGivesNoRate) {
     test::FakeLayerSource s;
     s.columns["districts"] = {"name", "population"};
     s.layers["districts"] = {
-        {1, geo::polygonWkb({{{0, 0}, {100, 0}, {100, 100}, {0, 100}}}), {}, {{"name", "Gewerbegebiet"}, {"population", "0"}}},
+        {1,
+         geo::polygonWkb({{{0, 0}, {100, 0}, {100, 100}, {0, 100}}}),
+         {},
+         {{"name", "Gewerbegebiet"}, {"population", "0"}}},
     };
     s.columns["incidents"] = {"category"};
     s.layers["incidents"] = {{1, geo::pointWkb(10, 10), at("2025-03-14 22:15"), {{"category", "gewalt"}}}};

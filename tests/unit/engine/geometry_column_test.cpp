@@ -13,8 +13,8 @@ namespace {
 
 // A 10×10 square at (100, 100) with a 4×4 hole in its middle.
 core::Wkb squareWithHole() {
-    return geo::polygonWkb({{{100, 100}, {110, 100}, {110, 110}, {100, 110}},
-                            {{103, 103}, {103, 107}, {107, 107}, {107, 103}}});
+    return geo::polygonWkb(
+        {{{100, 100}, {110, 100}, {110, 110}, {100, 110}}, {{103, 103}, {103, 107}, {107, 107}, {107, 103}}});
 }
 
 }  // namespace
@@ -67,7 +67,8 @@ TEST(GeometryColumn, CentroidOfAPolygonWithAHoleWhateverTheWinding) {
 TEST(GeometryColumn, WkbRoundTripKeepsEveryCoordinate) {
     const std::vector<core::Wkb> inputs = {
         geo::pointWkb(1, 2), geo::lineStringWkb({{0, 0}, {1, 1}, {2, 0}}), squareWithHole(),
-        geo::multiPolygonWkb({{{{0, 0}, {1, 0}, {1, 1}}}, {{{5, 5}, {6, 5}, {6, 6}}, {{5.2, 5.1}, {5.8, 5.1}, {5.8, 5.5}}}})};
+        geo::multiPolygonWkb(
+            {{{{0, 0}, {1, 0}, {1, 1}}}, {{{5, 5}, {6, 5}, {6, 6}}, {{5.2, 5.1}, {5.8, 5.1}, {5.8, 5.5}}}})};
     GeometryColumn column;
     for (const auto& wkb : inputs) column.append(wkb);
     for (std::size_t f = 0; f < inputs.size(); ++f) {

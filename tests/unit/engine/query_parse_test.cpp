@@ -114,9 +114,10 @@ TEST(QueryJson, BadJsonNamesTheKey) {
 }
 
 TEST(QueryParse, WrongTypesInQueryJsonAreInputErrors) {
-    for (const char* text : {R"({"layer": "incidents", "weekdays": [1, 2]})", R"({"layer": "incidents", "weekdays": 3})",
-                             R"({"layer": "incidents", "within": {"metres": 5, "of": 7}})",
-                             R"({"layer": "incidents", "within": 5})", R"({"layer": "incidents", "where": 4})"}) {
+    for (const char* text :
+         {R"({"layer": "incidents", "weekdays": [1, 2]})", R"({"layer": "incidents", "weekdays": 3})",
+          R"({"layer": "incidents", "within": {"metres": 5, "of": 7}})", R"({"layer": "incidents", "within": 5})",
+          R"({"layer": "incidents", "where": 4})"}) {
         EXPECT_THROW(engine::queryFromJson(nlohmann::json::parse(text)), core::InputError) << text;
     }
 }

@@ -10,8 +10,8 @@
 #include "engine/evaluator.hpp"
 #include "engine/feature_table.hpp"
 #include "engine/query_parse.hpp"
-#include "project/engine_source.hpp"
 #include "project/demo.hpp"
+#include "project/engine_source.hpp"
 #include "project/project.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
@@ -129,14 +129,15 @@ TEST_F(SqlEquivalence, PeriodAndBoundingBox) {
     q.to = parseToTime("2025-06-30");
     const auto extent = m_store->extent(core::LayerId::Incidents);
     const double midX = (extent.minX + extent.maxX) / 2, midY = (extent.minY + extent.maxY) / 2;
-    q.bbox = core::parseBBox(std::to_string(extent.minX) + "," + std::to_string(extent.minY) + "," + std::to_string(midX) +
-                       "," + std::to_string(midY));
+    q.bbox = core::parseBBox(std::to_string(extent.minX) + "," + std::to_string(extent.minY) + "," +
+                             std::to_string(midX) + "," + std::to_string(midY));
     const auto ids = engineIds(q);
     // Local dates compare as text in the stored "YYYY-MM-DDTHH:MM:SS+HH:MM" form.
     const auto expected = sqlIds(
         "SELECT id FROM incidents WHERE substr(time, 1, 10) BETWEEN '2025-01-01' AND '2025-06-30' AND "
-        "ST_X(geometry) BETWEEN " + std::to_string(extent.minX) + " AND " + std::to_string(midX) +
-        " AND ST_Y(geometry) BETWEEN " + std::to_string(extent.minY) + " AND " + std::to_string(midY) + " ORDER BY id");
+        "ST_X(geometry) BETWEEN " +
+        std::to_string(extent.minX) + " AND " + std::to_string(midX) + " AND ST_Y(geometry) BETWEEN " +
+        std::to_string(extent.minY) + " AND " + std::to_string(midY) + " ORDER BY id");
     EXPECT_EQ(ids, expected);
     EXPECT_GT(ids.size(), 50u);
 }

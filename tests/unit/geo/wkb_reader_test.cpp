@@ -17,7 +17,9 @@ struct Trace {
     void point(double x, double y) { out += "P(" + num(x) + "," + num(y) + ")"; }
     void beginLine(std::uint32_t n) { out += "L" + std::to_string(n); }
     void beginPolygon(std::uint32_t rings) { out += "A" + std::to_string(rings); }
-    void beginRing(std::uint32_t index, std::uint32_t n) { out += "R" + std::to_string(index) + ":" + std::to_string(n); }
+    void beginRing(std::uint32_t index, std::uint32_t n) {
+        out += "R" + std::to_string(index) + ":" + std::to_string(n);
+    }
     void coord(double x, double y) { out += "(" + num(x) + "," + num(y) + ")"; }
     static std::string num(double v) { return std::to_string(static_cast<int>(v)); }
 };

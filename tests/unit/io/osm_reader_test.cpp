@@ -131,7 +131,8 @@ TEST(OsmReader, ANodeWithAThousandTagsKeepsItsPoiTagAndIsReported) {
     }
     test::writeFile(dir / "many-tags.osm",
                     "<?xml version=\"1.0\"?><osm version=\"0.6\">"
-                    "<node id=\"7\" lat=\"50.8196\" lon=\"12.5446\">" + tags +
+                    "<node id=\"7\" lat=\"50.8196\" lon=\"12.5446\">" +
+                        tags +
                         "<tag k=\"amenity\" v=\"bench\"/><tag k=\"name\" v=\"Bank am Markt\"/></node>"
                         "<node id=\"8\" lat=\"50.8197\" lon=\"12.5447\"><tag k=\"amenity\" v=\"bench\"/></node></osm>");
     io::OsmReader reader(dir / "many-tags.osm");

@@ -43,14 +43,14 @@ protected:
 
 TEST_F(CsvSource, RowsCarryThePhysicalLineAfterBlankLinesAndQuotedLineBreaks) {
     const auto rows = read(
-        "id;note\r\n"         // line 1
-        "\r\n"                // 2: blank
-        "A;\"erste\r\n"       // 3: a quoted field over two lines
-        "zweite Zeile\"\r\n"  // 4
-        "\r\n"                // 5: blank
+        "id;note\r\n"                   // line 1
+        "\r\n"                          // 2: blank
+        "A;\"erste\r\n"                 // 3: a quoted field over two lines
+        "zweite Zeile\"\r\n"            // 4
+        "\r\n"                          // 5: blank
         "B;\"sagt \"\"Hallo\"\"\"\r\n"  // 6
-        ";;\r\n"              // 7: an empty spreadsheet row
-        "C;letzte");          // 8: no final line break
+        ";;\r\n"                        // 7: an empty spreadsheet row
+        "C;letzte");                    // 8: no final line break
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0].line, 3);
     EXPECT_EQ(rows[0].values[1], "erste\nzweite Zeile");
@@ -69,7 +69,10 @@ TEST_F(CsvSource, ANulByteMarksTheRowWithItsFieldInsteadOfCuttingTheValue) {
 }
 
 TEST_F(CsvSource, Windows1252HeaderAndValuesAreDecoded) {
-    const auto rows = read("Stra\xdf" "e;L\xe4nge;Breite\nHauptstra\xdf" "e;12,5;50,8\n");
+    const auto rows = read(
+        "Stra\xdf"
+        "e;L\xe4nge;Breite\nHauptstra\xdf"
+        "e;12,5;50,8\n");
     ASSERT_EQ(source->fieldNames().size(), 3u);
     EXPECT_EQ(source->fieldNames()[0], "Straße");
     EXPECT_EQ(source->fieldNames()[1], "Länge");
@@ -77,7 +80,10 @@ TEST_F(CsvSource, Windows1252HeaderAndValuesAreDecoded) {
     EXPECT_EQ(rows[0].values[0], "Hauptstraße");
     EXPECT_GT(source->recodedValues(), 0u);
     // With --encoding the header is decoded from that encoding too.
-    read("Stra\xdf" "e;x\nA;1\n", {.encoding = "ISO-8859-1"});
+    read(
+        "Stra\xdf"
+        "e;x\nA;1\n",
+        {.encoding = "ISO-8859-1"});
     EXPECT_EQ(source->fieldNames()[0], "Straße");
 }
 
@@ -138,8 +144,12 @@ TEST_F(CsvSource, AUtf8ByteOrderMarkIsNotPartOfTheFirstColumnName) {
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].values[1], "Markt");
     // Bytes that only start like a BOM are content (not UTF-8 here, so read as Windows-1252: "ï»x").
-    read("\xEF\xBB" "x;b\n1;2\n");
-    EXPECT_EQ(source->fieldNames()[0], "\xC3\xAF\xC2\xBB" "x");
+    read(
+        "\xEF\xBB"
+        "x;b\n1;2\n");
+    EXPECT_EQ(source->fieldNames()[0],
+              "\xC3\xAF\xC2\xBB"
+              "x");
 }
 
 TEST_F(CsvSource, Utf16TextIsRefusedInBothByteOrders) {

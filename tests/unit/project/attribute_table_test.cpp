@@ -88,8 +88,8 @@ TEST_F(AttributeTableTest, BoundsComeFromTheGeometryAndVisitsWithoutAPlaceHaveNo
     const auto visits = project::readAttributeTable(*store, core::LayerId::Visits);
     store::Statement noPlace(store->db(), "SELECT count(*) FROM visits WHERE geometry IS NULL");
     ASSERT_TRUE(noPlace.step());
-    const auto withoutPlace = std::count_if(visits.bounds.begin(), visits.bounds.end(),
-                                            [](const core::BBox& b) { return b.empty(); });
+    const auto withoutPlace =
+        std::count_if(visits.bounds.begin(), visits.bounds.end(), [](const core::BBox& b) { return b.empty(); });
     EXPECT_EQ(withoutPlace, noPlace.columnInt(0));
     EXPECT_GT(visits.rows(), 0u);
 }
@@ -100,11 +100,11 @@ TEST_F(AttributeTableTest, RanksOrderNumbersByValueAndTextByBytes) {
     area.finish();
     EXPECT_EQ(area.distinct(), 5u);  // empty + 4 distinct
     auto rankOf = [&](std::size_t row) { return area.rank(area.code(row)); };
-    EXPECT_EQ(rankOf(2), 0u);                                        // empty first
-    EXPECT_LT(rankOf(4), rankOf(1));                                 // 2.25 < 9
-    EXPECT_LT(rankOf(1), rankOf(0));                                 // 9 < 10.5
-    EXPECT_LT(rankOf(0), rankOf(3));                                 // 10.5 < 100 (not "100" < "9")
-    EXPECT_EQ(rankOf(1), rankOf(5));                                 // equal values, one code
+    EXPECT_EQ(rankOf(2), 0u);         // empty first
+    EXPECT_LT(rankOf(4), rankOf(1));  // 2.25 < 9
+    EXPECT_LT(rankOf(1), rankOf(0));  // 9 < 10.5
+    EXPECT_LT(rankOf(0), rankOf(3));  // 10.5 < 100 (not "100" < "9")
+    EXPECT_EQ(rankOf(1), rankOf(5));  // equal values, one code
 
     project::TableColumn name("name", store::ColumnType::Text);
     for (const char* v : {"b", "a", "c"}) name.append(v);

@@ -27,7 +27,8 @@ TEST(PublicGate, HidesEverySensitiveLayerAndTheHighlights) {
         EXPECT_EQ(options.layers.at(std::string(info.name)).visible, !info.sensitive) << info.name;
         EXPECT_EQ(hiddenInPublic(info.name), info.sensitive) << info.name;
     }
-    for (const char* internal : {"incidents", "routes", "visits", "observations"}) EXPECT_TRUE(hiddenInPublic(internal));
+    for (const char* internal : {"incidents", "routes", "visits", "observations"})
+        EXPECT_TRUE(hiddenInPublic(internal));
     EXPECT_FALSE(options.highlight.has_value());
     EXPECT_FALSE(options.highlightSet);
     EXPECT_TRUE(options.heatmap);  // aggregates stay

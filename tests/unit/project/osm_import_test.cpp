@@ -101,8 +101,9 @@ TEST(OsmImport, RecordsWhetherAFeatureCameFromANodeAWayOrARelation) {
     EXPECT_EQ(text(db, "SELECT osm_type FROM landuse WHERE osm_id = 200"), "relation");
     EXPECT_EQ(text(db, "SELECT osm_type FROM buildings WHERE osm_id = 201"), "relation");
     // Every row says one of the three (roads and railways are always ways and have no such column).
-    EXPECT_EQ(text(db, "SELECT count(*) FROM (SELECT osm_type FROM buildings UNION ALL SELECT osm_type FROM water "
-                       "UNION ALL SELECT osm_type FROM landuse UNION ALL SELECT osm_type FROM pois) "
-                       "WHERE osm_type NOT IN ('node', 'way', 'relation')"),
+    EXPECT_EQ(text(db,
+                   "SELECT count(*) FROM (SELECT osm_type FROM buildings UNION ALL SELECT osm_type FROM water "
+                   "UNION ALL SELECT osm_type FROM landuse UNION ALL SELECT osm_type FROM pois) "
+                   "WHERE osm_type NOT IN ('node', 'way', 'relation')"),
               "0");
 }

@@ -136,7 +136,8 @@ TEST_F(SessionTest, AStaleSceneIsNotBorrowedFromAndAnEditedLayerIsReadAgain) {
     {
         auto writer = project::Session::open(path, project::Session::Access::ReadWrite);
         std::string columns;
-        store::Statement info(writer->store().db(), "SELECT name FROM pragma_table_info('incidents') WHERE name <> 'id'");
+        store::Statement info(writer->store().db(),
+                              "SELECT name FROM pragma_table_info('incidents') WHERE name <> 'id'");
         while (info.step()) columns += (columns.empty() ? "" : ", ") + info.columnText(0);
         std::string values = columns;
         values.replace(values.find("uuid"), 4, "uuid || 'x'");

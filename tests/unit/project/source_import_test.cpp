@@ -47,8 +47,8 @@ void writeProjectedPoint(const test::TempDir& dir, const std::filesystem::path& 
     test::writeFile(dir / "wgs84.geojson", R"({"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{"id":"P1","category":"Treffpunkt"},
        "geometry":{"type":"Point","coordinates":[12.5446,50.8196]}}]})");
-    const auto result = test::runProgram(
-        "ogr2ogr", {"-f", format, "-t_srs", crs, target.string(), (dir / "wgs84.geojson").string()});
+    const auto result =
+        test::runProgram("ogr2ogr", {"-f", format, "-t_srs", crs, target.string(), (dir / "wgs84.geojson").string()});
     ASSERT_EQ(result.exitCode, 0) << result.err;
 }
 
@@ -57,8 +57,10 @@ void writeProjectedPoint(const test::TempDir& dir, const std::filesystem::path& 
 TEST_F(SourceImport, Windows1252HeaderWithUmlautsIsDecodedLikeTheValues) {
     // "Straße" and "Länge"/"Breite" in the header as Windows-1252 bytes (a German Excel export).
     const auto report = import(core::LayerId::Observations, "beob.csv",
-                               "Nr;Zeit;Kategorie;Stra\xdf" "e;L\xe4nge;Breite\n"
-                               "B1;14.03.2025 22:15;M\xfcll;Hauptstra\xdf" "e;12,5446;50,8196\n");
+                               "Nr;Zeit;Kategorie;Stra\xdf"
+                               "e;L\xe4nge;Breite\n"
+                               "B1;14.03.2025 22:15;M\xfcll;Hauptstra\xdf"
+                               "e;12,5446;50,8196\n");
     EXPECT_EQ(report.imported, 1);
     const auto attrs = nlohmann::json::parse(text("SELECT attrs FROM observations WHERE ext_id = 'B1'"));
     EXPECT_EQ(attrs.at("Straße"), "Hauptstraße");
@@ -67,12 +69,12 @@ TEST_F(SourceImport, Windows1252HeaderWithUmlautsIsDecodedLikeTheValues) {
 
 TEST_F(SourceImport, RejectedRowsNameTheirPhysicalLine) {
     const auto report = import(core::LayerId::Observations, "beob.csv",
-                               "id,time,note,lat,lon\n"                                  // 1
-                               "\n"                                                      // 2
+                               "id,time,note,lat,lon\n"                                         // 1
+                               "\n"                                                             // 2
                                "O1,2025-05-01 18:00,\"Bank\nam Spielplatz\",50.8196,12.5446\n"  // 3-4
-                               "\n"                                                      // 5
-                               "O2,gestern,kaputt,50.8196,12.5446\n"                     // 6
-                               "O3,2025-05-03 19:00,ok,50.8196,12.5446\n");              // 7
+                               "\n"                                                             // 5
+                               "O2,gestern,kaputt,50.8196,12.5446\n"                            // 6
+                               "O3,2025-05-03 19:00,ok,50.8196,12.5446\n");                     // 7
     EXPECT_EQ(report.imported, 2);
     ASSERT_EQ(report.rejections.size(), 1u);
     EXPECT_NE(report.rejections[0].find("beob.csv: line 6: cannot read the time 'gestern'"), std::string::npos)
@@ -81,11 +83,12 @@ TEST_F(SourceImport, RejectedRowsNameTheirPhysicalLine) {
 }
 
 TEST_F(SourceImport, ANulByteRejectsTheRowWithLineAndField) {
-    const std::string csv = "id,time,note,lat,lon\n"
-                            "O1,2025-05-01 18:00,Bank" +
-                            std::string(1, '\0') +
-                            " am Spielplatz,50.8196,12.5446\n"
-                            "O2,2025-05-02 18:00,ok,50.8196,12.5446\n";
+    const std::string csv =
+        "id,time,note,lat,lon\n"
+        "O1,2025-05-01 18:00,Bank" +
+        std::string(1, '\0') +
+        " am Spielplatz,50.8196,12.5446\n"
+        "O2,2025-05-02 18:00,ok,50.8196,12.5446\n";
     const auto report = import(core::LayerId::Observations, "beob.csv", csv);
     EXPECT_EQ(report.imported, 1);
     ASSERT_EQ(report.rejections.size(), 1u);
@@ -100,22 +103,22 @@ TEST_F(SourceImport, KmlSlashTimesAreReadAndOtherTimesRejectedPerFeature) {
                "</value></Data><Data name=\"zeit\"><value>" + time +
                "</value></Data></ExtendedData><Point><coordinates>12.5446,50.8196</coordinates></Point></Placemark>";
     };
-    const auto report = import(core::LayerId::Observations, "beob.kml",
-                               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                               "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>" +
-                                   placemark("K1", "2025/11/24 22:00:00") + placemark("K2", "gestern") +
-                                   "</Document></kml>");
+    const auto report =
+        import(core::LayerId::Observations, "beob.kml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+               "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>" +
+                   placemark("K1", "2025/11/24 22:00:00") + placemark("K2", "gestern") + "</Document></kml>");
     EXPECT_EQ(report.imported, 1);
     ASSERT_EQ(report.rejections.size(), 1u);
-    EXPECT_NE(report.rejections[0].find("feature 2: cannot read the time 'gestern' in column zeit"),
-              std::string::npos)
+    EXPECT_NE(report.rejections[0].find("feature 2: cannot read the time 'gestern' in column zeit"), std::string::npos)
         << report.rejections[0];
     EXPECT_EQ(text("SELECT time FROM observations WHERE ext_id = 'K1'"), "2025-11-24T22:00:00+01:00");
 }
 
 TEST_F(SourceImport, GermanNumbersWithThousandsSeparatorsAreNumbers) {
     const auto report = import(core::LayerId::Graffiti, "graffiti.csv",
-                               "Nr;Kosten;Fl\xe4" "che;Rechtswert;Hochwert\n"
+                               "Nr;Kosten;Fl\xe4"
+                               "che;Rechtswert;Hochwert\n"
                                "G1;12.500;1.234,56;327048,95;5632637,50\n"
                                "G2;1.234.567;2,5;327048,95;5632637,50\n"
                                "G3;99,90;12.5;327048,95;5632637,50\n",
@@ -147,25 +150,22 @@ TEST_F(SourceImport, AFractionInAnIntegerColumnIsRejectedNotTruncated) {
                                "V4;R1;27.05.2025 16:00;2;-1\n");
     EXPECT_EQ(report.imported, 1);
     ASSERT_EQ(report.rejections.size(), 3u);
-    EXPECT_NE(report.rejections[2].find("line 5: '-1' in column Kontakte is not a whole number ≥ 0"),
-              std::string::npos)
+    EXPECT_NE(report.rejections[2].find("line 5: '-1' in column Kontakte is not a whole number ≥ 0"), std::string::npos)
         << report.rejections[2];
-    EXPECT_NE(report.rejections[0].find("line 3: '2,5' in column Kontakte is not a whole number"),
-              std::string::npos)
+    EXPECT_NE(report.rejections[0].find("line 3: '2,5' in column Kontakte is not a whole number"), std::string::npos)
         << report.rejections[0];
-    EXPECT_NE(report.rejections[1].find("line 4: '1,5' in column Personal is not a whole number"),
-              std::string::npos)
+    EXPECT_NE(report.rejections[1].find("line 4: '1,5' in column Personal is not a whole number"), std::string::npos)
         << report.rejections[1];
     EXPECT_EQ(number("SELECT count(*) FROM visits WHERE contacts = 2 OR staff = 1"), 0);
 }
 
 TEST_F(SourceImport, AColumnGivenByAFlagIsNotImportedASecondTime) {
     // --category Delikt: "Delikt" is also the German alias of subcategory, which must stay empty.
-    auto report = import(core::LayerId::Incidents, "polizei.csv",
-                         "Nr;Tatzeit;Delikt;Rechtswert;Hochwert\n"
-                         "A-1;14.03.2025 22:15;Gewalt;327048,95;5632637,50\n",
-                         {.x = "Rechtswert", .y = "Hochwert", .crs = "EPSG:25833", .time = "Tatzeit",
-                          .category = "Delikt"});
+    auto report =
+        import(core::LayerId::Incidents, "polizei.csv",
+               "Nr;Tatzeit;Delikt;Rechtswert;Hochwert\n"
+               "A-1;14.03.2025 22:15;Gewalt;327048,95;5632637,50\n",
+               {.x = "Rechtswert", .y = "Hochwert", .crs = "EPSG:25833", .time = "Tatzeit", .category = "Delikt"});
     EXPECT_EQ(report.imported, 1);
     EXPECT_EQ(report.columns.at("category"), "Delikt");
     EXPECT_EQ(report.columns.count("subcategory"), 0u);
@@ -200,7 +200,5 @@ TEST_F(SourceImport, ShapefileAndGeoPackageAreReadInTheirDeclaredProjectedCrs) {
     EXPECT_EQ(report.imported, 1);
     // DHDN → ETRS89 without a grid is good to a few metres.
     EXPECT_NEAR(number("SELECT X(geometry) FROM graffiti"), 327048.945, 5.0);
-    EXPECT_NEAR(number("SELECT Y(geometry) FROM graffiti") -
-                    number("SELECT Y(geometry) FROM observations"),
-                0.0, 5.0);
+    EXPECT_NEAR(number("SELECT Y(geometry) FROM graffiti") - number("SELECT Y(geometry) FROM observations"), 0.0, 5.0);
 }

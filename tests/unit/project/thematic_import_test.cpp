@@ -16,8 +16,7 @@ protected:
     void SetUp() override { project = project::Project::create(dir / "p.sqlite", "EPSG:25833"); }
 
     project::ThematicImportReport import(core::LayerId layer, const std::string& name, const std::string& content,
-                                         const io::ImportMapping& mapping = {},
-                                         project::ImportOptions options = {}) {
+                                         const io::ImportMapping& mapping = {}, project::ImportOptions options = {}) {
         test::writeFile(dir / name, content);
         return project->importLayer(layer, dir / name, mapping, options, core::Progress::none());
     }
@@ -223,7 +222,8 @@ TEST_F(ThematicImport, AGpxTrackBecomesARouteAndATrackOfTwoSegmentsIsRefused) {
     const auto track = [](const std::string& segments) {
         return R"(<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">
-  <trk><name>Runde Altstadt</name>)" + segments + R"(</trk>
+  <trk><name>Runde Altstadt</name>)" +
+               segments + R"(</trk>
 </gpx>
 )";
     };

@@ -59,9 +59,9 @@ TEST(PointLod, LevelZeroHoldsEveryPointOnceAndCoarserLevelsConserveTheCount) {
     EXPECT_EQ(seen.size(), 20000u);
     for (std::size_t l = 0; l < lod.levels.size(); ++l) {
         const PointLevel& level = lod.levels[l];
-        const double sum = std::accumulate(lod.weight.begin() + static_cast<std::ptrdiff_t>(level.first),
-                                           lod.weight.begin() + static_cast<std::ptrdiff_t>(level.first + level.count()),
-                                           0.0);
+        const double sum =
+            std::accumulate(lod.weight.begin() + static_cast<std::ptrdiff_t>(level.first),
+                            lod.weight.begin() + static_cast<std::ptrdiff_t>(level.first + level.count()), 0.0);
         EXPECT_EQ(sum, 20000.0) << "level " << l;
         EXPECT_EQ(level.tilePoints[kPointTiles], 20000u) << "level " << l;
         if (l > 0) {
@@ -81,7 +81,8 @@ TEST(PointLod, EachCellOfALevelHasExactlyOneRepresentativeWithTheCellsCount) {
         const PointLevel& level = lod.levels[l];
         // Count the input points per cell independently, then compare with the level's instances.
         std::map<std::pair<std::int64_t, std::int64_t>, int> counts;
-        for (std::size_t i = 0; i < xy.size() / 2; ++i) ++counts[cellOf(grid, level.cellSize, xy[2 * i], xy[2 * i + 1])];
+        for (std::size_t i = 0; i < xy.size() / 2; ++i)
+            ++counts[cellOf(grid, level.cellSize, xy[2 * i], xy[2 * i + 1])];
         ASSERT_EQ(counts.size(), level.count()) << "level " << l;
         for (std::size_t k = level.first; k < level.first + level.count(); ++k) {
             const std::uint32_t s = lod.source[k];

@@ -70,8 +70,9 @@ TEST(ForeignObjects, ATriggerThatEmptiesTheAuditLogIsRefusedThenRepaired) {
     EXPECT_EQ(report.removed.size(), 2u);
     auto project = ProjectStore::open(path, ProjectStore::Access::ReadWrite);
     EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM audit_log WHERE action IN ('create', 'repair')"), 2);
-    EXPECT_EQ(test::sqlInt(project->db(), "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view') "
-                                          "AND name IN ('wipe_audit', 'peek')"),
+    EXPECT_EQ(test::sqlInt(project->db(),
+                           "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view') "
+                           "AND name IN ('wipe_audit', 'peek')"),
               0);
 }
 

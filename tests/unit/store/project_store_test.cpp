@@ -318,8 +318,9 @@ TEST(SchemaMigration, Version1FileIsMigratedKeepingItsData) {
     EXPECT_EQ(project->schemaVersion(), store::kSchemaVersion);
     EXPECT_EQ(scalar(project->db(), "PRAGMA user_version"), store::kSchemaVersion);
     EXPECT_EQ(project->setting("kept"), "yes");
-    EXPECT_EQ(scalar(project->db(), "SELECT count(*) FROM pragma_table_info('observation_photos') WHERE name = 'thumbnail'"),
-              1);
+    EXPECT_EQ(
+        scalar(project->db(), "SELECT count(*) FROM pragma_table_info('observation_photos') WHERE name = 'thumbnail'"),
+        1);
     EXPECT_EQ(scalar(project->db(), "SELECT count(*) FROM field_conflicts"), 0);
     project.reset();
     // Opening again does not migrate twice.

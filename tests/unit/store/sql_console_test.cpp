@@ -100,10 +100,11 @@ TEST_F(SqlConsole, EveryFileFunctionSpatiaLiteOffersIsRefusedLoadedOrNot) {
     for (const char* name : {"importshp", "exportshp", "blobtofile", "blobfromfile"}) {
         EXPECT_TRUE(found.contains(name)) << name << " is not among the relaxed-mode functions: enumeration broken";
     }
-    for (const char* name : {"blobtofile", "blobfromfile", "importshp", "exportshp", "importdbf", "exportdbf",
-                             "exportkml", "exportgeojson", "exportgeojson2", "importgeojson", "importxls", "importwfs",
-                             "importdxf", "importdxffromdir", "exportdxf", "importzipshp", "importzipdbf",
-                             "xb_loadxml", "xb_storexml", "readfile", "writefile", "sqlproc_fromfile"}) {
+    for (const char* name :
+         {"blobtofile",  "blobfromfile",     "importshp",      "exportshp",       "importdbf",    "exportdbf",
+          "exportkml",   "exportgeojson",    "exportgeojson2", "importgeojson",   "importxls",    "importwfs",
+          "importdxf",   "importdxffromdir", "exportdxf",      "importzipshp",    "importzipdbf", "xb_loadxml",
+          "xb_storexml", "readfile",         "writefile",      "sqlproc_fromfile"}) {
         if (!found.contains(name)) dangerous.push_back({name, 1});
     }
     const auto before = test::fileDigest(m_project);
@@ -131,8 +132,9 @@ TEST_F(SqlConsole, Fts3TokenizerIsRefusedInBothForms) {
 
 TEST_F(SqlConsole, GeometryAndBuiltInFunctionsWork) {
     const auto results = store::runReadOnlySql(
-        m_project, "SELECT ST_AsText(ST_Buffer(MakePoint(0, 0), 1, 1)), round(ST_Area(ST_Buffer(MakePoint(0, 0), "
-                   "10))), upper('a'), json_extract('{\"a\": 2}', '$.a'), (SELECT count(*) FROM json_each('[1,2,3]'))");
+        m_project,
+        "SELECT ST_AsText(ST_Buffer(MakePoint(0, 0), 1, 1)), round(ST_Area(ST_Buffer(MakePoint(0, 0), "
+        "10))), upper('a'), json_extract('{\"a\": 2}', '$.a'), (SELECT count(*) FROM json_each('[1,2,3]'))");
     ASSERT_EQ(results.size(), 1u);
     ASSERT_EQ(results[0].rows.size(), 1u);
     EXPECT_EQ(core::toString(results[0].rows[0][0]), "POLYGON((1 0, 0 -1, -1 0, 0 1, 1 0))");
@@ -210,8 +212,8 @@ TEST_F(SqlConsole, AVirtualTableInTheFileCannotReadAnotherFile) {
         void* cache = spatialite_alloc_connection();
         spatialite_init_ex(db, cache, 0);
         char* error = nullptr;
-        const std::string sql =
-            "CREATE VIRTUAL TABLE leak USING VirtualText('" + secret.string() + "', 'UTF-8', 1, POINT, DOUBLEQUOTE, ',')";
+        const std::string sql = "CREATE VIRTUAL TABLE leak USING VirtualText('" + secret.string() +
+                                "', 'UTF-8', 1, POINT, DOUBLEQUOTE, ',')";
         EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
         sqlite3_free(error);
         sqlite3_close(db);

@@ -13,8 +13,9 @@ namespace {
 // A graffiti-like table written by hand: ids 10, 20, …; name, status, time, area.
 std::shared_ptr<const project::AttributeTable> makeTable(std::size_t rows = 6) {
     static const char* kNames[] = {"Brücke", "Bahnhof", "Schule", "ÜBERGANG", "Markt", "Bahnhof"};
-    static const char* kTimes[] = {"2024-12-05T16:30:00+01:00", "2025-03-01T08:00:00+01:00", "",
-                                   "2024-07-01T12:00:00+02:00", "2025-01-10T22:15:00+01:00", "2023-05-05T07:50:00+02:00"};
+    static const char* kTimes[] = {
+        "2024-12-05T16:30:00+01:00", "2025-03-01T08:00:00+01:00", "",
+        "2024-07-01T12:00:00+02:00", "2025-01-10T22:15:00+01:00", "2023-05-05T07:50:00+02:00"};
     static const char* kAreas[] = {"4.4", "12.5", "100", "", "2.25", "12.5"};
     auto table = std::make_shared<project::AttributeTable>();
     table->layer = core::LayerId::Graffiti;

@@ -14,6 +14,7 @@
 #include "edit/photos.hpp"
 #include "edit/visit_calendar.hpp"
 #include "geo/wkb.hpp"
+#include "render/png_image.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
@@ -23,7 +24,6 @@
 #include "ui/edit/field_mode.hpp"
 #include "ui/edit/form_state.hpp"
 #include "ui/edit/photo_list.hpp"
-#include "render/png_image.hpp"
 
 namespace lb::ui {
 namespace {
@@ -170,9 +170,9 @@ TEST_F(EditControllerTest, PointSnapsToANearbyVertexAndVertexDragMovesOneVertex)
 }
 
 TEST_F(EditControllerTest, MoveToolDragsTheWholeFeature) {
-    const auto site = controller.apply(edit::addFeature(LayerId::Graffiti, geo::pointWkb(kX, kY),
-                                                        {{"time", std::string("2025-03-01")},
-                                                         {"status", std::string("gemeldet")}}));
+    const auto site =
+        controller.apply(edit::addFeature(LayerId::Graffiti, geo::pointWkb(kX, kY),
+                                          {{"time", std::string("2025-03-01")}, {"status", std::string("gemeldet")}}));
     ASSERT_TRUE(site.ok) << site.error;
     tools.setTool(EditTool::Move);
     tools.setTarget(EditTarget{LayerId::Graffiti, site.featureUuid});
@@ -220,7 +220,8 @@ TEST_F(EditControllerTest, FieldModeMarksOnceAtTheTappedPlaceAndUndoes) {
 }
 
 TEST_F(EditControllerTest, FailuresComeBackAsOutcomesNotExceptions) {
-    auto outcome = controller.apply(edit::addFeature(LayerId::Routes, geo::pointWkb(kX, kY), {{"name", std::string("x")}}));
+    auto outcome =
+        controller.apply(edit::addFeature(LayerId::Routes, geo::pointWkb(kX, kY), {{"name", std::string("x")}}));
     EXPECT_FALSE(outcome.ok);
     EXPECT_FALSE(outcome.error.empty());
     EXPECT_TRUE(changed.empty());
@@ -295,7 +296,6 @@ TEST_F(EditControllerTest, VisitRouteChoicesAreTheRoutesByName) {
               "Altstadt");
 }
 
-
 // Projekt → Feldpaket erstellen / zurückführen: the package is written, edited on the "laptop" (a second
 // controller on the package file), and merged back; a feature changed on both sides is a conflict, the
 // project keeps its version, the map reloads every thematic layer and the undo history starts again.
@@ -314,13 +314,15 @@ TEST_F(EditControllerTest, FieldPackageIsMadeAndMergedBackWithItsConflictsReport
         EditController laptop;
         ASSERT_FALSE(laptop.open(package, "Streetwork Nord"));
         ASSERT_TRUE(laptop.markField(edit::FieldMarkKind::Angstraum, kX + 90, kY, "dunkel", std::nullopt).ok);
-        ASSERT_TRUE(laptop.apply(edit::updateAttributes(LayerId::Observations, first.featureUuid,
-                                                        {{"note", core::Value{std::string("Bank, abends Gruppe")}}}))
+        ASSERT_TRUE(laptop
+                        .apply(edit::updateAttributes(LayerId::Observations, first.featureUuid,
+                                                      {{"note", core::Value{std::string("Bank, abends Gruppe")}}}))
                         .ok);
     }
     // Meanwhile in the office: the first mark's note changed too.
-    ASSERT_TRUE(controller.apply(edit::updateAttributes(LayerId::Observations, first.featureUuid,
-                                                        {{"note", core::Value{std::string("Bank, repariert")}}}))
+    ASSERT_TRUE(controller
+                    .apply(edit::updateAttributes(LayerId::Observations, first.featureUuid,
+                                                  {{"note", core::Value{std::string("Bank, repariert")}}}))
                     .ok);
     ASSERT_TRUE(controller.canUndo());
     changed.clear();

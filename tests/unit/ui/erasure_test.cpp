@@ -87,14 +87,16 @@ TEST_F(ErasureTest, GuiDeleteOfThirtyMarkedObservationsLeavesNoCopyInFileOrWal) 
     EXPECT_EQ(whereFound(path, needles(marker)), "");
     // Who deleted what, when, and which fields it had, stay.
     EXPECT_EQ(audit("SELECT count(*) FROM audit_log WHERE action = 'delete_feature' AND layer = 'observations' "
-                    "AND author = 'Streetwork Nord' AND feature_uuid = '" + uuids[0] + "'"),
+                    "AND author = 'Streetwork Nord' AND feature_uuid = '" +
+                    uuids[0] + "'"),
               "1");
-    EXPECT_EQ(audit("SELECT old_values FROM audit_log WHERE action = 'delete_feature' AND feature_uuid = '" +
-                    uuids[0] + "'").find(R"("note")") != std::string::npos,
-              true);
+    EXPECT_EQ(
+        audit("SELECT old_values FROM audit_log WHERE action = 'delete_feature' AND feature_uuid = '" + uuids[0] + "'")
+                .find(R"("note")") != std::string::npos,
+        true);
     // The mark's own row (a field mark audits as the point it adds) kept its field names, lost its values.
-    EXPECT_EQ(audit("SELECT new_values FROM audit_log WHERE action = 'add_point' AND feature_uuid = '" + uuids[0] +
-                    "'").front(),
+    EXPECT_EQ(audit("SELECT new_values FROM audit_log WHERE action = 'add_point' AND feature_uuid = '" + uuids[0] + "'")
+                  .front(),
               '[');
 
     // Undo of the delete comes from this session's memory, not from the file; redo deletes it again.
@@ -121,12 +123,12 @@ TEST_F(ErasureTest, FieldMergeDeletionLeavesNoCopyInTheProject) {
     const auto packagePath = dir / "paket.sqlite";
     auto project = store::ProjectStore::create(dir / "stadt.sqlite", "EPSG:25833");
     edit::EditSession planner(*project, "Planerin");
-    const std::string uuid = planner
-                                 .apply(edit::addFeature(LayerId::Observations, geo::pointWkb(kX, kY),
-                                                         {{"category", std::string("Angstraum")},
-                                                          {"time", std::string("2025-03-14 22:15")},
-                                                          {"note", marker}}))
-                                 .featureUuid();
+    const std::string uuid =
+        planner
+            .apply(edit::addFeature(
+                LayerId::Observations, geo::pointWkb(kX, kY),
+                {{"category", std::string("Angstraum")}, {"time", std::string("2025-03-14 22:15")}, {"note", marker}}))
+            .featureUuid();
     edit::FieldExportOptions options;
     options.author = "Planerin";
     edit::exportFieldPackage(*project, packagePath, options);
@@ -141,8 +143,10 @@ TEST_F(ErasureTest, FieldMergeDeletionLeavesNoCopyInTheProject) {
     const auto report = edit::mergeFieldPackage(*project, packagePath, "Planerin");
     EXPECT_EQ(report.deleted, 1);
     EXPECT_EQ(whereFound(dir / "stadt.sqlite", needles(marker)), "");
-    EXPECT_EQ(test::sqlText(project->db(), "SELECT count(*) FROM audit_log WHERE action = "
-                                           "'field_merge:delete_feature' AND feature_uuid = '" + uuid + "'"),
+    EXPECT_EQ(test::sqlText(project->db(),
+                            "SELECT count(*) FROM audit_log WHERE action = "
+                            "'field_merge:delete_feature' AND feature_uuid = '" +
+                                uuid + "'"),
               "1");
 }
 
@@ -153,7 +157,9 @@ TEST_F(ErasureTest, OsmReimportThatReplacesALayerLeavesNoCopy) {
                "  <node id=\"1\" lat=\"50.8200\" lon=\"12.5400\" version=\"1\"/>\n"
                "  <node id=\"2\" lat=\"50.8200\" lon=\"12.5410\" version=\"1\"/>\n"
                "  <node id=\"3\" lat=\"50.8196\" lon=\"12.5446\" version=\"1\">\n"
-               "    <tag k=\"amenity\" v=\"bench\"/><tag k=\"name\" v=\"" + name + "\"/>\n  </node>\n"
+               "    <tag k=\"amenity\" v=\"bench\"/><tag k=\"name\" v=\"" +
+               name +
+               "\"/>\n  </node>\n"
                "  <way id=\"10\" version=\"1\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"highway\" v=\"footway\"/></way>\n"
                "</osm>\n";
     };

@@ -10,7 +10,8 @@ namespace {
 TEST(ErrorText, ImportProblemsReadGermanWithoutCliHints) {
     // What project::importThematic throws (message + "\n" + hint, as Workspace joins them).
     const std::string missingCategory =
-        "/daten/vorfaelle.csv: layer incidents needs a category column (field of action)\ngive it with --category COLUMN";
+        "/daten/vorfaelle.csv: layer incidents needs a category column (field of action)\ngive it with --category "
+        "COLUMN";
     const std::string german = localiseError(missingCategory, Language::German);
     EXPECT_EQ(german.find("--"), std::string::npos) << german;
     EXPECT_NE(german.find("/daten/vorfaelle.csv: die Ebene incidents braucht eine Spalte mit dem Handlungsfeld"),
@@ -24,8 +25,9 @@ TEST(ErrorText, ImportProblemsReadGermanWithoutCliHints) {
 }
 
 TEST(ErrorText, RejectedRowsNameFileLineAndProblem) {
-    const std::string row = "/d/v.csv: line 5: cannot read the time '31.02.2025' in column Tatzeit (expected e.g. "
-                            "14.03.2025 22:15 or 2025-03-14T22:15:00)";
+    const std::string row =
+        "/d/v.csv: line 5: cannot read the time '31.02.2025' in column Tatzeit (expected e.g. "
+        "14.03.2025 22:15 or 2025-03-14T22:15:00)";
     EXPECT_EQ(localiseError(row, Language::German),
               "/d/v.csv: Zeile 5: Zeitangabe „31.02.2025“ in Spalte Tatzeit nicht lesbar (erwartet z. B. "
               "14.03.2025 22:15 oder 2025-03-14T22:15:00)");
@@ -35,10 +37,11 @@ TEST(ErrorText, RejectedRowsNameFileLineAndProblem) {
 }
 
 TEST(ErrorText, FlagHintsNeverReachTheGui) {
-    for (const char* hint : {"give coordinates with --x/--y or --lat/--lon",
-                             "give --x/--y (with --crs) or --lat/--lon; the file's columns are listed by `ogrinfo -al -so`",
-                             "nothing was imported (--strict); fix the row and import again",
-                             "import OSM data with `lagebild import-osm`"}) {
+    for (const char* hint :
+         {"give coordinates with --x/--y or --lat/--lon",
+          "give --x/--y (with --crs) or --lat/--lon; the file's columns are listed by `ogrinfo -al -so`",
+          "nothing was imported (--strict); fix the row and import again",
+          "import OSM data with `lagebild import-osm`"}) {
         for (auto language : {Language::German, Language::English}) {
             const std::string text = localiseError(std::string("something failed\n") + hint, language);
             EXPECT_EQ(text.find("--"), std::string::npos) << text;

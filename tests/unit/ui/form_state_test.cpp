@@ -81,7 +81,6 @@ TEST(FormState, StoredGraffitiSiteSavesUnchanged) {
     EXPECT_TRUE(outcome.ok) << outcome.error;
 }
 
-
 // Dates and times show in German and, left as shown, are written back exactly as stored (seconds, offset).
 TEST(FormState, GermanDatesShowLocallyAndRoundTripExactly) {
     edit::FeatureRecord record;

@@ -11,12 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gui_test_support.hpp"
 #include "render/png_image.hpp"
 #include "store/sqlite.hpp"
 #include "support/sql_queries.hpp"
 #include "support/test_support.hpp"
 #include "ui/layout.hpp"
-#include "gui_test_support.hpp"
 #include "xvfb_display.hpp"
 
 namespace lb::ui {
@@ -177,8 +177,8 @@ TEST(GuiSmoke, FieldModeClickStoresAnObservationAtTheClickedPlace) {
     const ui::Layout layout = ui::computeLayout(in);
     const long centreX = std::lround(layout.centre.x + layout.centre.w / 2);
     const auto shot = dir / "field.png";
-    const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800",
-                                  "--field-mark", "treffpunkt", "--click", std::to_string(centreX + 60) + ",460"});
+    const auto run = runGui(dir, {project.string(), "--screenshot", shot.string(), "--size", "1280x800", "--field-mark",
+                                  "treffpunkt", "--click", std::to_string(centreX + 60) + ",460"});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_NE(run.err.find("field mark: saved"), std::string::npos) << run.err;
 
@@ -188,12 +188,14 @@ TEST(GuiSmoke, FieldModeClickStoresAnObservationAtTheClickedPlace) {
     const double cx = view.at("center_x"), cy = view.at("center_y"), mpp = view.at("metres_per_pixel");
 
     store::Db db(project.string(), store::Db::Mode::ReadOnly);
-    EXPECT_EQ(test::sqlInt(db, "SELECT count(*) FROM observations WHERE category = 'Treffpunkt' AND "
-                               "author = 'Streetwork Nord'"),
+    EXPECT_EQ(test::sqlInt(db,
+                           "SELECT count(*) FROM observations WHERE category = 'Treffpunkt' AND "
+                           "author = 'Streetwork Nord'"),
               1);
     // SpatiaLite's blob: the MBR (min x, min y, max x, max y) follows the 6-byte header; a point's MBR is it.
-    store::Statement row(db, "SELECT geometry FROM observations WHERE category = 'Treffpunkt' AND author = "
-                             "'Streetwork Nord'");
+    store::Statement row(db,
+                         "SELECT geometry FROM observations WHERE category = 'Treffpunkt' AND author = "
+                         "'Streetwork Nord'");
     ASSERT_TRUE(row.step());
     const auto blob = row.columnBlob(0);
     ASSERT_GE(blob.size(), 38u);
@@ -215,9 +217,10 @@ TEST(GuiSmoke, SelectedObservationShowsItsPhotoThumbnailInTheForm) {
     const std::vector<std::uint8_t> bytes(png.begin(), png.end());
     {
         store::Db db(project.string(), store::Db::Mode::ReadWrite);
-        store::Statement insert(db, "INSERT INTO observation_photos (observation_uuid, mime_type, data, created, author, "
-                                    "thumbnail) SELECT uuid, 'image/png', ?, '2025-03-14T10:00:00+01:00', 'Test', ? "
-                                    "FROM observations WHERE id = 1");
+        store::Statement insert(db,
+                                "INSERT INTO observation_photos (observation_uuid, mime_type, data, created, author, "
+                                "thumbnail) SELECT uuid, 'image/png', ?, '2025-03-14T10:00:00+01:00', 'Test', ? "
+                                "FROM observations WHERE id = 1");
         insert.bindBlob(1, bytes).bindBlob(2, bytes);
         insert.step();
     }

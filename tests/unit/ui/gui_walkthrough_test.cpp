@@ -102,7 +102,9 @@ TEST(GuiWalkthrough, FirstHourAtTheWorkstation) {
               std::to_string(firstQuarter) + "\n";
     script += "show_hotspots\nframes 3\nclick @hotspots.show\nframes 3\nwait_idle\nexpect hotspots on\n";
     script += "screenshot " + (dir / "hotspots.png").string() + "\n";
-    script += "click @hotspots.show\nframes 2\nexpect hotspots off\nshow_heatmap\nframes 3\nclick @heatmap.show\nframes 2\nwait_idle\n";
+    script +=
+        "click @hotspots.show\nframes 2\nexpect hotspots off\nshow_heatmap\nframes 3\nclick @heatmap.show\nframes "
+        "2\nwait_idle\n";
     script += "expect heatmap off\n";
     // Language through the menu: Ansicht → Sprache → English, and back.
     for (const char* lang : {"en", "de"}) {
@@ -118,9 +120,12 @@ TEST(GuiWalkthrough, FirstHourAtTheWorkstation) {
     script += "click @table.header.time\nframes 3\nexpect table_sort time desc\nexpect table_first " + lastTime + "\n";
     script += "click @table.row.0\nframes 3\nexpect table_selected 1\nexpect selection incidents\n";
     script += "screenshot " + (dir / "table.png").string() + "\n";
-    script += "show_query\nframes 3\nwait_idle\nwheel @query.from -30\nframes 3\nclick @query.as_table\nframes 5\nexpect table_rows " +
-              std::to_string(firstQuarter) + "\n";
-    script += "show_table visits\nframes 5\nexpect table_layer visits\nexpect table_rows " + std::to_string(visits) + "\n";
+    script +=
+        "show_query\nframes 3\nwait_idle\nwheel @query.from -30\nframes 3\nclick @query.as_table\nframes 5\nexpect "
+        "table_rows " +
+        std::to_string(firstQuarter) + "\n";
+    script +=
+        "show_table visits\nframes 5\nexpect table_layer visits\nexpect table_rows " + std::to_string(visits) + "\n";
     script += "show_table graffiti\nframes 5\nexpect table_layer graffiti\n";
     script += "dblclick @table.cell.name\nframes 3\ntype Unterführung Nord\nkey enter\nframes 3\nwait_idle\n";
     script += "dblclick @table.cell.area_m2\nframes 3\ntype -5\nkey enter\nframes 3\nwait_idle\n";

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "gui_test_support.hpp"
 #include "render/png_image.hpp"
 #include "support/test_support.hpp"
-#include "gui_test_support.hpp"
 #include "xvfb_display.hpp"
 
 namespace lb::ui {

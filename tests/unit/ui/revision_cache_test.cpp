@@ -17,7 +17,7 @@ TEST(RevisionCache, LoadsOncePerKeyAndRevisionNotPerFrame) {
     };
     for (int frame = 0; frame < 100; ++frame) EXPECT_EQ(cache.get("site-a", 7, load), (std::vector<int>{6, 1}));
     EXPECT_EQ(reads, 1);
-    EXPECT_EQ(cache.get("site-a", 8, load), (std::vector<int>{6, 2}));  // an edit: read again
+    EXPECT_EQ(cache.get("site-a", 8, load), (std::vector<int>{6, 2}));   // an edit: read again
     EXPECT_EQ(cache.get("site-bb", 8, load), (std::vector<int>{7, 3}));  // another feature
     EXPECT_EQ(cache.get("site-bb", 8, load), (std::vector<int>{7, 3}));
     EXPECT_EQ(reads, 3);
