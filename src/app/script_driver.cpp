@@ -213,7 +213,7 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 for (const auto& layer : ws.scene()->layers) {
                     const auto it = ws.options().layers.find(layer->name);
                     m_savedVisibility.emplace_back(layer->name, it == ws.options().layers.end() || it->second.visible);
-                    ws.setLayerVisible(layer->name, layer->name == w.at(1));
+                    ws.layers().setVisible(layer->name, layer->name == w.at(1));
                 }
                 if (!featurePoint(w.at(1))) return fail("layer " + w.at(1) + " has no features");
                 const render::Scene* scene = ws.scene();
@@ -238,7 +238,7 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
         ++m_phase;
         if (step == (dbl ? 3 : 1)) {
             if (feature) {
-                for (const auto& [name, visible] : m_savedVisibility) ws.setLayerVisible(name, visible);
+                for (const auto& [name, visible] : m_savedVisibility) ws.layers().setVisible(name, visible);
             }
             next();
         }

@@ -57,6 +57,10 @@ Workspace::Workspace(Settings& settings, TaskQueue& tasks, JobRunner& jobs, std:
     : m_settings(settings), m_tasks(tasks), m_fontFile(std::move(fontFile)), m_jobs(jobs) {
     m_language = languageFromCode(settings.language);
     m_notices.setLanguage(m_language);
+    m_layers.setChangedHook([this] {
+        m_settingsDirty = true;
+        optionsChanged();
+    });
     m_camera.setChangedHook([this](const render::MapView& view) {
         if (m_projectPath.empty()) return;
         m_settings.views[m_projectPath] = SavedView{view.centerX, view.centerY, view.metresPerPixel};
@@ -115,25 +119,6 @@ std::size_t Workspace::layerFeatureCount(const std::string& layer) const {
         if (sceneLayer->name == layer) count += sceneLayer->featureCount();
     }
     return count;
-}
-
-std::vector<std::string> Workspace::layerOrder() const {
-    return render::drawingOrder(m_style, m_options);
-}
-
-render::LayerState Workspace::layerState(const std::string& layer) const {
-    const auto* style = m_style.find(layer);
-    return m_options.state(layer, style ? style->visibleByDefault : true);
-}
-
-std::optional<render::Color> Workspace::layerColor(const std::string& layer) const {
-    const auto* style = m_style.find(layer);
-    if (!style || style->classes.empty()) return std::nullopt;
-    const auto& first = style->classes.front();
-    if (first.symbolFill) return first.symbolFill;
-    if (first.fill) return first.fill;
-    if (first.line) return first.line;
-    return std::nullopt;
 }
 
 std::optional<std::array<double, 2>> Workspace::toLonLat(double x, double y) const {
@@ -251,7 +236,7 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
         m_options.highlight.reset();
     }
     ++m_loadGeneration;
-    applySavedLayerSettings();
+    m_layers.applySaved();
     m_state = DocumentState::Ready;
     if (!(keepView && sameProject && m_camera.hasView())) {
         auto saved = m_settings.views.find(m_projectPath);
@@ -264,25 +249,6 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
     m_settings.noteProjectOpened(m_projectPath);
     m_settingsDirty = true;
     optionsChanged();
-}
-
-void Workspace::applySavedLayerSettings() {
-    m_options.layers.clear();
-    for (const auto& layer : m_style.layers) {
-        auto saved = m_settings.layers.find(layer.layer);
-        if (saved != m_settings.layers.end()) {
-            m_options.layers[layer.layer] = {saved->second.visible, saved->second.opacity};
-        }
-    }
-    // A saved order is used only when it names exactly the style's layers (styles change between versions).
-    std::vector<std::string> styleLayers;
-    for (const auto& layer : m_style.layers) styleLayers.push_back(layer.layer);
-    auto saved = m_settings.layerOrder;
-    auto sortedSaved = saved;
-    auto sortedStyle = styleLayers;
-    std::sort(sortedSaved.begin(), sortedSaved.end());
-    std::sort(sortedStyle.begin(), sortedStyle.end());
-    m_options.order = sortedSaved == sortedStyle ? saved : std::vector<std::string>{};
 }
 
 void Workspace::openProject(const std::filesystem::path& path) {
@@ -438,38 +404,6 @@ void Workspace::optionsChanged() {
 
 // [layer options]
 
-void Workspace::setLayerVisible(const std::string& layer, bool visible) {
-    auto state = layerState(layer);
-    state.visible = visible;
-    m_options.layers[layer] = state;
-    m_settings.layers[layer] = SavedLayer{state.visible, state.opacity};
-    m_settingsDirty = true;
-    optionsChanged();
-}
-
-void Workspace::setLayerOpacity(const std::string& layer, float opacity) {
-    auto state = layerState(layer);
-    state.opacity = std::clamp(opacity, 0.0f, 1.0f);
-    m_options.layers[layer] = state;
-    m_settings.layers[layer] = SavedLayer{state.visible, state.opacity};
-    m_settingsDirty = true;
-    optionsChanged();
-}
-
-void Workspace::moveLayer(const std::string& layer, int delta) {
-    auto order = layerOrder();
-    auto it = std::find(order.begin(), order.end(), layer);
-    if (it == order.end()) return;
-    const auto index = static_cast<int>(it - order.begin());
-    const int target = index + delta;
-    if (target < 0 || target >= static_cast<int>(order.size())) return;
-    std::swap(order[index], order[target]);
-    m_options.order = order;
-    m_settings.layerOrder = order;
-    m_settingsDirty = true;
-    optionsChanged();
-}
-
 void Workspace::setLayerColor(const std::string& layer, const render::Color& color) {
     auto it = std::find_if(m_style.layers.begin(), m_style.layers.end(),
                            [&](const render::LayerStyle& s) { return s.layer == layer; });
@@ -494,20 +428,6 @@ void Workspace::rebuildRenderer() {
     } catch (const std::exception& e) {
         m_notices.push({true, errorText(e), {}});
     }
-    optionsChanged();
-}
-
-void Workspace::setLabels(bool on) {
-    m_options.labels = on;
-    m_settings.labels = on;
-    m_settingsDirty = true;
-    optionsChanged();
-}
-
-void Workspace::setLegend(bool on) {
-    m_options.legend = on;
-    m_settings.legend = on;
-    m_settingsDirty = true;
     optionsChanged();
 }
 

@@ -21,6 +21,7 @@
 #include "render/style.hpp"
 #include "ui/camera.hpp"
 #include "ui/job_runner.hpp"
+#include "ui/layer_options.hpp"
 #include "ui/notices.hpp"
 #include "ui/settings.hpp"
 #include "ui/strings.hpp"
@@ -102,11 +103,9 @@ public:
     std::size_t featureCount() const;
     core::BBox layerExtent(const std::string& layer) const;
     std::size_t layerFeatureCount(const std::string& layer) const;
-    // Drawing order bottom to top.
-    std::vector<std::string> layerOrder() const;
-    render::LayerState layerState(const std::string& layer) const;
-    // The colour the layer panel shows for a layer: its first class's fill, line or symbol colour.
-    std::optional<render::Color> layerColor(const std::string& layer) const;
+    // The layer panel's choices: visibility, opacity, order, labels, legend.
+    LayerOptions& layers() { return m_layers; }
+    const LayerOptions& layers() const { return m_layers; }
     // Longitude/latitude of a point in the project CRS; nullopt without a transform or outside its area.
     std::optional<std::array<double, 2>> toLonLat(double x, double y) const;
     // Web map zoom level (0 = whole world in 256 px) of the current resolution at the view centre.
@@ -149,12 +148,7 @@ public:
     void zoomToSelection();
 
     // [layer and map options]
-    void setLayerVisible(const std::string& layer, bool visible);
-    void setLayerOpacity(const std::string& layer, float opacity);
-    void moveLayer(const std::string& layer, int delta);  // +1 = one step up (drawn later)
     void setLayerColor(const std::string& layer, const render::Color& color);
-    void setLabels(bool on);
-    void setLegend(bool on);
     void setLanguage(Language language);
     // Analysis results on the map: many highlighted features (nullptr: none) and the density heatmap.
     void setHighlightSet(std::shared_ptr<const render::FeatureSet> set);
@@ -187,7 +181,6 @@ private:
     void startJob(std::string title, Work work);
     void startLoad(const std::string& path, bool keepView);
     void finishLoad(LoadResult& result, bool keepView);
-    void applySavedLayerSettings();
     void optionsChanged();
     void rebuildRenderer();
 
@@ -207,6 +200,7 @@ private:
     render::SceneSnapshot m_scene;
     std::unique_ptr<render::gl::MapRenderer> m_renderer;
     render::RenderOptions m_options;
+    LayerOptions m_layers{m_options, m_style, m_settings};
     Camera m_camera;
     std::uint64_t m_revision = 1;
     std::optional<Selection> m_selection;

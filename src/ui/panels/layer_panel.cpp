@@ -68,7 +68,7 @@ void LayerPanel::draw() {
         ImGui::End();
         return;
     }
-    const auto order = m_workspace.layerOrder();
+    const auto order = m_workspace.layers().order();
     // Fachdaten first, then the base map, each top of the drawing order first. A thematic layer drawn low
     // (the districts' outlines lie under the roads) still belongs under Fachdaten (issue 18).
     for (const bool thematicPass : {true, false}) {
@@ -112,13 +112,13 @@ void LayerPanel::draw() {
 void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_t count) {
     const Translator tr = m_workspace.tr();
     ImGui::PushID(layer.c_str());
-    const auto state = m_workspace.layerState(layer);
+    const auto state = m_workspace.layers().state(layer);
     const std::size_t features = m_workspace.layerFeatureCount(layer);
 
     bool visible = state.visible;
-    if (ImGui::Checkbox("##visible", &visible)) m_workspace.setLayerVisible(layer, visible);
+    if (ImGui::Checkbox("##visible", &visible)) m_workspace.layers().setVisible(layer, visible);
     ImGui::SameLine();
-    if (const auto color = m_workspace.layerColor(layer)) {
+    if (const auto color = m_workspace.layers().color(layer)) {
         auto& edit = m_colorEdits[layer];
         if (!ImGui::IsPopupOpen("##colorpicker", ImGuiPopupFlags_AnyPopupId)) edit = {color->r, color->g, color->b};
         ImGui::ColorEdit3("##color", edit.data(),
@@ -158,15 +158,15 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(Str::LayersOpacity)).x -
                                 ImGui::GetStyle().ItemInnerSpacing.x);
         if (ImGui::SliderFloat(tr(Str::LayersOpacity), &percent, 0, 100, "%.0f %%")) {
-            m_workspace.setLayerOpacity(layer, percent / 100.0f);
+            m_workspace.layers().setOpacity(layer, percent / 100.0f);
         }
         ImGui::BeginDisabled(index + 1 >= count);
-        if (ImGui::ArrowButton("##up", ImGuiDir_Up)) m_workspace.moveLayer(layer, +1);
+        if (ImGui::ArrowButton("##up", ImGuiDir_Up)) m_workspace.layers().move(layer, +1);
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::LayersMoveUp));
         ImGui::SameLine();
         ImGui::BeginDisabled(index == 0);
-        if (ImGui::ArrowButton("##down", ImGuiDir_Down)) m_workspace.moveLayer(layer, -1);
+        if (ImGui::ArrowButton("##down", ImGuiDir_Down)) m_workspace.layers().move(layer, -1);
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
             ImGui::SetTooltip("%s", tr(Str::LayersMoveDown));

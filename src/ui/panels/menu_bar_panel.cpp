@@ -166,10 +166,10 @@ void MenuBarPanel::drawViewMenu() {
     ImGui::MenuItem(tr(Str::MenuStatusBar), nullptr, m_targets.statusBar.openFlag());
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuLabels), nullptr, m_workspace.options().labels)) {
-        m_workspace.setLabels(!m_workspace.options().labels);
+        m_workspace.layers().setLabels(!m_workspace.options().labels);
     }
     if (ImGui::MenuItem(tr(Str::MenuLegend), nullptr, m_workspace.options().legend)) {
-        m_workspace.setLegend(!m_workspace.options().legend);
+        m_workspace.layers().setLegend(!m_workspace.options().legend);
     }
     ImGui::Separator();
     const bool languageOpen = ImGui::BeginMenu(tr(Str::MenuLanguage));
