@@ -28,6 +28,54 @@ struct JobRunner::Lane {
 
 JobRunner::JobRunner(TaskQueue& tasks) : m_tasks(tasks) {}
 
+// A lane's worker thread: takes the oldest work, runs it with a fresh Progress, posts its completion.
+void JobRunner::runLane(Lane& lane, const std::string& name) {
+    while (true) {
+        Lane::Item item;
+        core::Progress* progress = nullptr;
+        {
+            std::unique_lock lock(lane.mutex);
+            lane.wake.wait(lock, [&lane] { return lane.stopping || !lane.queue.empty(); });
+            if (lane.stopping) return;
+            item = std::move(lane.queue.front());
+            lane.queue.pop_front();
+            lane.status = JobProgress{true, item.title, {}, 0, 0};
+            lane.progress = std::make_unique<core::Progress>(
+                [this, &lane](const std::string& stage, std::uint64_t done, std::uint64_t total) {
+                    {
+                        std::lock_guard inner(lane.mutex);
+                        lane.status.stage = stage;
+                        lane.status.done = done;
+                        lane.status.total = total;
+                    }
+                    m_tasks.wake();
+                });
+            progress = lane.progress.get();
+        }
+        Completion done;
+        try {
+            done = item.work(*progress);
+        } catch (const core::CancelledError&) {
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "error: %s: %s\n", name.c_str(), e.what());
+        }
+        {
+            std::lock_guard lock(lane.mutex);
+            lane.status.running = false;
+            lane.progress.reset();
+        }
+        m_tasks.post([lane = &lane, alive = std::weak_ptr<bool>(m_alive), done = std::move(done)] {
+            const auto flag = alive.lock();
+            if (!flag || !*flag) return;  // stopped: the lane and the completion's owner may be gone
+            {
+                std::lock_guard lock(lane->mutex);
+                --lane->outstanding;
+            }
+            if (done) done();
+        });
+    }
+}
+
 JobRunner::~JobRunner() {
     stop();
 }
@@ -47,52 +95,7 @@ void JobRunner::submit(const std::string& laneName, std::string key, Work work, 
         if (!slot) {
             slot = std::make_unique<Lane>();
             Lane* created = slot.get();
-            created->thread = std::thread([this, created, laneName] {
-                while (true) {
-                    Lane::Item item;
-                    core::Progress* progress = nullptr;
-                    {
-                        std::unique_lock lock(created->mutex);
-                        created->wake.wait(lock, [created] { return created->stopping || !created->queue.empty(); });
-                        if (created->stopping) return;
-                        item = std::move(created->queue.front());
-                        created->queue.pop_front();
-                        created->status = JobProgress{true, item.title, {}, 0, 0};
-                        created->progress = std::make_unique<core::Progress>(
-                            [this, created](const std::string& stage, std::uint64_t done, std::uint64_t total) {
-                                {
-                                    std::lock_guard inner(created->mutex);
-                                    created->status.stage = stage;
-                                    created->status.done = done;
-                                    created->status.total = total;
-                                }
-                                m_tasks.wake();
-                            });
-                        progress = created->progress.get();
-                    }
-                    Completion done;
-                    try {
-                        done = item.work(*progress);
-                    } catch (const core::CancelledError&) {
-                    } catch (const std::exception& e) {
-                        std::fprintf(stderr, "error: %s: %s\n", laneName.c_str(), e.what());
-                    }
-                    {
-                        std::lock_guard lock(created->mutex);
-                        created->status.running = false;
-                        created->progress.reset();
-                    }
-                    m_tasks.post([created, alive = std::weak_ptr<bool>(m_alive), done = std::move(done)] {
-                        const auto flag = alive.lock();
-                        if (!flag || !*flag) return;
-                        {
-                            std::lock_guard lock(created->mutex);
-                            --created->outstanding;
-                        }
-                        if (done) done();
-                    });
-                }
-            });
+            created->thread = std::thread([this, created, laneName] { runLane(*created, laneName); });
         }
         lane = slot.get();
     }

@@ -58,6 +58,7 @@ public:
 private:
     struct Lane;
     Lane* find(const std::string& name) const;
+    void runLane(Lane& lane, const std::string& name);
 
     TaskQueue& m_tasks;
     mutable std::mutex m_lanesMutex;

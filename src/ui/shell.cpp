@@ -41,7 +41,7 @@ namespace lb::ui {
 
 Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesystem::path fontFile, NativeKeys keys)
     : m_settings(settings), m_settingsFile(std::move(settingsFile)), m_keys(keys), m_jobs(m_tasks) {
-    m_workspace = std::make_unique<Workspace>(settings, m_tasks, m_jobs, std::move(fontFile));
+    m_workspace = std::make_unique<Workspace>(settings, m_jobs, std::move(fontFile));
     Workspace& ws = *m_workspace;
     // Registration order is drawing order: docked panels first, then floating windows, modal dialogs last
     // (ImGui wants windows that appear while a modal is up to be begun before it).

@@ -22,7 +22,6 @@
 #include "render/png_image.hpp"
 #include "ui/error_text.hpp"
 #include "ui/scene_patch.hpp"
-#include "ui/task_queue.hpp"
 
 namespace lb::ui {
 namespace {
@@ -53,8 +52,8 @@ struct Workspace::LoadResult {
 
 // [construction]
 
-Workspace::Workspace(Settings& settings, TaskQueue& tasks, JobRunner& jobs, std::filesystem::path fontFile)
-    : m_settings(settings), m_tasks(tasks), m_fontFile(std::move(fontFile)), m_jobs(jobs) {
+Workspace::Workspace(Settings& settings, JobRunner& jobs, std::filesystem::path fontFile)
+    : m_settings(settings), m_fontFile(std::move(fontFile)), m_jobs(jobs) {
     m_language = languageFromCode(settings.language);
     m_notices.setLanguage(m_language);
     m_layers.setChangedHook([this] {

@@ -2,14 +2,11 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -46,8 +43,6 @@ class MapRenderer;
 
 namespace lb::ui {
 
-class TaskQueue;
-
 enum class DocumentState { Empty, Loading, Ready, Failed };
 
 // The feature shown in the info panel.
@@ -70,7 +65,7 @@ class Workspace {
 public:
     static constexpr const char* kJobLane = "document";
 
-    Workspace(Settings& settings, TaskQueue& tasks, JobRunner& jobs, std::filesystem::path fontFile);
+    Workspace(Settings& settings, JobRunner& jobs, std::filesystem::path fontFile);
     ~Workspace();
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;
@@ -185,7 +180,6 @@ private:
     void rebuildRenderer();
 
     Settings& m_settings;
-    TaskQueue& m_tasks;
     std::filesystem::path m_fontFile;
     std::shared_ptr<const render::GlyphAtlas> m_atlas;  // made once, on the first load's worker thread
     Language m_language = Language::German;
