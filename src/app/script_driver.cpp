@@ -211,8 +211,7 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 // Only the target layer visible, zoomed to its first feature; the click picks it.
                 m_savedVisibility.clear();
                 for (const auto& layer : ws.scene()->layers) {
-                    const auto it = ws.options().layers.find(layer->name);
-                    m_savedVisibility.emplace_back(layer->name, it == ws.options().layers.end() || it->second.visible);
+                    m_savedVisibility.emplace_back(layer->name, ws.layers().state(layer->name).visible);
                     ws.layers().setVisible(layer->name, layer->name == w.at(1));
                 }
                 if (!featurePoint(w.at(1))) return fail("layer " + w.at(1) + " has no features");
@@ -330,6 +329,8 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
         } else if (what == "armed") {
             const auto fact = m_probe.fact("field.armed");
             actual = fact ? fact->first : "none";
+        } else if (what == "public") {
+            actual = ws.publicMode() ? "on" : "off";
         } else if (what == "heatmap" || what == "hotspots") {
             actual = (what == "heatmap" ? analysis.heatmap().on : analysis.hotspots().on) ? "on" : "off";
         } else if (what.starts_with("table_")) {
