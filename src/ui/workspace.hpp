@@ -12,6 +12,7 @@
 
 #include "core/bbox.hpp"
 #include "core/layer.hpp"
+#include "project/layer_export.hpp"
 #include "render/map_view.hpp"
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
@@ -132,6 +133,9 @@ public:
     // Renders the current view through the map renderer into an offscreen target and writes a PNG; a
     // public picture goes through the public gate of `render --public` (project::applyPublicGate).
     void exportPng(const std::filesystem::path& file, bool publicMode);
+    // Exports layers (project/layer_export.hpp) on the document lane with progress; a notice tells what was
+    // written or what went wrong. `publicK` set: through OutputGate::forPublic(*publicK), else internal.
+    void exportLayers(const std::filesystem::path& file, std::optional<int> publicK, project::ExportOptions options);
     void cancelJob();
     // Reads these layers again from the project into the scene, at once (after an edit: the edited
     // feature shows in the next frame). Keeps the view; the selection follows its feature or goes.
