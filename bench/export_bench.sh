@@ -15,9 +15,11 @@ work="${2:-/tmp/lagebild-export-bench}"
 lagebild="${LAGEBILD:-$repo/build/src/cli/lagebild}"
 mkdir -p "$work"
 timed() {  # prints "wall s (user+sys s CPU)"
-    local out
-    out=$( { /usr/bin/time -f "%e %U %S" "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1)
-    read -r wall user sys <<< "$out"
+    local log wall user sys
+    log=$(mktemp)
+    /usr/bin/time -o "$log" -f "%e %U %S" "$@" > /dev/null 2>&1
+    read -r wall user sys < "$log"
+    rm -f "$log"
     echo "$wall s (CPU $(echo "$user + $sys" | bc) s)"
 }
 echo "machine load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
