@@ -15,6 +15,7 @@
 
 #include "cli/commands/bench_render_command.hpp"
 #include "cli/commands/demo_command.hpp"
+#include "cli/commands/export_command.hpp"
 #include "cli/commands/field_export_command.hpp"
 #include "cli/commands/field_merge_command.hpp"
 #include "cli/commands/gui_command.hpp"
@@ -100,6 +101,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::BenchRenderCommand>());
     commands.push_back(std::make_unique<cli::QueryCommand>());
     commands.push_back(std::make_unique<cli::HotspotsCommand>());
+    commands.push_back(std::make_unique<cli::ExportCommand>());
     commands.push_back(std::make_unique<cli::SqlCommand>());
     commands.push_back(std::make_unique<cli::PurgeCommand>());
     commands.push_back(std::make_unique<cli::RepairCommand>());

@@ -1,4 +1,4 @@
-// Section index: [column] [reading] [public gate] [output]
+// Section index: [column] [reading] [output]
 #include "project/attribute_table.hpp"
 
 #include <algorithm>
@@ -157,32 +157,7 @@ AttributeTable readAttributeTable(store::ProjectStore& store, core::LayerId laye
     return table;
 }
 
-// [public gate]
-
-bool publicColumnAllowed(std::string_view column) {
-    static constexpr std::string_view kWithheld[] = {"author", "note", "notes", "attrs", "ext_id", "photo"};
-    return std::find(std::begin(kWithheld), std::end(kWithheld), column) == std::end(kWithheld);
-}
-
-std::optional<std::string> publicTableRefusal(core::LayerId layer) {
-    const auto& info = core::layerInfo(layer);
-    if (!info.sensitive) return std::nullopt;
-    return "layer " + std::string(info.name) +
-           " holds personal data: public outputs show it only as aggregates, never as rows";
-}
-
 namespace {
-
-std::vector<std::size_t> outputColumns(const AttributeTable& table, bool publicMode) {
-    if (publicMode) {
-        if (auto refusal = publicTableRefusal(table.layer)) throw core::UsageError(*refusal);
-    }
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < table.columns.size(); ++i) {
-        if (!publicMode || publicColumnAllowed(table.columns[i].name())) out.push_back(i);
-    }
-    return out;
-}
 
 void checkRows(const AttributeTable& table, std::span<const std::uint32_t> rows) {
     for (auto row : rows) {
@@ -194,22 +169,24 @@ void checkRows(const AttributeTable& table, std::span<const std::uint32_t> rows)
 
 // [output]
 
-io::OutputTable selectionTable(store::ProjectStore& store, const AttributeTable& table,
-                               std::span<const std::uint32_t> rows, bool publicMode, bool withGeometry) {
-    const auto columns = outputColumns(table, publicMode);
+Released<io::OutputTable> selectionTable(store::ProjectStore& store, const AttributeTable& table,
+                                         std::span<const std::uint32_t> rows, const OutputGate& gate,
+                                         bool withGeometry) {
+    // Refused before anything is read.
+    if (auto refusal = gate.refusal(table.layer)) throw core::UsageError(*refusal);
     checkRows(table, rows);
     io::OutputTable out;
     out.name = std::string(core::layerInfo(table.layer).name);
     out.crs = store.crs();
     out.fields.push_back({"id", io::FieldType::Integer});
-    for (auto c : columns) out.fields.push_back({table.columns[c].name(), fieldType(table.columns[c].type())});
+    for (const auto& column : table.columns) out.fields.push_back({column.name(), fieldType(column.type())});
     std::optional<store::Statement> geometry;
     if (withGeometry) {
         geometry.emplace(store.db(), "SELECT geometry FROM " + store::quoteIdentifier(out.name) + " WHERE id = ?");
     }
     for (auto row : rows) {
         std::vector<core::Value> values{core::Value(table.ids[row])};
-        for (auto c : columns) values.push_back(typedValue(table.columns[c].value(row), table.columns[c].type()));
+        for (const auto& column : table.columns) values.push_back(typedValue(column.value(row), column.type()));
         out.rows.push_back(std::move(values));
         if (geometry) {
             geometry->bind(1, table.ids[row]);
@@ -222,24 +199,40 @@ io::OutputTable selectionTable(store::ProjectStore& store, const AttributeTable&
             out.geometries.push_back(std::move(wkb));
         }
     }
-    return out;
+    return gate.features(table.layer, std::move(out));
 }
 
-std::string selectionText(const AttributeTable& table, std::span<const std::uint32_t> rows, bool publicMode) {
-    const auto columns = outputColumns(table, publicMode);
+std::string selectionText(const AttributeTable& table, std::span<const std::uint32_t> rows, const OutputGate& gate) {
+    if (auto refusal = gate.refusal(table.layer)) throw core::UsageError(*refusal);
     checkRows(table, rows);
-    // Tabs and line breaks inside values would break the grid a spreadsheet pastes: they become spaces.
-    auto cell = [](std::string_view text, std::string& out) {
-        for (char ch : text) out += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch;
-    };
-    std::string out = "id";
-    for (auto c : columns) out += '\t' + table.columns[c].name();
-    out += '\n';
+    // The values as stored (text), through the gate like every other output.
+    io::OutputTable text;
+    text.name = std::string(core::layerInfo(table.layer).name);
+    text.fields.push_back({"id", io::FieldType::Text});
+    for (const auto& column : table.columns) text.fields.push_back({column.name(), io::FieldType::Text});
+    text.rows.reserve(rows.size());
     for (auto row : rows) {
-        out += std::to_string(table.ids[row]);
-        for (auto c : columns) {
-            out += '\t';
-            cell(table.columns[c].value(row), out);
+        std::vector<core::Value> values;
+        values.reserve(table.columns.size() + 1);
+        values.emplace_back(std::to_string(table.ids[row]));
+        for (const auto& column : table.columns) values.emplace_back(std::string(column.value(row)));
+        text.rows.push_back(std::move(values));
+    }
+    const auto released = gate.features(table.layer, std::move(text));
+    // Tabs and line breaks inside values would break the grid a spreadsheet pastes: they become spaces.
+    auto cell = [](std::string_view value, std::string& out) {
+        for (char ch : value) out += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch;
+    };
+    std::string out;
+    for (std::size_t f = 0; f < released->fields.size(); ++f) {
+        if (f > 0) out += '\t';
+        out += released->fields[f].name;
+    }
+    out += '\n';
+    for (const auto& values : released->rows) {
+        for (std::size_t f = 0; f < values.size(); ++f) {
+            if (f > 0) out += '\t';
+            if (const auto* v = std::get_if<std::string>(&values[f])) cell(*v, out);
         }
         out += '\n';
     }
@@ -247,18 +240,25 @@ std::string selectionText(const AttributeTable& table, std::span<const std::uint
 }
 
 void writeSelection(const std::filesystem::path& file, store::ProjectStore& store, const AttributeTable& table,
-                    std::span<const std::uint32_t> rows, bool publicMode) {
+                    std::span<const std::uint32_t> rows, const OutputGate& gate) {
     std::string ext = file.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     if (ext == ".csv") {
-        io::writeCsvFile(file, selectionTable(store, table, rows, publicMode, false));
+        const auto out = selectionTable(store, table, rows, gate, false);
+        io::writeCsvFile(file, *out, io::CsvOptions::german());
     } else if (ext == ".gpkg") {
-        auto out = selectionTable(store, table, rows, publicMode, true);
+        auto released = selectionTable(store, table, rows, gate, true);
         // A GeoPackage layer has one geometry per row or none: rows without a place (visits) keep an empty one.
+        const auto& geometries = released->geometries;
         const bool anyGeometry =
-            std::any_of(out.geometries.begin(), out.geometries.end(), [](const core::Wkb& g) { return !g.empty(); });
-        if (!anyGeometry) out.geometries.clear();
-        io::writeGeoPackage(file, out);
+            std::any_of(geometries.begin(), geometries.end(), [](const core::Wkb& g) { return !g.empty(); });
+        if (anyGeometry) {
+            io::writeGeoPackage(file, *released);
+        } else {
+            io::OutputTable plain = *released;
+            plain.geometries.clear();
+            io::writeGeoPackage(file, plain);
+        }
     } else {
         throw core::UsageError("cannot write " + file.string() + ": use a .csv or .gpkg file");
     }

@@ -13,6 +13,7 @@
 #include "core/layer.hpp"
 #include "core/progress.hpp"
 #include "io/table_writer.hpp"
+#include "project/public_gate.hpp"
 #include "store/schema.hpp"
 
 namespace lb::store {
@@ -78,22 +79,20 @@ struct AttributeTable {
 AttributeTable readAttributeTable(store::ProjectStore& store, core::LayerId layer,
                                   core::Progress& progress = core::Progress::none());
 
-// [public gate] What of a table may leave the program in public mode (DESIGN.md privacy; issue 11's gate
-// for table rows): no raw features of the sensitive layers at all, and of the others no author names,
-// free-text notes, source ids or free attributes.
-bool publicColumnAllowed(std::string_view column);
-// The refusal in public mode (core::UsageError) for a sensitive layer; nothing for the others.
-std::optional<std::string> publicTableRefusal(core::LayerId layer);
+// [output] Copies and exports of rows pass the output gate (project/public_gate.hpp): a public gate refuses
+// the sensitive layers (core::UsageError) and drops the columns it does not allow (authors, notes, source
+// ids, free attributes). Rows are indices into `table`; core::UsageError for a row that is not in it.
 
-// The given rows as an output table (stored values, typed columns, geometries in the project CRS when
-// `withGeometry`). In public mode through the gate above: a sensitive layer throws core::UsageError, and
-// the columns it does not allow are left out. Rows are indices into `table`.
-io::OutputTable selectionTable(store::ProjectStore& store, const AttributeTable& table,
-                               std::span<const std::uint32_t> rows, bool publicMode, bool withGeometry);
-// The rows as tab-separated text with a header line (the clipboard's format), through the same gate.
-std::string selectionText(const AttributeTable& table, std::span<const std::uint32_t> rows, bool publicMode);
-// Writes the rows to .csv or .gpkg by the file's extension (atomically); core::UsageError for another.
+// The given rows as an output table (id, stored values in typed columns, geometries in the project CRS when
+// `withGeometry`).
+Released<io::OutputTable> selectionTable(store::ProjectStore& store, const AttributeTable& table,
+                                         std::span<const std::uint32_t> rows, const OutputGate& gate,
+                                         bool withGeometry);
+// The rows as tab-separated text with a header line (the clipboard's format), values as stored.
+std::string selectionText(const AttributeTable& table, std::span<const std::uint32_t> rows, const OutputGate& gate);
+// Writes the rows to .csv (German conventions, io::CsvOptions::german) or .gpkg by the file's extension
+// (atomically); core::UsageError for another.
 void writeSelection(const std::filesystem::path& file, store::ProjectStore& store, const AttributeTable& table,
-                    std::span<const std::uint32_t> rows, bool publicMode);
+                    std::span<const std::uint32_t> rows, const OutputGate& gate);
 
 }  // namespace lb::project

@@ -18,6 +18,7 @@
 #include "ui/panels/dock_panel.hpp"
 #include "ui/panels/edit_menu.hpp"
 #include "ui/panels/edit_toolbar_panel.hpp"
+#include "ui/panels/export_panel.hpp"
 #include "ui/panels/feature_form_panel.hpp"
 #include "ui/panels/field_mode_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
@@ -96,9 +97,10 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_author = &m_panels.add<AuthorDialogPanel>(ws, settings, *m_editor);
     m_editMenu = std::make_unique<EditMenuTargets>(
         EditMenuTargets{*m_editor, *m_fieldModePanel, m_toolbar->showTools(), calendar, *m_author});
+    auto& exportLayers = m_panels.add<ExportPanel>(ws);
     m_menuBar = &m_panels.add<MenuBarPanel>(
         ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get(),
-                        m_editMenu.get(), m_help, m_table});
+                        m_editMenu.get(), m_help, m_table, &exportLayers});
     m_panels.adopt(std::move(fileDialog));
     m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);

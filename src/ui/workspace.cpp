@@ -1,6 +1,7 @@
 // Section index: [construction] [read] [jobs] [document actions] [view actions] [layer options]
 // [selection and cursor] [notices]
 #include "ui/workspace.hpp"
+#include "ui/format.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -355,6 +356,32 @@ void Workspace::exportPng(const std::filesystem::path& file, bool publicMode) {
     } catch (const std::exception& e) {
         m_notices.push({true, errorText(e), {}});
     }
+}
+
+void Workspace::exportLayers(const std::filesystem::path& file, std::optional<int> publicK,
+                             project::ExportOptions options) {
+    if (!m_reader) return;
+    std::shared_ptr<project::Session> reader = m_reader;
+    startJob(tr()(Str::ExportJob),
+             [this, reader, file, publicK, options = std::move(options),
+              style = m_style](core::Progress& progress) -> Completion {
+                 const project::OutputGate gate =
+                     publicK ? project::OutputGate::forPublic(*publicK) : project::OutputGate::internal();
+                 const auto report = project::exportProject(reader->store(), file, gate, options, style, progress);
+                 std::vector<std::string> details;
+                 for (const auto& [name, count] : report.tables) {
+                     const std::string label = name == project::kIncidentsGrid        ? tr()(Str::ExportLayerGrid)
+                                               : name == project::kIncidentsDistricts ? tr()(Str::ExportLayerDistricts)
+                                                                                      : std::string(tr().layer(name));
+                     details.push_back(label + ": " + formatInteger(static_cast<std::int64_t>(count), m_language));
+                 }
+                 return [this, file, details = std::move(details)] {
+                     m_notices.push({false,
+                                     tr().format(Str::ExportDone, file.filename().string(),
+                                                 formatInteger(static_cast<std::int64_t>(details.size()), m_language)),
+                                     details});
+                 };
+             });
 }
 
 void Workspace::reloadLayers(const std::vector<std::string>& layers) {

@@ -12,6 +12,7 @@
 
 #include "core/bbox.hpp"
 #include "core/layer.hpp"
+#include "project/layer_export.hpp"
 #include "project/public_gate.hpp"
 #include "render/map_view.hpp"
 #include "render/render_options.hpp"
@@ -142,6 +143,9 @@ public:
     // public picture passes the public gate (project::OutputGate): in public mode what the map shows, else a
     // picture drawn from the gate's public scene without the internal heat and hot-spot maps.
     void exportPng(const std::filesystem::path& file, bool publicMode);
+    // Exports layers (project/layer_export.hpp) on the document lane with progress; a notice tells what was
+    // written or what went wrong. `publicK` set: through OutputGate::forPublic(*publicK), else internal.
+    void exportLayers(const std::filesystem::path& file, std::optional<int> publicK, project::ExportOptions options);
     void cancelJob();
     // Reads these layers again from the project into the scene, at once (after an edit: the edited
     // feature shows in the next frame). Keeps the view; the selection follows its feature or goes.

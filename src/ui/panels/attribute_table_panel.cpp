@@ -288,7 +288,8 @@ void AttributeTablePanel::drawToolbar() {
     sameLineOrWrap(buttonWidth(tr(Str::TableSelectAll)));
     if (ImGui::Button(tr(Str::TableSelectAll))) m_model.selectAllVisible();
     ImGui::EndDisabled();
-    const bool refused = m_public && m_layer && project::publicTableRefusal(*m_layer).has_value();
+    if (m_workspace.publicMode()) m_public = true;  // in public mode every copy and export is public
+    const bool refused = m_public && m_layer && gate().refusal(*m_layer).has_value();
     ImGui::BeginDisabled(!any || refused);
     sameLineOrWrap(buttonWidth(tr(Str::TableCopy)));
     if (ImGui::Button(tr(Str::TableCopy))) copySelection();
@@ -298,7 +299,9 @@ void AttributeTablePanel::drawToolbar() {
     ImGui::EndDisabled();
     const float marker = textWidth("(?)") + spacing;
     sameLineOrWrap(checkbox + textWidth(tr(Str::TablePublic)) + 2 * marker);
+    ImGui::BeginDisabled(m_workspace.publicMode());
     ImGui::Checkbox(tr(Str::TablePublic), &m_public);
+    ImGui::EndDisabled();
     probeItem("table.public");
     helpMarker(refused ? tr(Str::TablePublicRefused) : tr(Str::TablePublicHint));
     helpMarker(tr(Str::TableEditHint));
@@ -550,11 +553,15 @@ void AttributeTablePanel::commitEdit() {
 
 // [copy and export]
 
+project::OutputGate AttributeTablePanel::gate() const {
+    return m_public || m_workspace.publicMode() ? project::OutputGate::forPublic() : project::OutputGate::internal();
+}
+
 void AttributeTablePanel::copySelection() {
     if (!m_model.table()) return;
     try {
         const auto rows = m_model.selectedRows();
-        const std::string text = project::selectionText(*m_model.table(), rows, m_public);
+        const std::string text = project::selectionText(*m_model.table(), rows, gate());
         ImGui::SetClipboardText(text.c_str());
         m_message = m_workspace.tr().format(
             Str::TableCopied, formatInteger(static_cast<std::int64_t>(rows.size()), m_workspace.language()));
@@ -571,31 +578,29 @@ void AttributeTablePanel::exportSelection() {
                              "-" + layerName(*m_layer);
     auto table = m_model.sharedTable();
     auto rows = std::make_shared<const std::vector<std::uint32_t>>(m_model.selectedRows());
-    const bool publicMode = m_public;
+    const project::OutputGate gate = this->gate();
     const std::shared_ptr<project::Session> reader = m_workspace.reader();
     if (!reader) return;
-    m_fileDialog.openQueryExport(
-        base + ".gpkg", [this, table, rows, publicMode, reader](const std::filesystem::path& file) {
-            const Language language = m_workspace.language();
-            m_runner.submit(
-                "export",
-                [this, table, rows, publicMode, reader, file, language](core::Progress&) -> JobRunner::Completion {
-                    std::string error;
-                    try {
-                        project::writeSelection(file, reader->store(), *table, *rows, publicMode);
-                    } catch (const std::exception& e) {
-                        error = errorText(e, language);
-                    }
-                    return [this, error, file, count = rows->size()] {
-                        if (error.empty()) {
-                            m_workspace.notices().push(
-                                {false, file.filename().string() + ": " + std::to_string(count), {}});
-                        } else {
-                            m_workspace.notices().push({true, error, {}});
-                        }
-                    };
-                });
-        });
+    m_fileDialog.openQueryExport(base + ".gpkg", [this, table, rows, gate, reader](const std::filesystem::path& file) {
+        const Language language = m_workspace.language();
+        m_runner.submit("export",
+                        [this, table, rows, gate, reader, file, language](core::Progress&) -> JobRunner::Completion {
+                            std::string error;
+                            try {
+                                project::writeSelection(file, reader->store(), *table, *rows, gate);
+                            } catch (const std::exception& e) {
+                                error = errorText(e, language);
+                            }
+                            return [this, error, file, count = rows->size()] {
+                                if (error.empty()) {
+                                    m_workspace.notices().push(
+                                        {false, file.filename().string() + ": " + std::to_string(count), {}});
+                                } else {
+                                    m_workspace.notices().push({true, error, {}});
+                                }
+                            };
+                        });
+    });
 }
 
 // [splitter]

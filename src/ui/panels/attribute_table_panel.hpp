@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/layer.hpp"
+#include "project/public_gate.hpp"
 #include "render/render_options.hpp"
 #include "ui/attribute_table_model.hpp"
 #include "ui/job_runner.hpp"
@@ -58,6 +59,8 @@ private:
     bool editable(std::size_t column) const;
     void copySelection();
     void exportSelection();
+    // The gate copies and exports pass: public (k = 5) while the table's public switch is on.
+    project::OutputGate gate() const;
 
     Workspace& m_workspace;
     AnalysisController& m_analysis;

@@ -12,6 +12,7 @@
 #include "ui/item_probe.hpp"
 #include "ui/panels/analysis_menu.hpp"
 #include "ui/panels/edit_menu.hpp"
+#include "ui/panels/export_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/help_panel.hpp"
 #include "ui/workspace.hpp"
@@ -46,6 +47,9 @@ void MenuBarPanel::draw() {
     if (ImGui::BeginMenu(tr(Str::MenuExport), ready)) {
         if (ImGui::MenuItem(tr(Str::MenuExportPng), tr(Str::ShortcutExportKeys)))
             m_targets.fileDialog.open(FilePurpose::ExportPng);
+        if (m_targets.exportLayers && ImGui::MenuItem(tr(Str::ExportMenuLayers), nullptr, false, !busy)) {
+            m_targets.exportLayers->open();
+        }
         ImGui::EndMenu();
     }
     const bool viewOpen = ImGui::BeginMenu(tr(Str::MenuView));
@@ -94,6 +98,12 @@ void MenuBarPanel::drawProjectMenu() {
         ImGui::EndMenu();
     }
     if (m_targets.edit) drawFieldPackageItems();
+    ImGui::Separator();
+    const bool ready = m_workspace.state() == DocumentState::Ready;
+    if (m_targets.exportLayers && ImGui::MenuItem(tr(Str::ExportMenu), nullptr, false, ready && !busy)) {
+        m_targets.exportLayers->open();
+    }
+    probeItem("menu.export_layers");
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuClose), nullptr, false, !busy && m_workspace.state() != DocumentState::Empty)) {
         m_workspace.closeProject();

@@ -8,6 +8,7 @@ class Workspace;
 class FileDialogPanel;
 class AnalysisMenu;
 class HelpPanel;
+class ExportPanel;
 struct EditMenuTargets;
 
 // The panels the menu bar opens and closes.
@@ -19,9 +20,10 @@ struct MenuTargets {
     Panel& shortcuts;
     FileDialogPanel& fileDialog;
     AnalysisMenu* analysis = nullptr;
-    EditMenuTargets* edit = nullptr;  // the Bearbeiten menu; none without an editor
-    HelpPanel* help = nullptr;        // Hilfe → Erste Schritte / Handbuch
-    Panel* attributeTable = nullptr;  // Ansicht → Attributtabelle
+    EditMenuTargets* edit = nullptr;      // the Bearbeiten menu; none without an editor
+    HelpPanel* help = nullptr;            // Hilfe → Erste Schritte / Handbuch
+    Panel* attributeTable = nullptr;      // Ansicht → Attributtabelle
+    ExportPanel* exportLayers = nullptr;  // Projekt → Exportieren…, Exportieren → Ebenen…
 };
 
 // The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.

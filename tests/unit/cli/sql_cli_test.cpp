@@ -132,7 +132,7 @@ TEST(SqlCli, FileAndCodeFunctionsAreRefusedEvenWithRelaxedSpatialiteSecurity) {
 }
 
 TEST(Cli, AnUnknownCommandIsNamedAndTheCommandsListed) {
-    for (const std::string command : {"report", "export"}) {
+    for (const std::string command : {"report", "exportieren"}) {
         const auto r = test::runLagebild({command, "p.sqlite", "--out", "x.pdf"});
         EXPECT_EQ(r.exitCode, 2) << r.err;
         EXPECT_NE(r.err.find("unknown command '" + command + "'"), std::string::npos) << r.err;

@@ -39,6 +39,9 @@ protected:
 test::TempDir* AttributeTableTest::s_dir = nullptr;
 std::filesystem::path AttributeTableTest::s_path;
 
+const project::OutputGate kPublic = project::OutputGate::forPublic();
+const project::OutputGate kInternal = project::OutputGate::internal();
+
 std::vector<std::uint32_t> allRows(const project::AttributeTable& table) {
     std::vector<std::uint32_t> rows(table.rows());
     for (std::uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
@@ -119,19 +122,20 @@ TEST_F(AttributeTableTest, PublicGateRefusesPersonalLayersAndWithholdsAuthorsAnd
         const auto table = project::readAttributeTable(*store, info.id);
         const auto rows = allRows(table);
         if (info.sensitive) {
-            EXPECT_THROW(project::selectionText(table, rows, true), core::UsageError) << info.name;
-            EXPECT_THROW(project::selectionTable(*store, table, rows, true, true), core::UsageError) << info.name;
+            EXPECT_THROW(project::selectionText(table, rows, kPublic), core::UsageError) << info.name;
+            EXPECT_THROW(project::selectionTable(*store, table, rows, kPublic, true), core::UsageError) << info.name;
             // Outside public mode the coordinator may copy her own data.
-            EXPECT_NO_THROW(project::selectionText(table, rows, false));
+            EXPECT_NO_THROW(project::selectionText(table, rows, kInternal));
             continue;
         }
-        const auto text = lines(project::selectionText(table, rows, true));
+        const auto text = lines(project::selectionText(table, rows, kPublic));
         ASSERT_EQ(text.size(), rows.size() + 1) << info.name;
         for (const char* withheld : {"\tauthor", "\tnote", "\text_id", "\tattrs"}) {
             EXPECT_EQ(text.front().find(withheld), std::string::npos) << info.name << ": " << withheld;
         }
-        const auto output = project::selectionTable(*store, table, rows, true, false);
-        for (const auto& field : output.fields) EXPECT_TRUE(project::publicColumnAllowed(field.name)) << field.name;
+        const auto output = project::selectionTable(*store, table, rows, kPublic, false);
+        EXPECT_TRUE(output.isPublic());
+        for (const auto& field : output->fields) EXPECT_TRUE(kPublic.columnAllowed(field.name)) << field.name;
     }
     // No author name of the graffiti layer in its public copy, though the layer has authors.
     const auto graffiti = project::readAttributeTable(*store, core::LayerId::Graffiti);
@@ -139,21 +143,21 @@ TEST_F(AttributeTableTest, PublicGateRefusesPersonalLayersAndWithholdsAuthorsAnd
     ASSERT_TRUE(authorColumn);
     const std::string author(graffiti.columns[*authorColumn].value(0));
     ASSERT_FALSE(author.empty());
-    EXPECT_EQ(project::selectionText(graffiti, allRows(graffiti), true).find(author), std::string::npos);
-    EXPECT_NE(project::selectionText(graffiti, allRows(graffiti), false).find(author), std::string::npos);
+    EXPECT_EQ(project::selectionText(graffiti, allRows(graffiti), kPublic).find(author), std::string::npos);
+    EXPECT_NE(project::selectionText(graffiti, allRows(graffiti), kInternal).find(author), std::string::npos);
 }
 
 TEST_F(AttributeTableTest, CopyTextHasOneLinePerRowAndNoTabsInsideValues) {
     auto store = open();
     const auto graffiti = project::readAttributeTable(*store, core::LayerId::Graffiti);
     const std::vector<std::uint32_t> rows{2, 0};
-    const auto text = lines(project::selectionText(graffiti, rows, false));
+    const auto text = lines(project::selectionText(graffiti, rows, kInternal));
     ASSERT_EQ(text.size(), 3u);
     const auto columns = std::count(text[0].begin(), text[0].end(), '\t');
     EXPECT_EQ(columns, static_cast<long>(graffiti.columns.size()));
     for (const auto& line : text) EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), columns) << line;
     EXPECT_EQ(text[1].substr(0, text[1].find('\t')), std::to_string(graffiti.ids[2]));
-    EXPECT_THROW(project::selectionText(graffiti, std::vector<std::uint32_t>{999999}, false), core::UsageError);
+    EXPECT_THROW(project::selectionText(graffiti, std::vector<std::uint32_t>{999999}, kInternal), core::UsageError);
 }
 
 TEST_F(AttributeTableTest, SelectionIsWrittenAsCsvAndGeoPackageThatGdalReads) {
@@ -161,12 +165,12 @@ TEST_F(AttributeTableTest, SelectionIsWrittenAsCsvAndGeoPackageThatGdalReads) {
     const auto graffiti = project::readAttributeTable(*store, core::LayerId::Graffiti);
     const std::vector<std::uint32_t> rows{0, 1, 2, 3};
     test::TempDir out;
-    project::writeSelection(out / "auswahl.csv", *store, graffiti, rows, true);
+    project::writeSelection(out / "auswahl.csv", *store, graffiti, rows, kPublic);
     const auto csv = lines(test::readFile(out / "auswahl.csv"));
     ASSERT_EQ(csv.size(), rows.size() + 1);
     EXPECT_EQ(csv[0].find("author"), std::string::npos);
 
-    project::writeSelection(out / "auswahl.gpkg", *store, graffiti, rows, true);
+    project::writeSelection(out / "auswahl.gpkg", *store, graffiti, rows, kPublic);
     GDALAllRegister();
     GDALDatasetH ds = GDALOpenEx((out / "auswahl.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     ASSERT_NE(ds, nullptr);
@@ -181,9 +185,10 @@ TEST_F(AttributeTableTest, SelectionIsWrittenAsCsvAndGeoPackageThatGdalReads) {
 
     // Visits: personal data, refused in public; written outside it, also those without a place.
     const auto visits = project::readAttributeTable(*store, core::LayerId::Visits);
-    EXPECT_THROW(project::writeSelection(out / "visits.csv", *store, visits, allRows(visits), true), core::UsageError);
+    EXPECT_THROW(project::writeSelection(out / "visits.csv", *store, visits, allRows(visits), kPublic),
+                 core::UsageError);
     EXPECT_FALSE(std::filesystem::exists(out / "visits.csv"));
-    project::writeSelection(out / "visits.gpkg", *store, visits, allRows(visits), false);
+    project::writeSelection(out / "visits.gpkg", *store, visits, allRows(visits), kInternal);
     EXPECT_TRUE(std::filesystem::exists(out / "visits.gpkg"));
-    EXPECT_THROW(project::writeSelection(out / "x.xlsx", *store, graffiti, rows, false), core::UsageError);
+    EXPECT_THROW(project::writeSelection(out / "x.xlsx", *store, graffiti, rows, kInternal), core::UsageError);
 }
