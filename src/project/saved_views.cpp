@@ -3,13 +3,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "core/error.hpp"
 #include "core/layer.hpp"
 #include "engine/query_json.hpp"
+#include "io/image_thumbnail.hpp"
 #include "store/project_store.hpp"
 #include "store/sqlite.hpp"
 
@@ -285,6 +288,25 @@ void deleteSlide(store::ProjectStore& store, const std::string& uuid) {
     renumber(store, orderedUuids(store));
     store.audit("view_delete", std::nullopt, uuid, "", "", name);
     tx.commit();
+}
+
+std::string logoSetting(store::ProjectStore& store) {
+    return store.setting(kLogoSetting).value_or("");
+}
+
+void setLogo(store::ProjectStore& store, const std::string& path) {
+    store::WriteTransaction tx(store);
+    store.setSetting(kLogoSetting, path);
+    store.audit("setting", std::nullopt, "", "", path, kLogoSetting);
+    tx.commit();
+}
+
+LogoImage loadLogo(const std::filesystem::path& file, std::int64_t maxPixels) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw core::InputError(file.string() + ": cannot read the logo");
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto image = io::decodeRgba(bytes, file.string(), maxPixels);
+    return LogoImage{image.width, image.height, std::move(image.pixels)};
 }
 
 }  // namespace lb::project

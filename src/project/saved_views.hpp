@@ -79,4 +79,17 @@ void deleteSlide(store::ProjectStore& store, const std::string& uuid);
 // The town logo of presentations: an image file path kept in the project's settings ("" = none).
 inline constexpr const char* kLogoSetting = "presentation.logo";
 
+// The logo setting ("" when none) and its change (one transaction with an audit row).
+std::string logoSetting(store::ProjectStore& store);
+void setLogo(store::ProjectStore& store, const std::string& path);
+
+// A logo image decoded to RGBA (rows top to bottom).
+struct LogoImage {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> pixels;
+};
+// Reads a PNG or JPEG logo; throws core::InputError naming the file when it cannot be read or decoded, or has
+// more than maxPixels pixels.
+LogoImage loadLogo(const std::filesystem::path& file, std::int64_t maxPixels);
+
 }  // namespace lb::project

@@ -8,6 +8,7 @@ class Workspace;
 class FileDialogPanel;
 class AnalysisMenu;
 class HelpPanel;
+class Presentation;
 struct EditMenuTargets;
 
 // The panels the menu bar opens and closes.
@@ -19,9 +20,11 @@ struct MenuTargets {
     Panel& shortcuts;
     FileDialogPanel& fileDialog;
     AnalysisMenu* analysis = nullptr;
-    EditMenuTargets* edit = nullptr;  // the Bearbeiten menu; none without an editor
-    HelpPanel* help = nullptr;        // Hilfe → Erste Schritte / Handbuch
-    Panel* attributeTable = nullptr;  // Ansicht → Attributtabelle
+    EditMenuTargets* edit = nullptr;       // the Bearbeiten menu; none without an editor
+    HelpPanel* help = nullptr;             // Hilfe → Erste Schritte / Handbuch
+    Panel* attributeTable = nullptr;       // Ansicht → Attributtabelle
+    Panel* slides = nullptr;               // Ansicht → Folien
+    Presentation* presentation = nullptr;  // Ansicht → Präsentation
 };
 
 // The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.
