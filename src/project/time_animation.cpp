@@ -6,7 +6,6 @@
 
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
-#include "project/density_overlay.hpp"
 #include "project/hotspots.hpp"
 
 namespace lb::project {
@@ -97,38 +96,53 @@ std::optional<std::pair<core::Timestamp, core::Timestamp>> timeRange(engine::Dat
     return std::pair{core::Timestamp{lo}, core::Timestamp{hi + 1}};
 }
 
-std::vector<std::shared_ptr<render::RasterOverlay>> heatmapFrames(engine::Dataset& dataset, const engine::Query& base,
-                                                                  const std::vector<TimeWindow>& windows,
-                                                                  analysis::KdeOptions options,
-                                                                  core::Progress& progress) {
-    std::vector<std::shared_ptr<render::RasterOverlay>> frames;
+std::shared_ptr<const render::RasterOverlay> gatedDensity(engine::Dataset& dataset, const engine::Query& query,
+                                                          const analysis::KdeOptions& options,
+                                                          const OutputGate& gate) {
+    const Locations points = locationsOf(dataset, query);
+    return gate.density(points.x, points.y, options).value();
+}
+
+std::vector<std::shared_ptr<const render::RasterOverlay>> heatmapFrames(
+    engine::Dataset& dataset, const engine::Query& base, const std::vector<TimeWindow>& windows,
+    analysis::KdeOptions options, const OutputGate& gate, core::Progress& progress) {
+    std::vector<std::shared_ptr<const render::RasterOverlay>> frames;
     if (!options.extent) {
         engine::Query all = base;
         all.from.reset();
         all.to.reset();
         const Locations points = locationsOf(dataset, all);
         if (points.x.empty()) return frames;
+        // The radius the gate will use (public: at least its minimum), so that no frame's kernel is cut off.
+        const double radius = gate.isPublic() ? std::max(options.radius, kMinimumPublicKdeRadius) : options.radius;
         core::BBox box;
         for (std::size_t i = 0; i < points.x.size(); ++i) box.add(points.x[i], points.y[i]);
-        box.add(box.minX - options.radius, box.minY - options.radius);
-        box.add(box.maxX + options.radius, box.maxY + options.radius);
+        box.add(box.minX - radius, box.minY - radius);
+        box.add(box.maxX + radius, box.maxY + radius);
         options.extent = box;
     }
     progress.beginStage("heat map per window", windows.size());
+    std::vector<std::shared_ptr<const render::RasterOverlay>> released;
     float top = 0;
     for (const TimeWindow& window : windows) {
         progress.checkCancelled();
         engine::Query query = base;
         query.from = window.from;
         query.to = window.to;
-        auto overlay = densityOverlay(dataset, query, options);
+        auto overlay = gatedDensity(dataset, query, options, gate);
         top = std::max(top, overlay ? overlay->maxValue : 0.0f);
-        frames.push_back(std::move(overlay));
+        released.push_back(std::move(overlay));
         progress.step();
     }
     progress.finishStage();
-    for (auto& frame : frames) {
-        if (frame) frame->maxValue = top > 0 ? top : 1;
+    for (auto& frame : released) {
+        if (!frame) {
+            frames.push_back(nullptr);
+            continue;
+        }
+        auto scaled = std::make_shared<render::RasterOverlay>(*frame);
+        scaled->maxValue = top > 0 ? top : 1;
+        frames.push_back(std::move(scaled));
     }
     return frames;
 }

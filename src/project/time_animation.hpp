@@ -10,6 +10,7 @@
 #include "core/progress.hpp"
 #include "core/time.hpp"
 #include "engine/query.hpp"
+#include "project/public_gate.hpp"
 #include "render/raster_overlay.hpp"
 
 namespace lb::engine {
@@ -40,13 +41,18 @@ std::optional<std::pair<core::Timestamp, core::Timestamp>> timeRange(engine::Dat
                                                                      const std::string& layer = "incidents");
 
 // One density per window over the same grid (options.extent: the base query's features over the whole
-// period, grown by the radius, when not set), every overlay's ramp top set to the highest of all windows'
-// so that colours mean the same in every frame. A window without incidents gets an all-zero overlay.
-// Cancellable through `progress` (one step per window). Empty when the base query selects nothing and no
-// extent was given.
-std::vector<std::shared_ptr<render::RasterOverlay>> heatmapFrames(engine::Dataset& dataset, const engine::Query& base,
-                                                                  const std::vector<TimeWindow>& windows,
-                                                                  analysis::KdeOptions options,
-                                                                  core::Progress& progress = core::Progress::none());
+// period, grown by the radius, when not set), each through the gate (public: OutputGate::density's minimum
+// radius and k incidents per shown cell), and every overlay's ramp top then set to the highest of all
+// windows' so that colours mean the same in every frame (a copy of the released overlay: only the colour
+// scale differs). A window without incidents gets an all-zero overlay. Cancellable through `progress` (one
+// step per window). Empty when the base query selects nothing and no extent was given.
+std::vector<std::shared_ptr<const render::RasterOverlay>> heatmapFrames(
+    engine::Dataset& dataset, const engine::Query& base, const std::vector<TimeWindow>& windows,
+    analysis::KdeOptions options, const OutputGate& gate, core::Progress& progress = core::Progress::none());
+
+// The heat map of one query through the gate (the presentation's slides).
+std::shared_ptr<const render::RasterOverlay> gatedDensity(engine::Dataset& dataset, const engine::Query& query,
+                                                          const analysis::KdeOptions& options,
+                                                          const OutputGate& gate);
 
 }  // namespace lb::project

@@ -10,6 +10,9 @@
 #include "project/map_request.hpp"
 #include "project/project.hpp"
 #include "project/session.hpp"
+#include "render/classified_overlay.hpp"
+#include "render/gl/map_renderer.hpp"
+#include "render/glyph_atlas.hpp"
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/analysis/hotspot_settings.hpp"
 #include "ui/error_text.hpp"
@@ -26,7 +29,7 @@ constexpr std::int64_t kLogoMaxPixels = 4096 * 4096;
 Presentation::Presentation(Workspace& workspace, AnalysisController& analysis, JobRunner& jobs)
     : m_workspace(workspace), m_analysis(analysis), m_jobs(jobs) {}
 
-Presentation::~Presentation() = default;
+Presentation::~Presentation() = default;  // the owner destroys it while the GL context is current
 
 // [slides]
 
@@ -172,8 +175,12 @@ void Presentation::stop() {
     m_playing = false;
     ++m_slideGeneration;
     m_jobs.cancel(kAnalysisLane);
-    m_workspace.setHeatmap(nullptr, 0.85f);
-    m_workspace.setHotspots(nullptr, 0.75f);
+    m_overlayPending = m_framesPending = false;
+    m_heat.reset();
+    m_hot.reset();
+    m_frames.clear();
+    m_renderer.reset();  // its GPU buffers go; the workspace's renderer and overlays were never touched
+    m_rendererScene = nullptr;
     ++m_revision;
 }
 
@@ -194,17 +201,64 @@ void Presentation::goTo(int index) {
 void Presentation::setPublicMode(bool on) {
     if (m_public == on) return;
     m_public = on;
+    // Everything shown came through the other gate: computed again through this one.
+    if (m_active) {
+        resetAnimation();
+        setHeat(nullptr);
+        setHot(nullptr);
+        requestOverlay();
+    }
     rebuildOptions();
 }
 
-void Presentation::applySlide(bool animate) {
-    const project::Slide& s = m_slides[static_cast<std::size_t>(m_current)];
+project::OutputGate Presentation::gate() const {
+    return m_public ? project::OutputGate::forPublic() : project::OutputGate::internal();
+}
+
+void Presentation::resetAnimation() {
     ++m_slideGeneration;
     m_playing = false;
     m_windows.clear();
     m_frames.clear();
     m_frame = -1;
     m_framesPending = false;
+}
+
+void Presentation::setHeat(std::shared_ptr<const render::RasterOverlay> heat) {
+    m_heat = std::move(heat);
+    if (m_renderer) m_renderer->setHeatmap(m_heat);
+    ++m_revision;
+}
+
+void Presentation::setHot(std::shared_ptr<const render::ClassifiedOverlay> hot) {
+    m_hot = std::move(hot);
+    if (m_renderer) m_renderer->setClassifiedOverlay(m_hot);
+    ++m_revision;
+}
+
+void Presentation::ensureRenderer() {
+    const auto& scene = m_workspace.sceneSnapshot();
+    if (m_renderer && scene.get() == m_rendererScene && m_rendererPublic == m_public) return;
+    m_renderer.reset();
+    m_rendererScene = scene.get();
+    m_rendererPublic = m_public;
+    if (!scene) return;
+    try {
+        const auto released = gate().scene(scene);
+        m_renderer = std::make_unique<render::gl::MapRenderer>(released.value(), m_workspace.style(),
+                                                               render::GlyphAtlas::defaultFontFile());
+        if (m_heat) m_renderer->setHeatmap(m_heat);
+        if (m_hot) m_renderer->setClassifiedOverlay(m_hot);
+    } catch (const std::exception& e) {
+        m_workspace.notices().push({true, e.what(), {}});
+        stop();
+    }
+    ++m_revision;
+}
+
+void Presentation::applySlide(bool animate) {
+    const project::Slide& s = m_slides[static_cast<std::size_t>(m_current)];
+    resetAnimation();
     const auto& view = m_workspace.view();
     const auto target = render::MapView::fit(s.definition.extent, view.width, view.height, view.pixelRatio, 0.03);
     const FlightView to{target.centerX, target.centerY, target.metresPerPixel * view.width};
@@ -215,8 +269,8 @@ void Presentation::applySlide(bool animate) {
         m_flight.reset();
         m_workspace.camera().restore(target.centerX, target.centerY, target.metresPerPixel);
     }
-    m_workspace.setHeatmap(nullptr, 0.85f);
-    m_workspace.setHotspots(nullptr, 0.75f);
+    setHeat(nullptr);
+    setHot(nullptr);
     m_slideHeat.reset();
     requestOverlay();
     rebuildOptions();
@@ -238,20 +292,22 @@ void Presentation::requestOverlay() {
     m_overlayPending = true;
     const auto generation = m_slideGeneration;
     const auto definition = s.definition;
+    const project::OutputGate released = gate();
     m_jobs.submit(kAnalysisLane, "present.overlay",
-                  [this, session, definition, generation](core::Progress&) -> JobRunner::Completion {
+                  [this, session, definition, generation, released](core::Progress&) -> JobRunner::Completion {
                       std::shared_ptr<const render::RasterOverlay> heat;
                       std::shared_ptr<const render::ClassifiedOverlay> hot;
                       std::string error;
                       try {
                           const auto query = definition.effectiveQuery();
                           if (definition.overlay == project::SlideOverlay::Heatmap) {
-                              heat = project::densityOverlay(session->dataset(), query, project::heatmapKdeDefaults());
+                              heat = project::gatedDensity(session->dataset(), query, project::heatmapKdeDefaults(),
+                                                           released);
                           } else {
                               auto request = giStarRequest(HotspotSettings{});
                               request.query = query;
                               const auto table = project::giStarTable(session->dataset(), request, session->crs());
-                              hot = project::toGiStarOverlay(table).overlay;
+                              hot = released.hotspots(table).value();
                           }
                       } catch (const std::exception& e) {
                           error = e.what();
@@ -261,8 +317,8 @@ void Presentation::requestOverlay() {
                           m_overlayPending = false;
                           if (!error.empty()) m_workspace.notices().push({false, error, {}});
                           m_slideHeat = heat;
-                          if (!m_playing) m_workspace.setHeatmap(heat, 0.85f);
-                          m_workspace.setHotspots(hot, 0.75f);
+                          if (!m_playing) setHeat(heat);
+                          setHot(hot);
                       };
                   });
 }
@@ -275,10 +331,12 @@ void Presentation::requestFrames() {
     const auto generation = m_slideGeneration;
     const auto definition = s->definition;
     const std::string language = m_workspace.options().language;
+    const project::OutputGate released = gate();
     m_jobs.submit(kAnalysisLane, "present.frames",
-                  [this, session, definition, generation, language](core::Progress& progress) -> JobRunner::Completion {
+                  [this, session, definition, generation, language,
+                   released](core::Progress& progress) -> JobRunner::Completion {
                       std::vector<project::TimeWindow> windows;
-                      std::vector<std::shared_ptr<render::RasterOverlay>> frames;
+                      std::vector<std::shared_ptr<const render::RasterOverlay>> frames;
                       std::string error;
                       try {
                           auto from = definition.from, to = definition.to;
@@ -291,7 +349,7 @@ void Presentation::requestFrames() {
                               windows = project::timeWindows(*from, *to, project::TimeStep::Month, language);
                           engine::Query base = definition.query;
                           frames = project::heatmapFrames(session->dataset(), base, windows,
-                                                          project::heatmapKdeDefaults(), progress);
+                                                          project::heatmapKdeDefaults(), released, progress);
                       } catch (const core::CancelledError&) {
                           throw;
                       } catch (const std::exception& e) {
@@ -344,7 +402,7 @@ void Presentation::slower() {
 void Presentation::showFrame(int frame) {
     if (frame == m_frame || frame < 0 || frame >= static_cast<int>(m_frames.size())) return;
     m_frame = frame;
-    m_workspace.setHeatmap(m_frames[static_cast<std::size_t>(frame)], 0.85f);
+    setHeat(m_frames[static_cast<std::size_t>(frame)]);
     rebuildOptions();
 }
 
@@ -352,6 +410,8 @@ void Presentation::showFrame(int frame) {
 
 void Presentation::update(double now) {
     m_now = now;
+    if (!m_active) return;
+    ensureRenderer();
     if (!m_active) return;
     if (m_flight) {
         if (m_flightStart < 0) m_flightStart = now;
@@ -386,8 +446,8 @@ void Presentation::rebuildOptions() {
             o.layers[layer].visible = visible;
         }
     }
-    if (m_public) project::applyPublicGate(o);
-    m_options = std::move(o);
+    o.heatmap = o.classifiedOverlay = true;
+    m_options = gate().renderOptions(std::move(o)).value();
     ++m_revision;
 }
 

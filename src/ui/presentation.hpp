@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "project/public_gate.hpp"
 #include "project/saved_views.hpp"
 #include "project/time_animation.hpp"
 #include "render/raster_overlay.hpp"
@@ -16,6 +17,13 @@
 
 namespace lb::store {
 class ProjectStore;
+}
+namespace lb::render {
+class Scene;
+struct ClassifiedOverlay;
+}  // namespace lb::render
+namespace lb::render::gl {
+class MapRenderer;
 }
 
 namespace lb::ui {
@@ -99,7 +107,12 @@ public:
 
     // Per frame, with the time in seconds: moves the flight and the time animation on.
     void update(double now);
-    // What the map canvas draws with while presenting, and a counter that changes with it.
+    // The gate of everything the presentation shows: public (k = 5) unless the presenter turned it off.
+    project::OutputGate gate() const;
+    // The presentation's own renderer (made in update() while active): the gate's scene — in public mode
+    // without the sensitive layers — with the slide's heat map or Gi* layer. nullptr while not presenting.
+    render::gl::MapRenderer* renderer() { return m_renderer.get(); }
+    // What the map canvas draws with while presenting (through the gate), and a counter that changes with it.
     const render::RenderOptions& renderOptions() const { return m_options; }
     std::uint64_t revision() const { return m_revision; }
 
@@ -110,6 +123,10 @@ private:
     void requestFrames();
     void showFrame(int frame);
     void rebuildOptions();
+    void ensureRenderer();
+    void setHeat(std::shared_ptr<const render::RasterOverlay> heat);
+    void setHot(std::shared_ptr<const render::ClassifiedOverlay> hot);
+    void resetAnimation();
 
     Workspace& m_workspace;
     AnalysisController& m_analysis;
@@ -135,7 +152,12 @@ private:
     bool m_playing = false;
     int m_speed = 1;
     std::vector<project::TimeWindow> m_windows;
-    std::vector<std::shared_ptr<render::RasterOverlay>> m_frames;
+    std::vector<std::shared_ptr<const render::RasterOverlay>> m_frames;
+    std::unique_ptr<render::gl::MapRenderer> m_renderer;
+    const render::Scene* m_rendererScene = nullptr;  // the workspace scene the renderer was made from
+    bool m_rendererPublic = true;
+    std::shared_ptr<const render::ClassifiedOverlay> m_hot;
+    std::shared_ptr<const render::RasterOverlay> m_heat;
     std::shared_ptr<const render::RasterOverlay> m_slideHeat;
     int m_frame = -1;
     double m_playStart = 0;

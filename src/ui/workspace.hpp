@@ -83,6 +83,7 @@ public:
     bool busy() const;
     const render::Style& style() const { return m_style; }
     const render::Scene* scene() const { return m_scene.get(); }
+    const render::SceneSnapshot& sceneSnapshot() const { return m_scene; }
     render::gl::MapRenderer* renderer() { return m_renderer.get(); }
     const render::RenderOptions& options() const { return m_options; }
     // The view (zoom, pan, canvas) and the notices are parts of their own.

@@ -14,6 +14,7 @@
 #include "io/atomic_output.hpp"
 #include "io/video_encoder.hpp"
 #include "project/density_overlay.hpp"
+#include "project/public_gate.hpp"
 #include "project/session.hpp"
 #include "project/time_animation.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -86,25 +87,30 @@ int AnimateCommand::run() {
 
     ProgressDisplay display;
     core::Progress& progress = display.progress();
+    // Scene, options and heat maps come from the gate: public (--public) or internal.
+    const project::OutputGate gate = m_public ? project::OutputGate::forPublic() : project::OutputGate::internal();
     LoadedMap map = loadMap(*session, request, "", false);
-    map.options.language = m_language;
-    map.options.legendScale = 1.25f;
+    render::RenderOptions options = map.options;
+    options.language = m_language;
+    options.legendScale = 1.25f;
     // The frames show the heat map; raw incident points (the whole period's) only when asked for by --layers.
-    if (request.layers.empty()) map.options.layers["incidents"].visible = false;
-    const auto heat =
-        project::heatmapFrames(session->dataset(), engine::Query{}, windows, project::heatmapKdeDefaults(), progress);
+    if (request.layers.empty()) options.layers["incidents"].visible = false;
+    const auto scene = gate.scene(map.scene);
+    const auto heat = project::heatmapFrames(session->dataset(), engine::Query{}, windows,
+                                             project::heatmapKdeDefaults(), gate, progress);
 
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, 4);
-    render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    render::gl::MapRenderer renderer(scene.value(), std::move(map.style), render::GlyphAtlas::defaultFontFile());
     const auto view = render::MapView::fit(map.extent, request.width, request.height, 1, request.bbox ? 0 : 0.03);
     io::VideoEncoder encoder(output.tempPath(), format, request.width, request.height, m_fps);
     progress.beginStage("frames", windows.size());
     for (std::size_t i = 0; i < windows.size(); ++i) {
         progress.checkCancelled();
         renderer.setHeatmap(i < heat.size() ? heat[i] : nullptr);
-        map.options.caption = windows[i].label;
-        renderer.render(view, map.options, target);
+        options.caption = windows[i].label;
+        const auto released = gate.renderOptions(options);
+        renderer.render(view, released.value(), target);
         encoder.addFrame(target.readPixels());
         progress.step();
     }

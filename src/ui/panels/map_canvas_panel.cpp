@@ -82,7 +82,9 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     const render::RenderOptions& options = presenting ? m_presentation->renderOptions() : m_workspace.options();
     const std::uint64_t presentationRevision = presenting ? m_presentation->revision() : 0;
 
-    auto* renderer = m_workspace.renderer();
+    // While presenting only the presentation's renderer (the gate's scene) draws; none yet: nothing is shown.
+    auto* renderer = presenting ? m_presentation->renderer() : m_workspace.renderer();
+    if (!renderer) return;
     const auto& view = m_workspace.view();
     if (!m_target) {
         m_target = std::make_unique<render::gl::RenderTarget>(pixelWidth, pixelHeight, kSamples);

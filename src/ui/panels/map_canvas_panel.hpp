@@ -46,7 +46,7 @@ public:
     void setEditRequestHook(std::function<void()> hook) { m_editRequest = std::move(hook); }
     // While the presentation is active the canvas draws with its options and takes no input (the
     // presentation panel has the keys).
-    void setPresentation(const Presentation* presentation) { m_presentation = presentation; }
+    void setPresentation(Presentation* presentation) { m_presentation = presentation; }
 
 private:
     void drawMap(float x, float y, float width, float height);
@@ -62,7 +62,7 @@ private:
     std::unique_ptr<render::gl::RenderTarget> m_target;
     render::MapView m_lastView;
     std::uint64_t m_lastRevision = 0;
-    const Presentation* m_presentation = nullptr;
+    Presentation* m_presentation = nullptr;
     std::uint64_t m_lastPresentationRevision = 0;
     const render::gl::MapRenderer* m_lastRenderer = nullptr;
     render::MapView m_seenView;  // the view of the previous frame, rendered or previewed
