@@ -241,6 +241,11 @@ void restoreSlide(store::ProjectStore& store, const Slide& slide) {
     store::WriteTransaction tx(store);
     const std::string text = toJson(slide.definition).dump();
     const std::string now = nowText();
+    {  // room at its old place
+        store::Statement shift(store.db(), "UPDATE views SET sort_order = sort_order + 1 WHERE sort_order >= ?");
+        shift.bind(1, slide.sortOrder);
+        shift.run();
+    }
     store::Statement s(store.db(),
                        "INSERT INTO views(uuid, name, sort_order, definition, created, modified, author) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)");

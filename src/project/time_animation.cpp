@@ -97,8 +97,7 @@ std::optional<std::pair<core::Timestamp, core::Timestamp>> timeRange(engine::Dat
 }
 
 std::shared_ptr<const render::RasterOverlay> gatedDensity(engine::Dataset& dataset, const engine::Query& query,
-                                                          const analysis::KdeOptions& options,
-                                                          const OutputGate& gate) {
+                                                          const analysis::KdeOptions& options, const OutputGate& gate) {
     const Locations points = locationsOf(dataset, query);
     return gate.density(points.x, points.y, options).value();
 }

@@ -52,7 +52,6 @@ std::vector<std::shared_ptr<const render::RasterOverlay>> heatmapFrames(
 
 // The heat map of one query through the gate (the presentation's slides).
 std::shared_ptr<const render::RasterOverlay> gatedDensity(engine::Dataset& dataset, const engine::Query& query,
-                                                          const analysis::KdeOptions& options,
-                                                          const OutputGate& gate);
+                                                          const analysis::KdeOptions& options, const OutputGate& gate);
 
 }  // namespace lb::project

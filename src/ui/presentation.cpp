@@ -332,42 +332,41 @@ void Presentation::requestFrames() {
     const auto definition = s->definition;
     const std::string language = m_workspace.options().language;
     const project::OutputGate released = gate();
-    m_jobs.submit(kAnalysisLane, "present.frames",
-                  [this, session, definition, generation, language,
-                   released](core::Progress& progress) -> JobRunner::Completion {
-                      std::vector<project::TimeWindow> windows;
-                      std::vector<std::shared_ptr<const render::RasterOverlay>> frames;
-                      std::string error;
-                      try {
-                          auto from = definition.from, to = definition.to;
-                          if (!from || !to) {
-                              const auto range = project::timeRange(session->dataset());
-                              if (range && !from) from = range->first;
-                              if (range && !to) to = range->second;
-                          }
-                          if (from && to)
-                              windows = project::timeWindows(*from, *to, project::TimeStep::Month, language);
-                          engine::Query base = definition.query;
-                          frames = project::heatmapFrames(session->dataset(), base, windows,
-                                                          project::heatmapKdeDefaults(), released, progress);
-                      } catch (const core::CancelledError&) {
-                          throw;
-                      } catch (const std::exception& e) {
-                          error = e.what();
-                      }
-                      return [this, windows = std::move(windows), frames = std::move(frames), error, generation] {
-                          if (generation != m_slideGeneration) return;
-                          m_framesPending = false;
-                          if (!error.empty()) m_workspace.notices().push({false, error, {}});
-                          if (frames.empty()) return;
-                          m_windows = windows;
-                          m_frames = frames;
-                          m_playing = true;
-                          m_playStart = m_now;
-                          m_playFirstFrame = 0;
-                          showFrame(0);
-                      };
-                  });
+    m_jobs.submit(
+        kAnalysisLane, "present.frames",
+        [this, session, definition, generation, language, released](core::Progress& progress) -> JobRunner::Completion {
+            std::vector<project::TimeWindow> windows;
+            std::vector<std::shared_ptr<const render::RasterOverlay>> frames;
+            std::string error;
+            try {
+                auto from = definition.from, to = definition.to;
+                if (!from || !to) {
+                    const auto range = project::timeRange(session->dataset());
+                    if (range && !from) from = range->first;
+                    if (range && !to) to = range->second;
+                }
+                if (from && to) windows = project::timeWindows(*from, *to, project::TimeStep::Month, language);
+                engine::Query base = definition.query;
+                frames = project::heatmapFrames(session->dataset(), base, windows, project::heatmapKdeDefaults(),
+                                                released, progress);
+            } catch (const core::CancelledError&) {
+                throw;
+            } catch (const std::exception& e) {
+                error = e.what();
+            }
+            return [this, windows = std::move(windows), frames = std::move(frames), error, generation] {
+                if (generation != m_slideGeneration) return;
+                m_framesPending = false;
+                if (!error.empty()) m_workspace.notices().push({false, error, {}});
+                if (frames.empty()) return;
+                m_windows = windows;
+                m_frames = frames;
+                m_playing = true;
+                m_playStart = m_now;
+                m_playFirstFrame = 0;
+                showFrame(0);
+            };
+        });
 }
 
 void Presentation::togglePlay() {

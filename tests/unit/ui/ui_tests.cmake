@@ -18,6 +18,7 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/form_state_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/job_runner_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/camera_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/camera_flight_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/notices_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/layer_options_test.cpp)
 target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui nlohmann_json::nlohmann_json)
