@@ -163,6 +163,8 @@ bool Presentation::start(int first) {
         return false;
     m_active = true;
     m_public = true;  // every presentation starts public
+    const auto& view = m_workspace.view();
+    m_viewBefore = {view.centerX, view.centerY, view.metresPerPixel};
     m_current = std::clamp(first, 0, static_cast<int>(m_slides.size()) - 1);
     applySlide(false);
     return true;
@@ -173,14 +175,14 @@ void Presentation::stop() {
     m_active = false;
     m_flight.reset();
     m_playing = false;
-    ++m_slideGeneration;
-    m_jobs.cancel(kAnalysisLane);
+    ++m_slideGeneration;  // late results of its jobs are dropped (the lane is the analysis panels' too: no cancel)
     m_overlayPending = m_framesPending = false;
     m_heat.reset();
     m_hot.reset();
     m_frames.clear();
     m_renderer.reset();  // its GPU buffers go; the workspace's renderer and overlays were never touched
     m_rendererScene = nullptr;
+    m_workspace.camera().restore(m_viewBefore[0], m_viewBefore[1], m_viewBefore[2]);  // the view before it
     ++m_revision;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -147,6 +148,7 @@ private:
     std::optional<CameraFlight> m_flight;
     double m_flightStart = -1;
     double m_now = 0;
+    std::array<double, 3> m_viewBefore{0, 0, 1};  // centre and resolution when the presentation started
     bool m_overlayPending = false;
     bool m_framesPending = false;
     bool m_playing = false;

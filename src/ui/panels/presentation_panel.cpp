@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ui/format.hpp"
 #include "ui/item_probe.hpp"
 #include "ui/layout.hpp"
 #include "ui/presentation.hpp"
@@ -130,7 +131,10 @@ void PresentationPanel::drawControls() {
     ImGui::SameLine();
     if (ImGui::SmallButton("\u2212")) m_presentation.slower();
     ImGui::SameLine();
-    ImGui::TextUnformatted(tr.format(Str::PresentSpeed, m_presentation.speed()).c_str());
+    ImGui::TextUnformatted(
+        tr.format(Str::PresentSpeed,
+                  formatDecimal(m_presentation.speed(), m_presentation.speed() < 1 ? 1 : 0, m_workspace.language()))
+            .c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("+")) m_presentation.faster();
     ImGui::SameLine();

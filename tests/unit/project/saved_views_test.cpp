@@ -85,7 +85,7 @@ TEST(SavedViews, GarbledDefinitionNamesTheView) {
     store::Statement s(store.db(),
                        "INSERT INTO views(uuid, name, sort_order, definition, created, modified, author) "
                        "VALUES ('x', 'Kaputt', 5, ?, '', '', '')");
-    for (const std::string bad :
+    for (const std::string& bad :
          {std::string("{\"extent\": [1, 2, 3"), std::string("[]"), std::string("{\"extent\": [3, 2, 1, 0]}"),
           std::string("{\"extent\": [0, 0, 1, 1], \"layers\": [\"secrets\"]}"),
           std::string("{\"extent\": [0, 0, 1, 1], \"overlay\": \"pie\"}"),
