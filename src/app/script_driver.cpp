@@ -215,8 +215,7 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 // Only the target layer visible, zoomed to its first feature; the click picks it.
                 m_savedVisibility.clear();
                 for (const auto& layer : ws.scene()->layers) {
-                    const auto it = ws.options().layers.find(layer->name);
-                    m_savedVisibility.emplace_back(layer->name, it == ws.options().layers.end() || it->second.visible);
+                    m_savedVisibility.emplace_back(layer->name, ws.layers().state(layer->name).visible);
                     ws.layers().setVisible(layer->name, layer->name == w.at(1));
                 }
                 if (!featurePoint(w.at(1))) return fail("layer " + w.at(1) + " has no features");
@@ -362,6 +361,8 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
         } else if (what == "armed") {
             const auto fact = m_probe.fact("field.armed");
             actual = fact ? fact->first : "none";
+        } else if (what == "public") {
+            actual = ws.publicMode() ? "on" : "off";
         } else if (what == "heatmap" || what == "hotspots") {
             actual = (what == "heatmap" ? analysis.heatmap().on : analysis.hotspots().on) ? "on" : "off";
         } else if (what.starts_with("table_")) {
@@ -377,14 +378,13 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 if ((!fact || fact->second < ImGui::GetFrameCount() - 2) && ++m_wait < 60 * 10) return;
                 actual = fact ? fact->first : "none";
             }
-        } else if (what == "slide" || what == "slides" || what == "presenting" || what == "public" ||
-                   what == "playing" || what == "frames" || what == "caption") {
+        } else if (what == "slide" || what == "slides" || what == "presenting" || what == "playing" ||
+                   what == "frames" || what == "caption") {
             const auto& p = m_shell.presentation();
             if (what == "slides" && p.slidesBusy() && ++m_wait < 60 * 60) return;
             actual = what == "slide"        ? (p.active() ? std::to_string(p.current() + 1) : "none")
                      : what == "slides"     ? std::to_string(p.slides().size())
                      : what == "presenting" ? (p.active() ? "on" : "off")
-                     : what == "public"     ? (p.publicMode() ? "on" : "off")
                      : what == "playing"    ? (p.playing() ? "on" : "off")
                      : what == "frames"     ? std::to_string(p.windows().size())
                                             : p.renderOptions().caption;

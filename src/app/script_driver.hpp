@@ -31,13 +31,13 @@ namespace lb::app {
 //   wheel X Y N | wheel @ITEM N   (N wheel notches there; negative scrolls down)
 //   expect form closed|open | expect form_state TEXT | expect selection LAYER|none | expect count N
 //   expect language de|en | expect armed ID|none | expect marks N   (field marks saved in this run)
-//   expect heatmap on|off | expect hotspots on|off
+//   expect heatmap on|off | expect hotspots on|off | expect public on|off
 //   show_table LAYER   (the attribute table on a layer)
 //   expect table_rows N | table_sort COLUMN asc|desc|none | table_first VALUE (the sorted column's stored value
 //   in the first row, else its id) | table_selected N | table_layer LAYER
 //   present_start [N] | present_next | present_prev | present_stop | present_play   (the presentation; play
 //   toggles the time animation) | wait_present (flight landed, overlay computed) | save_slide NAME
-//   expect slide N|none | expect slides N | expect presenting on|off | expect public on|off
+//   expect slide N|none | expect slides N | expect presenting on|off
 //   expect playing on|off | expect frames N (time animation windows) | expect caption TEXT
 //   keys also: pageup pagedown space
 //   print LABEL   (one JSON line with the state on stdout)       screenshot FILE.png

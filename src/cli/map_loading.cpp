@@ -2,17 +2,20 @@
 
 #include "core/bbox_parse.hpp"
 #include "project/density_overlay.hpp"
+#include "project/hotspots.hpp"
 #include "project/session.hpp"
 
 namespace lb::cli {
 
 project::MapRequest makeRequest(const std::string& size, const std::string& bbox, const std::string& layers,
-                                bool publicMode) {
+                                bool publicMode, int k) {
     project::MapRequest request;
     std::tie(request.width, request.height) = project::parseSize(size, "--size");
     if (!bbox.empty()) request.bbox = core::parseBBox(bbox, "--bbox");
     if (!layers.empty()) request.layers = project::parseLayerList(layers, "--layers");
     request.publicMode = publicMode;
+    request.k = k;
+    (void)request.gate();  // validates k
     return request;
 }
 
@@ -28,15 +31,17 @@ std::vector<std::string> styleLayerNames(const render::Style& style) {
 
 LoadedMap loadMap(project::Session& session, const project::MapRequest& request, const std::string& styleFile,
                   bool heatmap) {
-    LoadedMap map;
-    map.style = render::Style::load(styleFile.empty() ? render::defaultStylePath() : std::filesystem::path(styleFile));
-    map.scene = std::make_shared<render::Scene>(session.loadScene(map.style, project::layersToLoad(request)));
-    map.options = project::renderOptionsFor(request, styleLayerNames(map.style));
-    map.extent = request.bbox ? *request.bbox : map.scene->extent();
-    if (heatmap) {
-        map.heatmap = project::densityOverlay(session.dataset(), engine::Query{}, project::heatmapKdeDefaults());
-    }
-    return map;
+    const project::OutputGate gate = request.gate();
+    render::Style style =
+        render::Style::load(styleFile.empty() ? render::defaultStylePath() : std::filesystem::path(styleFile));
+    auto scene =
+        gate.scene(std::make_shared<const render::Scene>(session.loadScene(style, project::layersToLoad(request))));
+    auto options = project::renderOptionsFor(request, styleLayerNames(style));
+    project::Locations points;
+    if (heatmap) points = project::locationsOf(session.dataset(), engine::Query{});
+    auto density = gate.density(points.x, points.y, project::heatmapKdeDefaults());
+    const core::BBox extent = request.bbox ? *request.bbox : (*scene)->extent();
+    return LoadedMap{std::move(style), std::move(scene), std::move(options), extent, std::move(density)};
 }
 
 }  // namespace lb::cli

@@ -19,14 +19,16 @@ namespace lb::cli {
 // What `render` and `bench-render` share: the flags read into a map request, and the project's scene,
 // style and options loaded for it.
 project::MapRequest makeRequest(const std::string& size, const std::string& bbox, const std::string& layers,
-                                bool publicMode);
+                                bool publicMode, int k = project::kMinimumPublicK);
 
+// A map as it leaves the program: scene, options and heat map as the request's gate released them.
 struct LoadedMap {
     render::Style style;
-    render::SceneSnapshot scene;
-    render::RenderOptions options;
+    project::Released<render::SceneSnapshot> scene;
+    project::Released<render::RenderOptions> options;
     core::BBox extent;
-    std::shared_ptr<render::RasterOverlay> heatmap;  // --heatmap: density of all incidents
+    // --heatmap: density of all incidents (public: the gate's public density); nullptr otherwise.
+    project::Released<std::shared_ptr<const render::RasterOverlay>> heatmap;
 };
 
 LoadedMap loadMap(project::Session& session, const project::MapRequest& request, const std::string& styleFile,

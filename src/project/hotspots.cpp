@@ -14,21 +14,6 @@
 namespace lb::project {
 namespace {
 
-Locations locationsOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows) {
-    const engine::GeometryColumn& geometry = table.geometry();
-    Locations out;
-    out.x.reserve(rows.size());
-    out.y.reserve(rows.size());
-    for (std::uint32_t row : rows) {
-        const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
-                                                 : geometry.representativePoint(row);
-        if (std::isnan(x)) continue;
-        out.x.push_back(x);
-        out.y.push_back(y);
-    }
-    return out;
-}
-
 std::vector<double> countPerCell(const analysis::GridSpec& grid, const Locations& points) {
     std::vector<double> counts(grid.size(), 0.0);
     for (std::size_t i = 0; i < points.x.size(); ++i) {
@@ -218,6 +203,21 @@ io::OutputTable zoneGiStar(engine::Dataset& dataset, const GiStarRequest& reques
 }
 
 }  // namespace
+
+Locations locationsOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows) {
+    const engine::GeometryColumn& geometry = table.geometry();
+    Locations out;
+    out.x.reserve(rows.size());
+    out.y.reserve(rows.size());
+    for (std::uint32_t row : rows) {
+        const auto [x, y] = geometry.allPoints() ? std::pair{geometry.pointX(row), geometry.pointY(row)}
+                                                 : geometry.representativePoint(row);
+        if (std::isnan(x)) continue;
+        out.x.push_back(x);
+        out.y.push_back(y);
+    }
+    return out;
+}
 
 Locations locationsOf(engine::Dataset& dataset, const engine::Query& query) {
     const std::vector<std::uint32_t> rows = engine::selectRows(dataset, query);

@@ -27,6 +27,8 @@ struct Locations {
     std::vector<double> x, y;
 };
 Locations locationsOf(engine::Dataset& dataset, const engine::Query& query);
+// The same for rows of a table a query selected before.
+Locations locationsOfRows(const engine::FeatureTable& table, const std::vector<std::uint32_t>& rows);
 
 // KDE of the selected features' locations → a raster in incidents per km² (grid: analysis::kdeGrid).
 io::RasterGrid kdeRaster(engine::Dataset& dataset, const engine::Query& query, const analysis::KdeOptions& options,

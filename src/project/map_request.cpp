@@ -24,19 +24,6 @@ std::vector<std::string> split(const std::string& text, char separator) {
 
 }  // namespace
 
-bool hiddenInPublic(std::string_view layer) {
-    const auto id = core::layerFromName(layer);
-    return id && core::layerInfo(*id).sensitive;
-}
-
-void applyPublicGate(render::RenderOptions& options) {
-    for (const auto& info : core::kLayers) {
-        if (info.sensitive) options.layers[std::string(info.name)].visible = false;
-    }
-    options.highlight.reset();
-    options.highlightSet.reset();
-}
-
 std::pair<int, int> parseSize(const std::string& text, const std::string& flag) {
     const auto x = text.find_first_of("xX");
     int w = 0, h = 0;
@@ -64,15 +51,19 @@ std::vector<std::string> parseLayerList(const std::string& text, const std::stri
     return layers;
 }
 
-render::RenderOptions renderOptionsFor(const MapRequest& request, const std::vector<std::string>& styleLayers) {
+Released<render::RenderOptions> renderOptionsFor(const MapRequest& request,
+                                                 const std::vector<std::string>& styleLayers) {
     render::RenderOptions options;
     for (const auto& layer : styleLayers) {
         const bool asked = request.layers.empty() ||
                            std::find(request.layers.begin(), request.layers.end(), layer) != request.layers.end();
         if (!request.layers.empty()) options.layers[layer] = render::LayerState{asked, 1};
     }
-    if (request.publicMode) applyPublicGate(options);
-    return options;
+    options.labels = request.labels;
+    options.legend = request.legend;
+    options.furniture = request.furniture;
+    options.language = request.language;
+    return request.gate().renderOptions(std::move(options));
 }
 
 std::vector<std::string> layersToLoad(const MapRequest& request) {
@@ -82,7 +73,8 @@ std::vector<std::string> layersToLoad(const MapRequest& request) {
     } else {
         layers = request.layers;
     }
-    if (request.publicMode) std::erase_if(layers, [](const std::string& layer) { return hiddenInPublic(layer); });
+    const OutputGate gate = request.gate();
+    std::erase_if(layers, [&gate](const std::string& layer) { return !gate.layerAllowed(layer); });
     return layers;
 }
 

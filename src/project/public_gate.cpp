@@ -380,6 +380,45 @@ Released<SuppressedCounts> OutputGate::counts(const CountTable& table) const {
     return {std::move(out), m_audience};
 }
 
+Released<io::OutputTable> OutputGate::groupCounts(io::OutputTable table, std::string_view countColumn,
+                                                  const std::vector<std::string>& derived) const {
+    if (!isPublic()) return {std::move(table), m_audience};
+    const std::size_t count = columnIndex(table, countColumn);
+    if (count == table.fields.size()) {
+        throw core::UsageError("counts: the table " + table.name + " has no column " + std::string(countColumn));
+    }
+    std::vector<std::int64_t> values;
+    for (const auto& row : table.rows) {
+        // A count that is not a number is treated as 0: suppressed like every value under k.
+        values.push_back(static_cast<std::int64_t>(std::llround(numberOf(row[count]))));
+    }
+    const auto suppressed = suppressColumn(values, m_k);
+    std::vector<std::size_t> blanked{count};
+    for (const auto& name : derived) {
+        const std::size_t i = columnIndex(table, name);
+        if (i < table.fields.size()) blanked.push_back(i);
+    }
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (!suppressed[r]) continue;
+        for (auto i : blanked) table.rows[r][i] = core::Value{};
+    }
+    std::vector<std::size_t> keep;
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+        if (columnAllowed(table.fields[i].name)) keep.push_back(i);
+    }
+    if (keep.size() != table.fields.size()) {
+        std::vector<io::FieldDef> fields;
+        for (auto i : keep) fields.push_back(table.fields[i]);
+        for (auto& row : table.rows) {
+            std::vector<core::Value> kept;
+            for (auto i : keep) kept.push_back(std::move(row[i]));
+            row = std::move(kept);
+        }
+        table.fields = std::move(fields);
+    }
+    return {std::move(table), m_audience};
+}
+
 Released<io::OutputTable> OutputGate::gridCounts(const std::string& name, std::span<const double> xs,
                                                  std::span<const double> ys, double cell,
                                                  const std::string& crs) const {

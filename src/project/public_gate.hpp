@@ -151,6 +151,12 @@ public:
     Released<io::OutputTable> zoneCounts(const std::string& name, std::span<const double> xs,
                                          std::span<const double> ys, const Zones& zones, const std::string& crs) const;
 
+    // A table of groups with a count column (counts by district, hour, category…; one row a group, the
+    // whole table's total taken as known). Public: counts suppressed as in counts() become null, and so
+    // do the `derived` columns of those rows (rates, shares). Columns the gate does not allow are dropped.
+    Released<io::OutputTable> groupCounts(io::OutputTable table, std::string_view countColumn,
+                                          const std::vector<std::string>& derived = {}) const;
+
     // Wraps text a writer prints that carries no data (titles, captions, method notes).
     Released<std::string> caption(std::string text) const { return {std::move(text), m_audience}; }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/error.hpp"
+#include "core/layer.hpp"
 #include "core/time.hpp"
 #include "engine/dataset.hpp"
 #include "engine/feature_table.hpp"
@@ -84,15 +85,20 @@ io::OutputTable groupsTable(const engine::QueryResult& result, const engine::Gro
 }
 
 void writeQueryResult(const std::filesystem::path& file, const engine::QueryResult& result, const engine::GroupBy& by,
-                      bool groups, const std::string& crs, engine::Dataset& dataset) {
+                      bool groups, const std::string& crs, engine::Dataset& dataset, std::string_view layer,
+                      const OutputGate& gate) {
     std::string ext = file.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext != ".csv" && ext != ".gpkg") throw core::UsageError(file.string() + ": export writes .csv or .gpkg");
+    const auto id = core::layerFromName(layer);
+    if (!id) throw core::UsageError("unknown layer " + std::string(layer));
+    const auto released = groups ? gate.groupCounts(groupsTable(result, by, crs, ext == ".gpkg" ? &dataset : nullptr),
+                                                    "count", {"rate_per_1000"})
+                                 : gate.features(*id, featuresTable(result, crs));
     if (ext == ".csv") {
-        io::writeCsvFile(file, groups ? groupsTable(result, by, crs) : featuresTable(result, crs));
-    } else if (ext == ".gpkg") {
-        io::writeGeoPackage(file, groups ? groupsTable(result, by, crs, &dataset) : featuresTable(result, crs));
+        io::writeCsvFile(file, *released);
     } else {
-        throw core::UsageError(file.string() + ": export writes .csv or .gpkg");
+        io::writeGeoPackage(file, *released);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/evaluator.hpp"
 #include "io/table_writer.hpp"
+#include "project/public_gate.hpp"
 
 namespace lb::project {
 
@@ -18,9 +19,12 @@ io::OutputTable featuresTable(const engine::QueryResult& result, const std::stri
 io::OutputTable groupsTable(const engine::QueryResult& result, const engine::GroupBy& by, const std::string& crs,
                             engine::Dataset* dataset = nullptr);
 
-// Writes the matching features (or, with `groups`, the groups) to a .csv or .gpkg file, by its extension;
-// throws core::UsageError for another extension. The GUI's export; the CLI picks the format by flag.
+// Writes the matching features (or, with `groups`, the groups) of the query on `layer` to a .csv or .gpkg
+// file, by its extension, through the gate: public refuses raw rows of a sensitive layer and suppresses
+// group counts under k (and their rates). Throws core::UsageError for another extension. The GUI's export;
+// the CLI picks the format by flag.
 void writeQueryResult(const std::filesystem::path& file, const engine::QueryResult& result, const engine::GroupBy& by,
-                      bool groups, const std::string& crs, engine::Dataset& dataset);
+                      bool groups, const std::string& crs, engine::Dataset& dataset, std::string_view layer,
+                      const OutputGate& gate);
 
 }  // namespace lb::project

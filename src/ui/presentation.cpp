@@ -162,7 +162,8 @@ bool Presentation::start(int first) {
     if (m_slides.empty() || m_workspace.state() != DocumentState::Ready || !m_workspace.camera().hasView())
         return false;
     m_active = true;
-    m_public = true;  // every presentation starts public
+    m_workspace.setPublicMode(true);  // every presentation starts public (and the workstation stays so after it)
+    m_public = true;
     const auto& view = m_workspace.view();
     m_viewBefore = {view.centerX, view.centerY, view.metresPerPixel};
     m_current = std::clamp(first, 0, static_cast<int>(m_slides.size()) - 1);
@@ -201,6 +202,7 @@ void Presentation::goTo(int index) {
 }
 
 void Presentation::setPublicMode(bool on) {
+    m_workspace.setPublicMode(on);  // the workstation's one switch
     if (m_public == on) return;
     m_public = on;
     // Everything shown came through the other gate: computed again through this one.
@@ -214,7 +216,7 @@ void Presentation::setPublicMode(bool on) {
 }
 
 project::OutputGate Presentation::gate() const {
-    return m_public ? project::OutputGate::forPublic() : project::OutputGate::internal();
+    return m_workspace.outputGate();
 }
 
 void Presentation::resetAnimation() {
@@ -412,6 +414,8 @@ void Presentation::showFrame(int frame) {
 void Presentation::update(double now) {
     m_now = now;
     if (!m_active) return;
+    // Switched elsewhere (the workstation's switch): what is shown follows it.
+    if (m_workspace.publicMode() != m_public) setPublicMode(m_workspace.publicMode());
     ensureRenderer();
     if (!m_active) return;
     if (m_flight) {

@@ -92,8 +92,9 @@ public:
     bool flying() const { return m_flight.has_value(); }
     // The slide's overlay or time animation is being computed.
     bool computing() const;
+    // The workstation's public mode (Workspace::publicMode): on at every start; off only after the user
+    // confirmed (the panel asks). Leaving the presentation keeps it on.
     bool publicMode() const { return m_public; }
-    // Off only after the user confirmed (the panel asks); on at every start.
     void setPublicMode(bool on);
 
     // [time animation]
@@ -142,7 +143,7 @@ private:
     std::uint64_t m_editCounter = 0;
 
     bool m_active = false;
-    bool m_public = true;
+    bool m_public = true;  // what the shown overlays and the renderer were made for
     int m_current = 0;
     std::uint64_t m_slideGeneration = 0;  // changes with every slide shown: late results of an earlier one are dropped
     std::optional<CameraFlight> m_flight;

@@ -215,11 +215,10 @@ void Workspace::finishLoad(LoadResult& result, bool keepView) {
     const auto uploadBegin = std::chrono::steady_clock::now();
     try {
         if (m_renderer && sameProject) {
-            m_renderer->setScene(m_scene);
+            m_renderer->setScene(drawnScene());
         } else {
-            m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
-            if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
-            if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
+            m_renderer = std::make_unique<render::gl::MapRenderer>(drawnScene(), m_style, m_atlas);
+            applyOverlays();
         }
     } catch (const std::exception& e) {
         m_renderer.reset();
@@ -334,13 +333,22 @@ void Workspace::importThematic(core::LayerId layer, const std::filesystem::path&
 }
 
 void Workspace::exportPng(const std::filesystem::path& file, bool publicMode) {
-    if (!m_renderer || !m_camera.hasView()) return;
+    if (!m_renderer || !m_camera.hasView() || !m_scene) return;
     try {
         render::gl::RenderTarget target(m_camera.view().width, m_camera.view().height, 4);
-        render::RenderOptions options = m_options;
-        options.highlight.reset();
-        if (publicMode) project::applyPublicGate(options);
-        m_renderer->render(m_camera.view(), options, target);
+        if (publicMode && !m_publicMode) {
+            // A public picture of an internal session: the gate's scene in a renderer of its own, without the
+            // heat and hot-spot maps, which were computed for internal use.
+            const project::OutputGate gate = project::OutputGate::forPublic();
+            auto options = gate.renderOptions(m_options);
+            render::gl::MapRenderer renderer(*gate.scene(m_scene), m_style, m_atlas);
+            renderer.render(m_camera.view(), *options, target);
+            m_notices.push({false, tr()(Str::NoticePublicExportWithoutAnalysis), {}});
+        } else {
+            render::RenderOptions options = this->options();
+            options.highlight.reset();
+            m_renderer->render(m_camera.view(), options, target);
+        }
         render::Image image{m_camera.view().width, m_camera.view().height, target.readPixels()};
         render::writePng(file, image);
         m_notices.push({false, tr().format(Str::NoticeExported, file.string()), {}});
@@ -354,7 +362,7 @@ void Workspace::reloadLayers(const std::vector<std::string>& layers) {
     try {
         auto fresh = m_reader->loadScene(m_style, layers);
         m_scene = render::replaceSceneLayers(*m_scene, std::move(fresh), layers);
-        m_renderer->setScene(m_scene);
+        m_renderer->setScene(drawnScene());
         m_reader->shareScene(m_scene, layers);  // the dataset reads the edited layers again
         ++m_dataGeneration;
     } catch (const std::exception& e) {
@@ -421,9 +429,8 @@ void Workspace::setLayerColor(const std::string& layer, const render::Color& col
 void Workspace::rebuildRenderer() {
     if (!m_scene) return;
     try {
-        m_renderer = std::make_unique<render::gl::MapRenderer>(m_scene, m_style, m_atlas);
-        if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
-        if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
+        m_renderer = std::make_unique<render::gl::MapRenderer>(drawnScene(), m_style, m_atlas);
+        applyOverlays();
     } catch (const std::exception& e) {
         m_notices.push({true, errorText(e), {}});
     }
@@ -452,27 +459,66 @@ void Workspace::setTableSelection(std::shared_ptr<const render::FeatureSet> set)
     setHighlightSet(m_queryHighlight);
 }
 
-void Workspace::setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity) {
-    if (overlay == m_heatmap && opacity == m_options.heatmapOpacity) return;
-    if (overlay != m_heatmap && m_renderer) m_renderer->setHeatmap(overlay);
-    m_heatmap = std::move(overlay);
+void Workspace::setHeatmap(std::optional<ReleasedHeatmap> overlay, float opacity) {
+    std::shared_ptr<const render::RasterOverlay> shown;
+    if (overlay && overlay->audience() == outputGate().audience()) shown = **overlay;
+    if (shown == m_heatmap && opacity == m_options.heatmapOpacity) return;
+    if (shown != m_heatmap && m_renderer) m_renderer->setHeatmap(shown);
+    m_heatmap = std::move(shown);
+    m_heatmapAudience = outputGate().audience();
     m_options.heatmapOpacity = opacity;
     optionsChanged();
 }
 
-void Workspace::setHotspots(std::shared_ptr<const render::ClassifiedOverlay> overlay, float opacity) {
-    if (overlay == m_hotspots && opacity == m_options.classifiedOpacity) return;
-    if (overlay != m_hotspots && m_renderer) m_renderer->setClassifiedOverlay(overlay);
-    m_hotspots = std::move(overlay);
+void Workspace::setHotspots(std::optional<ReleasedHotspots> overlay, float opacity) {
+    std::shared_ptr<const render::ClassifiedOverlay> shown;
+    if (overlay && overlay->audience() == outputGate().audience()) shown = **overlay;
+    if (shown == m_hotspots && opacity == m_options.classifiedOpacity) return;
+    if (shown != m_hotspots && m_renderer) m_renderer->setClassifiedOverlay(shown);
+    m_hotspots = std::move(shown);
+    m_hotspotsAudience = outputGate().audience();
     m_options.classifiedOpacity = opacity;
     optionsChanged();
+}
+
+// [public mode]
+
+project::OutputGate Workspace::outputGate() const {
+    return m_publicMode ? project::OutputGate::forPublic() : project::OutputGate::internal();
+}
+
+void Workspace::setPublicMode(bool on) {
+    if (on == m_publicMode) return;
+    m_publicMode = on;
+    // Overlays computed for the other audience leave the map at once; the analysis computes them again.
+    if (m_heatmap && m_heatmapAudience != outputGate().audience()) {
+        m_heatmap.reset();
+        if (m_renderer) m_renderer->setHeatmap(nullptr);
+    }
+    if (m_hotspots && m_hotspotsAudience != outputGate().audience()) {
+        m_hotspots.reset();
+        if (m_renderer) m_renderer->setClassifiedOverlay(nullptr);
+    }
+    if (m_renderer && m_scene) m_renderer->setScene(drawnScene());
+    if (on) clearSelection();
+    optionsChanged();
+}
+
+render::SceneSnapshot Workspace::drawnScene() const {
+    return *outputGate().scene(m_scene);
+}
+
+void Workspace::applyOverlays() {
+    if (!m_renderer) return;
+    if (m_heatmap) m_renderer->setHeatmap(m_heatmap);
+    if (m_hotspots) m_renderer->setClassifiedOverlay(m_hotspots);
 }
 
 // [selection and cursor]
 
 void Workspace::selectAt(double sx, double sy) {
     if (!m_scene || !m_camera.hasView()) return;
-    const auto ref = render::pick(*m_scene, m_style, m_camera.view(), m_options, sx, sy);
+    const auto ref = render::pick(*drawnScene(), m_style, m_camera.view(), options(), sx, sy);
     if (!ref) {
         clearSelection();
         return;

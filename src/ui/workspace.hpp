@@ -12,6 +12,7 @@
 
 #include "core/bbox.hpp"
 #include "core/layer.hpp"
+#include "project/public_gate.hpp"
 #include "render/map_view.hpp"
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
@@ -85,7 +86,15 @@ public:
     const render::Scene* scene() const { return m_scene.get(); }
     const render::SceneSnapshot& sceneSnapshot() const { return m_scene; }
     render::gl::MapRenderer* renderer() { return m_renderer.get(); }
-    const render::RenderOptions& options() const { return m_options; }
+    // The options the map is drawn with, through the output gate (public mode: no sensitive layer, no
+    // highlight). The layer panel's own choices are layers().
+    render::RenderOptions options() const { return *outputGate().renderOptions(m_options); }
+    // [public mode] One switch for everything the workstation shows and writes (DESIGN.md privacy): the map
+    // draws a scene without the sensitive layers and heat and hot-spot maps by the public rules, and every
+    // export and copy passes the same gate. The presentation starts in it.
+    bool publicMode() const { return m_publicMode; }
+    void setPublicMode(bool on);
+    project::OutputGate outputGate() const;
     // The view (zoom, pan, canvas) and the notices are parts of their own.
     Camera& camera() { return m_camera; }
     const Camera& camera() const { return m_camera; }
@@ -131,7 +140,8 @@ public:
     void importOsm(const std::filesystem::path& file);
     void importThematic(core::LayerId layer, const std::filesystem::path& file);
     // Renders the current view through the map renderer into an offscreen target and writes a PNG; a
-    // public picture goes through the public gate of `render --public` (project::applyPublicGate).
+    // public picture passes the public gate (project::OutputGate): in public mode what the map shows, else a
+    // picture drawn from the gate's public scene without the internal heat and hot-spot maps.
     void exportPng(const std::filesystem::path& file, bool publicMode);
     void cancelJob();
     // Reads these layers again from the project into the scene, at once (after an edit: the edited
@@ -152,9 +162,13 @@ public:
     // (nullptr or an empty set: none).
     void setTableSelection(std::shared_ptr<const render::FeatureSet> set);
     const std::shared_ptr<const render::FeatureSet>& tableSelection() const { return m_tableHighlight; }
-    void setHeatmap(std::shared_ptr<const render::RasterOverlay> overlay, float opacity);
-    // The Getis-Ord Gi* hot and cold spots as a classified overlay (nullptr: none).
-    void setHotspots(std::shared_ptr<const render::ClassifiedOverlay> overlay, float opacity);
+    // An overlay released for another audience than the current mode's (computed before a switch) is not
+    // shown.
+    using ReleasedHeatmap = project::Released<std::shared_ptr<const render::RasterOverlay>>;
+    using ReleasedHotspots = project::Released<std::shared_ptr<const render::ClassifiedOverlay>>;
+    void setHeatmap(std::optional<ReleasedHeatmap> overlay, float opacity);
+    // The Getis-Ord Gi* hot and cold spots as a classified overlay (nothing: none).
+    void setHotspots(std::optional<ReleasedHotspots> overlay, float opacity);
 
     // [selection and cursor]
     void selectAt(double sx, double sy);
@@ -179,6 +193,9 @@ private:
     void finishLoad(LoadResult& result, bool keepView);
     void optionsChanged();
     void rebuildRenderer();
+    // The scene the renderer draws: the document's scene through the output gate.
+    render::SceneSnapshot drawnScene() const;
+    void applyOverlays();
 
     Settings& m_settings;
     std::filesystem::path m_fontFile;
@@ -206,10 +223,13 @@ private:
     bool m_settingsDirty = false;
     std::uint64_t m_loadGeneration = 0;
     std::uint64_t m_dataGeneration = 0;
-    std::shared_ptr<const render::FeatureSet> m_queryHighlight;   // setHighlightSet
-    std::shared_ptr<const render::FeatureSet> m_tableHighlight;   // setTableSelection
+    std::shared_ptr<const render::FeatureSet> m_queryHighlight;  // setHighlightSet
+    std::shared_ptr<const render::FeatureSet> m_tableHighlight;  // setTableSelection
+    bool m_publicMode = false;
     std::shared_ptr<const render::RasterOverlay> m_heatmap;       // given again to every new renderer
     std::shared_ptr<const render::ClassifiedOverlay> m_hotspots;  // likewise
+    project::Audience m_heatmapAudience = project::Audience::Internal;
+    project::Audience m_hotspotsAudience = project::Audience::Internal;
 
     JobRunner& m_jobs;
 };

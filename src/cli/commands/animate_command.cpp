@@ -47,11 +47,13 @@ void AnimateCommand::addOptions(CLI::App& app) {
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
     app.add_option("--language", m_language, "Caption and legend language: de or en")->capture_default_str();
     app.add_flag("--public", m_public, "Public video: no raw incidents or other sensitive layers");
+    app.add_option("--k", m_k, "With --public: the fewest incidents a shown heat-map cell needs (at least 5)")
+        ->capture_default_str();
     app.add_flag("--json", m_json, "Print {\"frames\", \"from\", \"to\", \"out\", \"seconds\"} as JSON");
 }
 
 void AnimateCommand::setup() {
-    const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);  // validates --size, --bbox, --layers
+    const auto request = makeRequest(m_size, m_bbox, m_layers, m_public, m_k);  // validates --size, --bbox, --layers
     const auto format = formatOf(m_out);
     if (format == io::VideoEncoder::Format::Mp4 && (request.width % 2 != 0 || request.height % 2 != 0)) {
         throw core::UsageError("--size " + m_size + ": an MP4 video needs an even width and height");
@@ -68,7 +70,7 @@ void AnimateCommand::setup() {
 
 int AnimateCommand::run() {
     const auto started = std::chrono::steady_clock::now();
-    const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);
+    const auto request = makeRequest(m_size, m_bbox, m_layers, m_public, m_k);
     const auto format = formatOf(m_out);
     const auto step = *project::timeStepFromName(m_step);
     io::AtomicOutput output(m_out);  // checks the folder before any work
@@ -87,21 +89,20 @@ int AnimateCommand::run() {
 
     ProgressDisplay display;
     core::Progress& progress = display.progress();
-    // Scene, options and heat maps come from the gate: public (--public) or internal.
-    const project::OutputGate gate = m_public ? project::OutputGate::forPublic() : project::OutputGate::internal();
+    // Scene, options and heat maps come from the request's gate: public (--public [--k N]) or internal.
+    const project::OutputGate gate = request.gate();
     LoadedMap map = loadMap(*session, request, "", false);
-    render::RenderOptions options = map.options;
+    render::RenderOptions options = *map.options;
     options.language = m_language;
     options.legendScale = 1.25f;
     // The frames show the heat map; raw incident points (the whole period's) only when asked for by --layers.
     if (request.layers.empty()) options.layers["incidents"].visible = false;
-    const auto scene = gate.scene(map.scene);
     const auto heat = project::heatmapFrames(session->dataset(), engine::Query{}, windows,
                                              project::heatmapKdeDefaults(), gate, progress);
 
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, 4);
-    render::gl::MapRenderer renderer(scene.value(), std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    render::gl::MapRenderer renderer(*map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
     const auto view = render::MapView::fit(map.extent, request.width, request.height, 1, request.bbox ? 0 : 0.03);
     io::VideoEncoder encoder(output.tempPath(), format, request.width, request.height, m_fps);
     progress.beginStage("frames", windows.size());

@@ -22,6 +22,7 @@ private:
     std::string m_project, m_out, m_from, m_to, m_step = "month", m_size = "1280x720", m_bbox, m_layers;
     std::string m_language = "de";
     double m_fps = 2;
+    int m_k = 5;
     bool m_public = false, m_json = false;
 };
 

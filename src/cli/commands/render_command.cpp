@@ -22,7 +22,11 @@ void RenderCommand::addOptions(CLI::App& app) {
     app.add_option("--bbox", m_bbox, "Map extent minx,miny,maxx,maxy in the project CRS (default: all data)");
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
     app.add_option("--style", m_style, "Map style (JSON, see assets/styles/default.json)");
-    app.add_flag("--public", m_public, "Public picture: no incidents, routes, visits or observations");
+    app.add_flag(
+        "--public", m_public,
+        "Public picture: no incidents, routes, visits or observations; heat map only where k incidents add up");
+    app.add_option("--k", m_k, "Public mode: the fewest incidents a shown cell may stand for (at least 5)")
+        ->capture_default_str();
     app.add_option("--language", m_language, "Legend and attribution language: de or en")->capture_default_str();
     app.add_flag("--no-labels", m_noLabels, "Leave out street and place labels");
     app.add_flag("--no-legend", m_noLegend, "Leave out the legend");
@@ -33,7 +37,7 @@ void RenderCommand::addOptions(CLI::App& app) {
 }
 
 void RenderCommand::setup() {
-    makeRequest(m_size, m_bbox, m_layers, m_public);  // validates
+    makeRequest(m_size, m_bbox, m_layers, m_public, m_k);  // validates
     const std::string ext = std::filesystem::path(m_out).extension().string();
     if (ext == ".pdf") {
         throw core::UsageError("--out " + m_out + ": PDF print layouts are not available yet; write a .png");
@@ -44,19 +48,19 @@ void RenderCommand::setup() {
 }
 
 int RenderCommand::run() {
-    const auto request = makeRequest(m_size, m_bbox, m_layers, m_public);
+    auto request = makeRequest(m_size, m_bbox, m_layers, m_public, m_k);
+    request.labels = !m_noLabels;
+    request.legend = !m_noLegend;
+    request.furniture = !m_noFurniture;
+    request.language = m_language;
     auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
     LoadedMap map = loadMap(*session, request, m_style, m_heatmap);
-    map.options.labels = !m_noLabels;
-    map.options.legend = !m_noLegend;
-    map.options.furniture = !m_noFurniture;
-    map.options.language = m_language;
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, m_samples);
-    render::gl::MapRenderer renderer(map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
-    if (map.heatmap) renderer.setHeatmap(map.heatmap);
+    render::gl::MapRenderer renderer(*map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
+    if (*map.heatmap) renderer.setHeatmap(*map.heatmap);
     const auto view = render::MapView::fit(map.extent, request.width, request.height, 1, request.bbox ? 0 : 0.03);
-    renderer.render(view, map.options, target);
+    renderer.render(view, *map.options, target);
     render::Image image{request.width, request.height, target.readPixels()};
     render::writePng(m_out, image);
     return 0;

@@ -20,6 +20,7 @@ private:
     std::string m_project, m_out, m_size = "1600x1200", m_bbox, m_layers, m_language = "de", m_style;
     bool m_public = false, m_noLabels = false, m_noLegend = false, m_noFurniture = false, m_heatmap = false;
     int m_samples = 4;
+    int m_k = 5;  // project::kMinimumPublicK
 };
 
 }  // namespace lb::cli

@@ -68,26 +68,33 @@ void fillMatches(QueryOutcome& out) {
 }
 
 // Gi* of the matches into out->hotspots; a refusal (e.g. every cell has the same count) is only noted.
-void fillHotspots(project::Session& session, QueryOutcome& out, const HotspotSettings& settings) {
+void fillHotspots(project::Session& session, QueryOutcome& out, const HotspotSettings& settings,
+                  const project::OutputGate& gate) {
     try {
         const auto begin = std::chrono::steady_clock::now();
         const io::OutputTable table = project::giStarOfRows(session.dataset(), *out.result.table, out.result.rows,
                                                             giStarRequest(settings), session.crs());
-        const project::GiStarOverlay overlay = project::toGiStarOverlay(table);
-        out.hotspots = overlay.overlay;
-        out.hotspotUnits = overlay.units;
-        out.hotSpots = overlay.hot;
-        out.coldSpots = overlay.cold;
+        auto overlay = gate.hotspots(table);
+        out.hotspotUnits = table.rows.size();
+        out.hotSpots = out.coldSpots = 0;
+        const render::SceneLayer& cells = (*overlay)->layer;
+        for (std::size_t i = 0; i < cells.featureCount(); ++i) {
+            const std::string& bin = cells.classNames[cells.classIndex[i]];
+            ++(bin.starts_with('-') ? out.coldSpots : out.hotSpots);
+        }
+        out.hotspots = std::move(overlay);
         out.hotspotMs = msSince(begin);
-        std::fprintf(stderr, "info: Gi* of %zu incidents in %.1f ms: %zu %s, %zu hot, %zu cold\n", out.result.count(),
-                     out.hotspotMs, overlay.units, settings.zones ? "zones" : "cells", overlay.hot, overlay.cold);
+        std::fprintf(stderr, "info: Gi* of %zu incidents in %.1f ms: %zu %s, %zu hot, %zu cold shown\n",
+                     out.result.count(), out.hotspotMs, out.hotspotUnits, settings.zones ? "zones" : "cells",
+                     out.hotSpots, out.coldSpots);
     } catch (const std::exception& e) {
         out.hotspotError = e.what();
     }
 }
 
 std::shared_ptr<QueryOutcome> runQueryWork(project::Session& session, const engine::Query& query,
-                                           const HeatmapSettings& heat, const HotspotSettings& hotspots) {
+                                           const HeatmapSettings& heat, const HotspotSettings& hotspots,
+                                           const project::OutputGate& gate) {
     auto out = std::make_shared<QueryOutcome>();
     out->query = query;
     try {
@@ -105,12 +112,15 @@ std::shared_ptr<QueryOutcome> runQueryWork(project::Session& session, const engi
         out->queryMs = msSince(begin);
         if (heat.on && !out->result.rows.empty()) {
             const auto heatBegin = std::chrono::steady_clock::now();
-            out->heatmap = project::toOverlay(project::kdeOfRows(table, out->result.rows, kdeOptions(heat)));
+            const project::Locations points = project::locationsOfRows(table, out->result.rows);
+            out->heatmap = gate.density(points.x, points.y, kdeOptions(heat));
             out->heatmapMs = msSince(heatBegin);
-            std::fprintf(stderr, "info: heatmap of %zu incidents in %.1f ms (%d x %d cells)\n", out->result.count(),
-                         out->heatmapMs, out->heatmap->columns, out->heatmap->rows);
+            if (const auto& overlay = **out->heatmap) {
+                std::fprintf(stderr, "info: heatmap of %zu incidents in %.1f ms (%d x %d cells)\n", out->result.count(),
+                             out->heatmapMs, overlay->columns, overlay->rows);
+            }
         }
-        if (hotspots.on && !out->result.rows.empty()) fillHotspots(session, *out, hotspots);
+        if (hotspots.on && !out->result.rows.empty()) fillHotspots(session, *out, hotspots, gate);
     } catch (const std::exception& e) {
         out->error = e.what();
     }
@@ -140,6 +150,10 @@ void AnalysisController::update(bool panelsOpen) {
         m_dataGeneration = m_workspace.dataGeneration();
         m_dirty = true;  // an edit changed layers: the reader's dataset reads them again
     }
+    if (m_workspace.publicMode() != m_publicMode) {
+        m_publicMode = m_workspace.publicMode();
+        m_dirty = true;  // heat and hot-spot maps pass the other gate now
+    }
     const bool wanted = panelsOpen || m_heatmap.on || m_hotspots.on || m_showMatches;
     if (m_dirty && wanted && m_workspace.state() == DocumentState::Ready) {
         m_dirty = false;
@@ -152,23 +166,24 @@ void AnalysisController::schedule() {
     m_formError = built.error;
     if (!built.query) return;
     if (!m_session) return;
-    m_runner.submit("query",
-                    [this, session = m_session, query = *built.query, heat = m_heatmap, hotspots = m_hotspots,
-                     generation = m_generation](core::Progress&) mutable -> JobRunner::Completion {
-                        std::shared_ptr<QueryOutcome> out;
-                        try {
-                            out = runQueryWork(*session, query, heat, hotspots);
-                            out->session = session;
-                        } catch (const std::exception& e) {
-                            out = std::make_shared<QueryOutcome>();
-                            out->query = query;
-                            out->error = e.what();
-                        }
-                        return [this, out, generation] {
-                            if (generation != m_generation) return;  // a different project by now
-                            apply(out);
-                        };
-                    });
+    m_runner.submit(
+        "query",
+        [this, session = m_session, query = *built.query, heat = m_heatmap, hotspots = m_hotspots,
+         generation = m_generation, gate = m_workspace.outputGate()](core::Progress&) mutable -> JobRunner::Completion {
+            std::shared_ptr<QueryOutcome> out;
+            try {
+                out = runQueryWork(*session, query, heat, hotspots, gate);
+                out->session = session;
+            } catch (const std::exception& e) {
+                out = std::make_shared<QueryOutcome>();
+                out->query = query;
+                out->error = e.what();
+            }
+            return [this, out, generation] {
+                if (generation != m_generation) return;  // a different project by now
+                apply(out);
+            };
+        });
 }
 
 void AnalysisController::apply(std::shared_ptr<QueryOutcome> outcome) {
@@ -179,8 +194,8 @@ void AnalysisController::apply(std::shared_ptr<QueryOutcome> outcome) {
 void AnalysisController::applyMapState() {
     const bool have = m_outcome && m_outcome->error.empty();
     m_workspace.setHighlightSet(have && m_showMatches ? m_outcome->matches : nullptr);
-    m_workspace.setHeatmap(have && m_heatmap.on ? m_outcome->heatmap : nullptr, m_heatmap.opacity);
-    m_workspace.setHotspots(have && m_hotspots.on ? m_outcome->hotspots : nullptr, m_hotspots.opacity);
+    m_workspace.setHeatmap(have && m_heatmap.on ? m_outcome->heatmap : std::nullopt, m_heatmap.opacity);
+    m_workspace.setHotspots(have && m_hotspots.on ? m_outcome->hotspots : std::nullopt, m_hotspots.opacity);
 }
 
 // [actions]
@@ -220,17 +235,20 @@ void AnalysisController::exportResult(const std::filesystem::path& file, bool gr
     if (!m_outcome || !m_outcome->session || !m_outcome->error.empty()) return;
     std::shared_ptr<const QueryOutcome> outcome = m_outcome;
     const Translator tr = m_workspace.tr();
-    m_runner.submit("export", [this, outcome, file, groups, tr](core::Progress&) -> JobRunner::Completion {
-        Notice notice;
-        try {
-            project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups, outcome->session->crs(),
-                                      outcome->session->dataset());
-            notice.text = tr.format(Str::QueryExported, file.string());
-        } catch (const std::exception& e) {
-            notice = {true, e.what(), {}};
-        }
-        return [this, notice] { m_workspace.notices().push(notice); };
-    });
+    m_runner.submit(
+        "export",
+        [this, outcome, file, groups, tr, gate = m_workspace.outputGate()](core::Progress&) -> JobRunner::Completion {
+            Notice notice;
+            try {
+                project::writeQueryResult(file, outcome->result, outcome->query.countBy, groups,
+                                          outcome->session->crs(), outcome->session->dataset(), outcome->query.layer,
+                                          gate);
+                notice.text = tr.format(Str::QueryExported, file.string());
+            } catch (const std::exception& e) {
+                notice = {true, e.what(), {}};
+            }
+            return [this, notice] { m_workspace.notices().push(notice); };
+        });
 }
 
 void AnalysisController::runSql(const std::string& sql) {

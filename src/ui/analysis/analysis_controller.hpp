@@ -12,6 +12,7 @@
 
 #include "core/bbox.hpp"
 #include "engine/evaluator.hpp"
+#include "project/public_gate.hpp"
 #include "project/sql_console.hpp"
 #include "render/classified_overlay.hpp"
 #include "render/raster_overlay.hpp"
@@ -42,10 +43,13 @@ struct QueryOutcome {
     std::vector<std::vector<std::int64_t>> hourWeekday;                  // 7 × 24, Monday first
     std::map<std::string, std::map<std::string, std::int64_t>> monthly;  // category → "YYYY-MM" → count
     double queryMs = 0;
-    std::shared_ptr<const render::RasterOverlay> heatmap;  // when the heatmap is on and something matched
-    double heatmapMs = 0;                                  // KDE (fast mode) and overlay conversion
-    // Gi* hot spots (when on and something matched): the significant cells or zones, and how many.
-    std::shared_ptr<const render::ClassifiedOverlay> hotspots;
+    // When the heatmap is on and something matched: the density as the workspace's output gate released it
+    // (public mode: the public rules).
+    std::optional<project::Released<std::shared_ptr<const render::RasterOverlay>>> heatmap;
+    double heatmapMs = 0;  // KDE (fast mode) and overlay conversion
+    // Gi* hot spots (when on and something matched): the significant cells or zones through the gate, and
+    // how many (units analysed; hot and cold ones shown).
+    std::optional<project::Released<std::shared_ptr<const render::ClassifiedOverlay>>> hotspots;
     std::size_t hotspotUnits = 0, hotSpots = 0, coldSpots = 0;
     double hotspotMs = 0;
     std::string hotspotError;  // Gi* refused (all counts equal, fewer than 3 cells, no district layer, …)
@@ -117,6 +121,7 @@ private:
     bool m_showMatches = false;
     std::uint64_t m_generation = 0;               // the workspace's load generation the session belongs to
     std::uint64_t m_dataGeneration = 0;           // the workspace's data generation the outcome was computed for
+    bool m_publicMode = false;                    // the workspace's public mode the outcome was computed for
     std::shared_ptr<project::Session> m_session;  // the workspace's reader
     std::shared_ptr<const QueryOutcome> m_outcome;
     std::shared_ptr<const SqlOutcome> m_sql;

@@ -207,7 +207,7 @@ bool FileDialogPanel::confirm() {
         case FilePurpose::ExportPng: {
             auto file = path;
             if (lowerExtension(file) != ".png") file += ".png";
-            m_workspace.exportPng(file, m_publicExport);
+            m_workspace.exportPng(file, m_publicExport || m_workspace.publicMode());
             return true;
         }
         case FilePurpose::ExportQuery: {
@@ -269,7 +269,11 @@ void FileDialogPanel::draw() {
         }
         if (m_purpose == FilePurpose::ExportPng) {
             ImGui::SameLine();
+            // In public mode every output is public: the box stays ticked.
+            if (m_workspace.publicMode()) m_publicExport = true;
+            ImGui::BeginDisabled(m_workspace.publicMode());
             ImGui::Checkbox(tr(Str::ExportPublic), &m_publicExport);
+            ImGui::EndDisabled();
             helpMarker(tr(Str::ExportPublicHint));
         }
         const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing();

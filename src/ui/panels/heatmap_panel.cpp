@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "project/public_gate.hpp"
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/format.hpp"
 #include "ui/item_probe.hpp"
@@ -33,6 +34,12 @@ void HeatmapPanel::drawContent() {
     helpMarker(tr(Str::HelpHeatmap));
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(Str::HeatmapHint));
+    if (m_workspace.publicMode()) {
+        ImGui::TextColored(ImVec4(0.75f, 0.5f, 0.05f, 1), "%s",
+                           tr.format(Str::HeatmapPublicRules, static_cast<int>(project::kMinimumPublicKdeRadius),
+                                     m_workspace.outputGate().k())
+                               .c_str());
+    }
     ImGui::PopTextWrapPos();
     const float labels = labelColumnWidth({tr(Str::HeatmapRadius), tr(Str::HeatmapCell), tr(Str::HeatmapOpacity)});
     // Every step of a dragged slider asks for a new KDE; the analysis worker computes only the latest.

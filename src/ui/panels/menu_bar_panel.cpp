@@ -179,6 +179,12 @@ void MenuBarPanel::drawViewMenu() {
         m_workspace.layers().setLegend(!m_workspace.options().legend);
     }
     ImGui::Separator();
+    if (ImGui::MenuItem(tr(Str::MenuPublicMode), nullptr, m_workspace.publicMode())) {
+        m_workspace.setPublicMode(!m_workspace.publicMode());
+    }
+    probeItem("menu.public_mode");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::MenuPublicModeHint));
+    ImGui::Separator();
     const bool languageOpen = ImGui::BeginMenu(tr(Str::MenuLanguage));
     if (!languageOpen) probeItem("menu.language");
     if (languageOpen) {

@@ -49,6 +49,10 @@ void StatusBarPanel::draw() {
         ImGui::TextUnformatted(job.running ? job.title.c_str() : tr(Str::StatusNoProject));
     } else {
         const auto& view = m_workspace.view();
+        if (m_workspace.publicMode()) {
+            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.2f, 1), "%s", tr(Str::StatusPublic));
+            separator();
+        }
         if (const auto& cursor = m_workspace.cursor()) {
             ImGui::Text("%s  E %s  N %s", m_workspace.projectCrs().c_str(),
                         formatDecimal(cursor->x, 1, language, true).c_str(),

@@ -254,3 +254,57 @@ TEST(RenderCli, HeatmapIsDarkestWhereIncidentsAreDensest) {
     for (int k = 0; k < 3; ++k) EXPECT_EQ(pixel(heat, 5, 5)[k], pixel(plain, 5, 5)[k]);
     EXPECT_NE(pixel(plain, hx, hy)[1], hot[1]);
 }
+
+// The public heat map (project::OutputGate::density): a cluster of 30 incidents shows, 3 incidents alone do
+// not, while the internal map shows both; k under 5 is refused.
+TEST(RenderCli, PublicHeatmapShowsOnlyWhereKIncidentsAddUp) {
+    TempDir dir;
+    const std::string project = (dir / "p.sqlite").string();
+    ASSERT_EQ(runLagebild({"init", project}).exitCode, 0);
+    std::string csv = "id,time,category,x,y\n";
+    int id = 0;
+    for (int i = 0; i < 30; ++i) {  // around (326000, 5632000)
+        csv += std::to_string(++id) + ",2025-03-01 20:00,Gewalt," + std::to_string(325980 + (i % 6) * 8) + "," +
+               std::to_string(5631980 + (i / 6) * 8) + "\n";
+    }
+    for (int i = 0; i < 3; ++i) {  // around (328000, 5633000)
+        csv += std::to_string(++id) + ",2025-03-01 20:00,Gewalt," + std::to_string(328000 + i * 10) + ",5633000\n";
+    }
+    lb::test::writeFile(dir / "inc.csv", csv);
+    const auto imported = runLagebild({"import", project, "--layer", "incidents", (dir / "inc.csv").string(), "--x",
+                                       "x", "--y", "y", "--crs", "EPSG:25833"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    const fs::path internalPng = dir / "internal.png", publicPng = dir / "public.png";
+    // 10 m per pixel over 325000…329000 × 5631000…5634000.
+    std::vector<std::string> args{
+        "render",    project,       "--size",         "400x300", "--bbox", "325000,5631000,329000,5634000",
+        "--heatmap", "--no-legend", "--no-furniture", "--out"};
+    auto internal = args;
+    internal.push_back(internalPng.string());
+    auto pub = args;
+    pub.insert(pub.end(), {publicPng.string(), "--public"});
+    auto result = runLagebild(internal);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    result = runLagebild(pub);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const Image a = lb::render::readPng(internalPng), b = lb::render::readPng(publicPng);
+    auto pixel = [](const Image& image, int x, int y) {
+        return &image.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width) + x) * 4];
+    };
+    auto heated = [](const std::uint8_t* p) { return p[2] < 200; };  // the background is #f3f0eb: blue 235
+    EXPECT_TRUE(heated(pixel(a, 100, 200))) << "internal: the cluster";
+    EXPECT_TRUE(heated(pixel(a, 301, 100))) << "internal: the three";
+    EXPECT_TRUE(heated(pixel(b, 100, 200))) << "public: the cluster";
+    EXPECT_FALSE(heated(pixel(b, 301, 100))) << "public: three incidents are no surface";
+    // No raw point either: the public picture has nothing on it besides the heat around the cluster.
+    for (int y = 0; y < 300; y += 3) {
+        for (int x = 0; x < 400; x += 3) {
+            if (std::hypot(x - 100.0, y - 200.0) > 50) ASSERT_FALSE(heated(pixel(b, x, y))) << x << "," << y;
+        }
+    }
+    auto refused = pub;
+    refused.insert(refused.end(), {"--k", "4"});
+    result = runLagebild(refused);
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_NE(result.err.find("--k 4"), std::string::npos) << result.err;
+}

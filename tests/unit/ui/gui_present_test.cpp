@@ -150,7 +150,7 @@ TEST_F(GuiPresent, SlidesSavedInTheWorkstationAndTheTimeAnimation) {
                         "\n"
                         "present_play\nframes 2\nexpect playing off\n"
                         "present_next\nwait_present\nexpect slide 2\nexpect frames 0\n"
-                        "present_stop\nframes 2\nexpect presenting off\n");
+                        "present_stop\nframes 2\nexpect presenting off\nexpect public on\n");
     const auto run = runGui(dir, {copy.string(), "--size", "1280x800", "--script", (dir / "script.txt").string()});
     ASSERT_EQ(run.exitCode, 0) << run.err << run.out;
     const auto rows = test::runLagebild({"sql", copy.string(), "SELECT name FROM views ORDER BY sort_order"});
