@@ -44,5 +44,6 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Shared libraries through dpkg-shlibdeps (dpkg-dev); what the programs open at run time on top.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libegl-mesa0, libgl1-mesa-dri")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils, hicolor-icon-theme")
+# ffmpeg: `lagebild animate` runs it (io/video_encoder.hpp); everything else works without it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils, hicolor-icon-theme, ffmpeg")
 include(CPack)

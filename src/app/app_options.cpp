@@ -58,6 +58,10 @@ ParseResult parseOptions(int argc, char** argv) {
     cli.add_option("--seed", o.seed, "Seed of --soak's random input");
     cli.add_option("--open-help", o.openHelp,
                    "Open the help on a page: first-steps or manual, optionally with a section, e.g. manual:kde");
+    cli.add_flag("--present", o.present,
+                 "Start the presentation: full screen (a window with --size), public mode, the saved views as slides");
+    cli.add_option("--slides", o.slides, "With --present: the slides of this file (JSON) instead of the saved views")
+        ->check(CLI::ExistingFile);
     cli.add_option("--language", o.language, "UI language: de or en (default: from the settings, else de)")
         ->check(CLI::IsMember({"de", "en"}));
     try {

@@ -34,6 +34,10 @@ struct AppOptions {
     unsigned seed = 1;
     // --open-help first-steps|manual[:SECTION]: Hilfe open on that page (and section id) from the start
     std::string openHelp;
+    // --present: start in presentation mode (full screen unless --size, public mode on) with the project's saved
+    // views, or with the slides of --slides FILE.json
+    bool present = false;
+    std::string slides;
 };
 
 // --open-help's value: a help page and an optional section id; nullopt for an unknown page.

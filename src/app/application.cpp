@@ -14,6 +14,7 @@
 
 #include "app/script_driver.hpp"
 #include "app/startup_clock.hpp"
+#include "project/saved_views.hpp"
 #include "render/glyph_atlas.hpp"
 #include "render/png_image.hpp"
 #include "ui/analysis/analysis_controller.hpp"
@@ -185,6 +186,7 @@ int Application::run() {
     keys.z = GLFW_KEY_Z;
     keys.y = GLFW_KEY_Y;
     keys.del = GLFW_KEY_DELETE;
+    keys.f5 = GLFW_KEY_F5;
     // GLFW names keys by their US position: on a German keyboard the key labelled Z is GLFW_KEY_Y.
     if (const char* name = glfwGetKeyName(GLFW_KEY_Y, 0); name && std::string_view(name) == "z") {
         std::swap(keys.z, keys.y);
@@ -201,6 +203,17 @@ int Application::run() {
         return 2;
     }
     if (m_options.fieldMode) m_shell->startFieldMode(m_options.fieldMark);
+    if (m_options.present) {
+        std::optional<std::vector<project::Slide>> slides;
+        try {
+            if (!m_options.slides.empty()) slides = project::readSlidesFile(m_options.slides);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "lagebild-gui: --slides %s\n", e.what());
+            shutDown();
+            return 2;
+        }
+        m_shell->requestPresentation(std::move(slides));
+    }
     try {
         if (!m_options.script.empty()) m_script = ScriptDriver::fromFile(*m_shell, m_options.script, project);
         if (m_options.soakSeconds > 0)
@@ -266,6 +279,7 @@ void Application::frame() {
     const float fbScale = winWidth > 0 ? static_cast<float>(fbWidth) / static_cast<float>(winWidth) : 1.0f;
     m_shell->frame(m_contentScale, fbScale);
     ImGui::Render();
+    syncFullScreen();
 
     // The map canvas rendered into its own framebuffer: back to the window's.
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -406,11 +420,32 @@ bool Application::writeScreenshot(const std::string& file) {
 void Application::storeWindowPlacement() {
     if (!m_window || m_options.size) return;
     auto& w = m_settings.window;
+    if (m_fullScreen) {  // the window as it was before the presentation
+        w = ui::WindowPlacement{m_windowed[0], m_windowed[1], m_windowed[2], m_windowed[3], false};
+        return;
+    }
     w.maximized = glfwGetWindowAttrib(m_window, GLFW_MAXIMIZED);
     if (!w.maximized) {
         glfwGetWindowPos(m_window, &w.x, &w.y);
         glfwGetWindowSize(m_window, &w.width, &w.height);
     }
+}
+
+void Application::syncFullScreen() {
+    const bool want = m_shell->presenting() && !m_options.size;
+    if (want == m_fullScreen) return;
+    m_fullScreen = want;
+    if (want) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(m_window, &m_windowed[0], &m_windowed[1]);
+        glfwGetWindowSize(m_window, &m_windowed[2], &m_windowed[3]);
+        glfwSetWindowMonitor(m_window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(m_window, nullptr, m_windowed[0], m_windowed[1], m_windowed[2], m_windowed[3], 0);
+    }
+    noteActivity();
 }
 
 void Application::shutDown() {

@@ -44,6 +44,8 @@ private:
     bool applyAnalysisOptions();
     bool writeScreenshot(const std::string& file);
     void storeWindowPlacement();
+    // Full screen on the primary monitor while presenting (not with --size), the window as before afterwards.
+    void syncFullScreen();
     void shutDown();
 
     AppOptions m_options;
@@ -66,6 +68,8 @@ private:
     bool m_startupReported = false;
     std::uint64_t m_clickFrame = 0;  // frame of the --click press (0: not yet)
     std::uint64_t m_helpFrame = 0;   // frame in which --open-help opened the help (0: not yet)
+    bool m_fullScreen = false;
+    int m_windowed[4] = {0, 0, 0, 0};  // x, y, width, height before going full screen
     bool m_done = false;
     int m_exitCode = 0;
 };

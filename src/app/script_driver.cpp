@@ -19,6 +19,7 @@
 #include "ui/analysis/analysis_controller.hpp"
 #include "ui/edit/edit_controller.hpp"
 #include "ui/panels/attribute_table_panel.hpp"
+#include "ui/presentation.hpp"
 #include "ui/shell.hpp"
 #include "ui/workspace.hpp"
 
@@ -44,6 +45,9 @@ int keyCode(const std::string& name) {
     if (name == "right") return GLFW_KEY_RIGHT;
     if (name == "up") return GLFW_KEY_UP;
     if (name == "down") return GLFW_KEY_DOWN;
+    if (name == "pageup") return GLFW_KEY_PAGE_UP;
+    if (name == "pagedown") return GLFW_KEY_PAGE_DOWN;
+    if (name == "space") return GLFW_KEY_SPACE;
     if (name.size() == 1 && std::isalpha(static_cast<unsigned char>(name[0])))
         return GLFW_KEY_A + (std::toupper(static_cast<unsigned char>(name[0])) - 'A');
     return -1;
@@ -289,6 +293,34 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
         m_shell.showHotspotPanel();
         return next();
     }
+    if (cmd == "present_start" || cmd == "present_next" || cmd == "present_prev" || cmd == "present_stop" ||
+        cmd == "present_play") {
+        auto& p = m_shell.presentation();
+        if (cmd == "present_start") {
+            if (!p.start(w.size() > 1 ? std::stoi(w[1]) - 1 : 0)) return fail("the presentation did not start");
+        } else if (cmd == "present_next") {
+            p.next();
+        } else if (cmd == "present_prev") {
+            p.previous();
+        } else if (cmd == "present_stop") {
+            p.stop();
+        } else {
+            p.togglePlay();
+        }
+        return next();
+    }
+    if (cmd == "wait_present") {  // the flight has landed and the slide's overlay (or frames) are computed
+        const auto& p = m_shell.presentation();
+        const bool quiet = !p.flying() && !p.computing() && !m_shell.busy() && !p.slidesBusy();
+        m_phase = quiet ? m_phase + 1 : 0;
+        if (m_phase >= 3) return next();
+        if (++m_wait > 60 * 300) fail("wait_present timed out");
+        return;
+    }
+    if (cmd == "save_slide") {  // save_slide NAME: the current view as a slide (as Ansicht → Folien does)
+        m_shell.presentation().saveCurrentView(w.at(1), "");
+        return next();
+    }
     if (cmd == "show_table") {
         const auto layer = core::layerFromName(w.at(1));
         if (!layer) return fail("unknown layer " + w.at(1));
@@ -346,6 +378,16 @@ void ScriptDriver::runCommand(ImGuiIO& io) {
                 if ((!fact || fact->second < ImGui::GetFrameCount() - 2) && ++m_wait < 60 * 10) return;
                 actual = fact ? fact->first : "none";
             }
+        } else if (what == "slide" || what == "slides" || what == "presenting" || what == "playing" ||
+                   what == "frames" || what == "caption") {
+            const auto& p = m_shell.presentation();
+            if (what == "slides" && p.slidesBusy() && ++m_wait < 60 * 60) return;
+            actual = what == "slide"        ? (p.active() ? std::to_string(p.current() + 1) : "none")
+                     : what == "slides"     ? std::to_string(p.slides().size())
+                     : what == "presenting" ? (p.active() ? "on" : "off")
+                     : what == "playing"    ? (p.playing() ? "on" : "off")
+                     : what == "frames"     ? std::to_string(p.windows().size())
+                                            : p.renderOptions().caption;
         } else if (what == "marks") {
             actual = std::to_string(m_marks);
         } else {

@@ -35,6 +35,11 @@ namespace lb::app {
 //   show_table LAYER   (the attribute table on a layer)
 //   expect table_rows N | table_sort COLUMN asc|desc|none | table_first VALUE (the sorted column's stored value
 //   in the first row, else its id) | table_selected N | table_layer LAYER
+//   present_start [N] | present_next | present_prev | present_stop | present_play   (the presentation; play
+//   toggles the time animation) | wait_present (flight landed, overlay computed) | save_slide NAME
+//   expect slide N|none | expect slides N | expect presenting on|off
+//   expect playing on|off | expect frames N (time animation windows) | expect caption TEXT
+//   keys also: pageup pagedown space
 //   print LABEL   (one JSON line with the state on stdout)       screenshot FILE.png
 //   stats_reset   (frame-time statistics start again; print reports frames, frame_ms_max, frame_ms_mean)
 // A failed expectation prints "script: line N: ..." to stderr and ends the run with exit code 3.

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands/animate_command.hpp"
 #include "cli/commands/bench_render_command.hpp"
 #include "cli/commands/demo_command.hpp"
 #include "cli/commands/export_command.hpp"
@@ -24,6 +25,7 @@
 #include "cli/commands/import_osm_command.hpp"
 #include "cli/commands/info_command.hpp"
 #include "cli/commands/init_command.hpp"
+#include "cli/commands/present_command.hpp"
 #include "cli/commands/purge_command.hpp"
 #include "cli/commands/query_command.hpp"
 #include "cli/commands/render_command.hpp"
@@ -97,6 +99,8 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<cli::ImportCommand>());
     commands.push_back(std::make_unique<cli::InfoCommand>());
     commands.push_back(std::make_unique<cli::GuiCommand>());
+    commands.push_back(std::make_unique<cli::PresentCommand>());
+    commands.push_back(std::make_unique<cli::AnimateCommand>());
     commands.push_back(std::make_unique<cli::RenderCommand>());
     commands.push_back(std::make_unique<cli::BenchRenderCommand>());
     commands.push_back(std::make_unique<cli::QueryCommand>());

@@ -148,7 +148,7 @@ void layoutHeatLegend(const HeatLegend& heat, const std::string& title, const Ma
 }
 
 void layoutLegend(const MapLayoutInput& in, const TextMeasure& measure, MapLayout& out) {
-    const float pr = static_cast<float>(in.pixelRatio);
+    const float pr = static_cast<float>(in.pixelRatio) * std::max(in.legendScale, 0.5f);
     const float size = 11 * pr, rowH = 17 * pr;
     const std::vector<LegendRow> rows = legendRows(in);
     const bool heat = in.heat.has_value();
@@ -163,7 +163,7 @@ void layoutLegend(const MapLayoutInput& in, const TextMeasure& measure, MapLayou
     const float boxW = 30 * pr + textW + 10 * pr;
     const float boxH = rowH * static_cast<float>(rows.size() + heatRows) + 10 * pr;
     const LayoutRect box{x0, y0, x0 + boxW, y0 + boxH};
-    pushRect(out.legendShapes, box.x0, box.y0, box.x1, box.y1, Color{1, 1, 1, 0.88f});
+    pushRect(out.legendShapes, box.x0, box.y0, box.x1, box.y1, Color{1, 1, 1, in.legendScale > 1 ? 1.0f : 0.88f});
     out.reserved.push_back(box);
     out.legendBox = box;
     if (heat) layoutHeatLegend(*in.heat, heatTitle, in, measure, x0 + 10 * pr, y0 + 5 * pr, barW, rowH, size, out);
@@ -184,6 +184,22 @@ void layoutLegend(const MapLayoutInput& in, const TextMeasure& measure, MapLayou
     }
 }
 
+// The caption: one line of large dark text on an opaque white box at the top centre (left of the north arrow
+// when the frame is narrow).
+void layoutCaption(const MapLayoutInput& in, const TextMeasure& measure, MapLayout& out) {
+    const Metrics m(in);
+    const float pr = m.pr * std::max(in.legendScale, 1.0f);
+    const float size = 20 * pr, pad = 8 * pr;
+    const float textW = measure(in.caption, size);
+    const float x0 = std::max(m.w / 2 - textW / 2 - pad, 0.0f), y0 = 10 * m.pr;
+    const LayoutRect box{x0, y0, x0 + textW + 2 * pad, y0 + size + 2 * pad};
+    pushRect(out.furnitureShapes, box.x0, box.y0, box.x1, box.y1, Color{1, 1, 1, 1});
+    pushRect(out.furnitureShapes, box.x0, box.y1 - 2 * m.pr, box.x1, box.y1, Color{0.15f, 0.15f, 0.15f, 1});
+    out.texts.push_back({in.caption, x0 + pad, y0 + pad + 0.8f * size, size, Color{0.05f, 0.05f, 0.05f, 1}, kNoHalo});
+    out.reserved.push_back(box);
+    out.captionBox = box;
+}
+
 }  // namespace
 
 MapLayout layoutMap(const MapLayoutInput& input, const TextMeasure& measure) {
@@ -194,6 +210,7 @@ MapLayout layoutMap(const MapLayoutInput& input, const TextMeasure& measure) {
         layoutAttribution(input, measure, layout);
     }
     if (input.legend) layoutLegend(input, measure, layout);
+    if (!input.caption.empty()) layoutCaption(input, measure, layout);
     return layout;
 }
 

@@ -80,6 +80,8 @@ struct MapLayoutInput {
     std::string language = "de";
     bool furniture = true;  // scale bar, north arrow, attribution
     bool legend = true;
+    float legendScale = 1;  // the legend's size factor (presentations); above 1 its box is opaque
+    std::string caption;    // a large text at the top centre (animation date, slide title); "" = none
     // The classes of the visible thematic layers, top layer first, within a layer in class drawing order.
     // Rows are de-duplicated by their label; classes without a label get none.
     std::vector<LegendClass> classes;
@@ -97,6 +99,7 @@ struct MapLayout {
     std::vector<TextRun> texts;                // furniture texts, then legend texts
     std::vector<LayoutRect> reserved;          // screen rectangles no map label may cover
     std::optional<LayoutRect> legendBox;       // the legend's background, when there is a legend
+    std::optional<LayoutRect> captionBox;      // the caption's background, when there is a caption
 };
 
 // Lays out the furniture (when `input.furniture`) and the legend (when `input.legend` and it has rows).

@@ -35,6 +35,10 @@ struct RenderOptions {
     bool labels = true;
     bool furniture = true;  // scale bar, north arrow, attribution
     bool legend = true;
+    // Presentations and animation frames: the legend (and its texts) this many times its normal size,
+    // on an opaque box; and a caption (a date, a slide title) in a large box at the top centre ("" = none).
+    float legendScale = 1;
+    std::string caption;
     std::string language = "de";
     std::optional<FeatureRef> highlight;
     // Drawn like `highlight`, below it; shared so that copying the options stays cheap.

@@ -30,12 +30,15 @@
 #include "ui/panels/map_canvas_panel.hpp"
 #include "ui/panels/menu_bar_panel.hpp"
 #include "ui/panels/notice_panel.hpp"
+#include "ui/panels/presentation_panel.hpp"
 #include "ui/panels/query_panel.hpp"
 #include "ui/panels/shortcuts_panel.hpp"
+#include "ui/panels/slides_panel.hpp"
 #include "ui/panels/sql_console_panel.hpp"
 #include "ui/panels/status_bar_panel.hpp"
 #include "ui/panels/temporal_panel.hpp"
 #include "ui/panels/visit_calendar_panel.hpp"
+#include "ui/presentation.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -95,14 +98,18 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_shortcuts = &m_panels.add<ShortcutsPanel>(ws);
     m_help = &m_panels.add<HelpPanel>(ws);
     m_author = &m_panels.add<AuthorDialogPanel>(ws, settings, *m_editor);
+    m_presentation = std::make_unique<Presentation>(ws, *m_analysis, m_jobs);
+    m_canvas->setPresentation(m_presentation.get());
+    m_slides = &m_panels.add<SlidesPanel>(ws, *m_presentation);
     m_editMenu = std::make_unique<EditMenuTargets>(
         EditMenuTargets{*m_editor, *m_fieldModePanel, m_toolbar->showTools(), calendar, *m_author});
     auto& exportLayers = m_panels.add<ExportPanel>(ws);
     m_menuBar = &m_panels.add<MenuBarPanel>(
         ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get(),
-                        m_editMenu.get(), m_help, m_table, &exportLayers});
+                        m_editMenu.get(), m_help, m_table, &exportLayers, m_slides, m_presentation.get()});
     m_panels.adopt(std::move(fileDialog));
-    m_panels.add<NoticePanel>(ws);
+    m_presentationPanel = &m_panels.add<PresentationPanel>(ws, *m_presentation, m_layout);
+    m_notices = &m_panels.add<NoticePanel>(ws);
     m_panels.restoreOpenState(settings);
     m_lastDocks = settings.docks;
 }
@@ -118,7 +125,7 @@ bool Shell::quitRequested() const {
 }
 
 bool Shell::wantsFrame() const {
-    return m_canvas->previewPending();
+    return m_canvas->previewPending() || m_presentation->flying() || m_presentation->playing();
 }
 
 bool Shell::busy() const {
@@ -161,9 +168,46 @@ std::string Shell::windowTitle() const {
     return name.empty() ? "Lagebild" : "Lagebild – " + name;
 }
 
+bool Shell::presenting() const {
+    return m_presentation->active();
+}
+
+void Shell::requestPresentation(std::optional<std::vector<project::Slide>> slides) {
+    m_presentPending = true;
+    m_pendingSlides = std::move(slides);
+}
+
+// The slides are read again with every project load; a requested presentation starts once the map is shown
+// with its real canvas size and the slides are there.
+void Shell::updatePresentation() {
+    Workspace& ws = *m_workspace;
+    if (ws.state() == DocumentState::Ready && ws.loadGeneration() != m_slidesLoad) {
+        m_slidesLoad = ws.loadGeneration();
+        if (m_pendingSlides) m_presentation->useSlides(std::move(*m_pendingSlides));
+        m_pendingSlides.reset();
+        m_presentation->reloadSlides();
+    }
+    if (ws.state() == DocumentState::Empty && m_presentation->active()) m_presentation->stop();
+    if (m_presentPending && ws.state() == DocumentState::Ready && m_slidesLoad == ws.loadGeneration() &&
+        !m_presentation->slidesBusy() && m_canvas->mapFrames() > 0 && !ws.busy()) {
+        m_presentPending = false;
+        if (!m_presentation->start(0)) ws.notices().push({true, ws.tr()(Str::PresentNoSlides), {}});
+    }
+    m_presentation->update(ImGui::GetTime());
+}
+
 void Shell::computeLayout(float contentScale, float framebufferScale) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     LayoutInput in;
+    if (m_presentation->active()) {  // the map fills the screen, every panel is hidden
+        in.viewport = {viewport->Pos.x, viewport->Pos.y, viewport->Size.x, viewport->Size.y};
+        in.scale = contentScale;
+        in.framebufferScale = framebufferScale;
+        in.leftOpen = in.rightOpen = in.bottomOpen = false;
+        in.docks = m_settings.docks;
+        m_layout = ui::computeLayout(in);
+        return;
+    }
     in.viewport = {viewport->Pos.x, viewport->Pos.y, viewport->Size.x, viewport->Size.y};
     in.menuHeight = ImGui::GetFrameHeight();  // the main menu bar
     in.statusHeight = m_statusBar->isOpen() ? ImGui::GetTextLineHeight() + 6 * contentScale + 2 : 0;
@@ -187,6 +231,8 @@ void Shell::handleShortcuts() {
     }
     if (io.KeyCtrl && pressed(m_keys.q)) m_menuBar->requestQuit();
     if (pressed(m_keys.f1)) m_shortcuts->setOpen(true);
+    if (pressed(m_keys.f5) && m_workspace->state() == DocumentState::Ready && !m_presentation->start(0))
+        m_workspace->notices().push({true, m_workspace->tr()(Str::PresentNoSlides), {}});
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     if (io.KeyCtrl && pressed(m_keys.z)) m_editor->undo();
     if (io.KeyCtrl && pressed(m_keys.y)) m_editor->redo();
@@ -226,10 +272,17 @@ void Shell::startFieldMode(std::optional<int> markIndex) {
 void Shell::frame(float contentScale, float framebufferScale) {
     m_tasks.drain();
     m_analysis->update(m_query->isOpen() || m_heatmap->isOpen() || m_hotspots->isOpen() || m_temporal->isOpen());
+    updatePresentation();
     computeLayout(contentScale, framebufferScale);
     syncEditor();
-    handleShortcuts();
-    m_panels.drawAll();
+    if (m_presentation->active()) {
+        m_canvas->draw();
+        m_presentationPanel->draw();
+        m_notices->draw();
+    } else {
+        handleShortcuts();
+        m_panels.drawAll();
+    }
     m_mapShown = m_canvas->mapFrames() != m_lastMapFrames;
     m_lastMapFrames = m_canvas->mapFrames();
     if (m_panels.storeOpenState(m_settings)) m_workspace->markSettingsDirty();

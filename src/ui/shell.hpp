@@ -5,8 +5,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/layer.hpp"
+#include "project/saved_views.hpp"
 #include "ui/help_document.hpp"
 #include "ui/job_runner.hpp"
 #include "ui/layout.hpp"
@@ -31,6 +33,8 @@ class AuthorDialogPanel;
 class DockPanel;
 class HelpPanel;
 class AttributeTablePanel;
+class Presentation;
+class PresentationPanel;
 struct EditMenuTargets;
 
 // Keys the shell needs that ImGui 1.86 has no named key for: the app fills them from its backend's codes
@@ -38,6 +42,7 @@ struct EditMenuTargets;
 struct NativeKeys {
     int o = -1, e = -1, n = -1, q = -1, f1 = -1;
     int z = -1, y = -1, del = -1;  // undo, redo (the keys that type z and y), delete feature
+    int f5 = -1;                   // start the presentation
 };
 
 // The workstation UI without a window: the workspace, every panel, the docked layout and the global
@@ -60,6 +65,12 @@ public:
     // Opens the attribute table on a layer (the script driver's show_table).
     void showAttributeTable(core::LayerId layer);
     const AttributeTablePanel& attributeTable() const;
+    // The slides and the presentation (Ansicht → Folien / Präsentation, `lagebild present`).
+    Presentation& presentation() { return *m_presentation; }
+    // Starts the presentation once the project is shown: with these slides (a slides file), else the
+    // project's saved views. A notice says so when there are none.
+    void requestPresentation(std::optional<std::vector<project::Slide>> slides);
+    bool presenting() const;
     // Opens Hilfe on a page (the app's --open-help), optionally at a section id.
     void showHelp(HelpPage page, std::string section = {});
     EditController& editor() { return *m_editor; }
@@ -84,6 +95,7 @@ private:
     void computeLayout(float contentScale, float framebufferScale);
     void handleShortcuts();
     void syncEditor();
+    void updatePresentation();
 
     Settings& m_settings;
     std::filesystem::path m_settingsFile;
@@ -118,6 +130,13 @@ private:
     AuthorDialogPanel* m_author = nullptr;
     HelpPanel* m_help = nullptr;
     AttributeTablePanel* m_table = nullptr;
+    std::unique_ptr<Presentation> m_presentation;
+    PresentationPanel* m_presentationPanel = nullptr;
+    Panel* m_slides = nullptr;
+    Panel* m_notices = nullptr;
+    std::uint64_t m_slidesLoad = 0;  // the workspace's load generation the slides were read for
+    bool m_presentPending = false;
+    std::optional<std::vector<project::Slide>> m_pendingSlides;
     bool m_authorAsked = false;
     std::uint64_t m_lastMapFrames = 0;
     bool m_mapShown = false;

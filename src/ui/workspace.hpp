@@ -85,6 +85,7 @@ public:
     bool busy() const;
     const render::Style& style() const { return m_style; }
     const render::Scene* scene() const { return m_scene.get(); }
+    const render::SceneSnapshot& sceneSnapshot() const { return m_scene; }
     render::gl::MapRenderer* renderer() { return m_renderer.get(); }
     // The options the map is drawn with, through the output gate (public mode: no sensitive layer, no
     // highlight). The layer panel's own choices are layers().

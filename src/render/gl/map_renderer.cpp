@@ -446,6 +446,8 @@ struct MapRenderer::Impl {
         in.language = options->language;
         in.furniture = options->furniture;
         in.legend = options->legend;
+        in.legendScale = options->legendScale;
+        in.caption = options->caption;
         if (!in.legend) return in;
         auto order = drawingOrder(style, *options);
         std::reverse(order.begin(), order.end());  // top layers first

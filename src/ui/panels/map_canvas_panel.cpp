@@ -12,6 +12,7 @@
 #include "ui/layout.hpp"
 #include "ui/map_tool.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
+#include "ui/presentation.hpp"
 #include "ui/theme.hpp"
 #include "ui/workspace.hpp"
 
@@ -76,9 +77,14 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     const int pixelHeight = std::max(1, static_cast<int>(std::lround(height * fb)));
     m_workspace.camera().setCanvas(pixelWidth, pixelHeight, m_layout.scale);
 
-    handleInput(x, y, width, height);
+    const bool presenting = m_presentation && m_presentation->active();
+    if (!presenting) handleInput(x, y, width, height);
+    const render::RenderOptions& options = presenting ? m_presentation->renderOptions() : m_workspace.options();
+    const std::uint64_t presentationRevision = presenting ? m_presentation->revision() : 0;
 
-    auto* renderer = m_workspace.renderer();
+    // While presenting only the presentation's renderer (the gate's scene) draws; none yet: nothing is shown.
+    auto* renderer = presenting ? m_presentation->renderer() : m_workspace.renderer();
+    if (!renderer) return;
     const auto& view = m_workspace.view();
     if (!m_target) {
         m_target = std::make_unique<render::gl::RenderTarget>(pixelWidth, pixelHeight, kSamples);
@@ -90,18 +96,20 @@ void MapCanvasPanel::drawMap(float x, float y, float width, float height) {
     const auto now = std::chrono::steady_clock::now();
     if (!sameView(view, m_seenView)) m_viewChangedAt = now;
     m_seenView = view;
-    const bool onlyViewChanged = renderer == m_lastRenderer && m_workspace.revision() == m_lastRevision &&
-                                 view.width == m_lastView.width && view.height == m_lastView.height;
+    const bool sameOptions =
+        m_workspace.revision() == m_lastRevision && presentationRevision == m_lastPresentationRevision;
+    const bool onlyViewChanged =
+        renderer == m_lastRenderer && sameOptions && view.width == m_lastView.width && view.height == m_lastView.height;
     m_previewShown = onlyViewChanged && !sameView(view, m_lastView) && m_workspace.lastFrameMs() > kPreviewAboveMs &&
                      now - m_viewChangedAt < kSettle;
-    if (!m_previewShown &&
-        (renderer != m_lastRenderer || m_workspace.revision() != m_lastRevision || !sameView(view, m_lastView))) {
+    if (!m_previewShown && (renderer != m_lastRenderer || !sameOptions || !sameView(view, m_lastView))) {
         const auto begin = std::chrono::steady_clock::now();
-        renderer->render(view, m_workspace.options(), *m_target);
+        renderer->render(view, options, *m_target);
         m_workspace.setLastFrameMs(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
         m_lastRenderer = renderer;
         m_lastRevision = m_workspace.revision();
+        m_lastPresentationRevision = presentationRevision;
         m_lastView = view;
     }
     // The target's texture has GL's bottom-up rows: flip vertically. A preview places the last frame where

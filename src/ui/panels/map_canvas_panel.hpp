@@ -19,6 +19,7 @@ namespace lb::ui {
 class Workspace;
 class FileDialogPanel;
 class MapTool;
+class Presentation;
 struct Layout;
 
 // The map in the middle: renders the view into an offscreen target whenever the view or the options
@@ -43,6 +44,9 @@ public:
     // Called for a double-click on a feature (after selecting it) and for the E key with a selection: the
     // explicit "edit" intent; a single click only selects and shows.
     void setEditRequestHook(std::function<void()> hook) { m_editRequest = std::move(hook); }
+    // While the presentation is active the canvas draws with its options and takes no input (the
+    // presentation panel has the keys).
+    void setPresentation(Presentation* presentation) { m_presentation = presentation; }
 
 private:
     void drawMap(float x, float y, float width, float height);
@@ -58,6 +62,8 @@ private:
     std::unique_ptr<render::gl::RenderTarget> m_target;
     render::MapView m_lastView;
     std::uint64_t m_lastRevision = 0;
+    Presentation* m_presentation = nullptr;
+    std::uint64_t m_lastPresentationRevision = 0;
     const render::gl::MapRenderer* m_lastRenderer = nullptr;
     render::MapView m_seenView;  // the view of the previous frame, rendered or previewed
     std::chrono::steady_clock::time_point m_viewChangedAt{};

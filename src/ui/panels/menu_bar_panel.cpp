@@ -15,6 +15,7 @@
 #include "ui/panels/export_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/help_panel.hpp"
+#include "ui/presentation.hpp"
 #include "ui/workspace.hpp"
 
 namespace lb::ui {
@@ -174,6 +175,12 @@ void MenuBarPanel::drawViewMenu() {
         ImGui::MenuItem(tr(Str::MenuAttributeTable), nullptr, m_targets.attributeTable->openFlag(), ready);
     }
     ImGui::MenuItem(tr(Str::MenuStatusBar), nullptr, m_targets.statusBar.openFlag());
+    ImGui::Separator();
+    if (m_targets.slides) ImGui::MenuItem(tr(Str::PresentMenuSlides), nullptr, m_targets.slides->openFlag(), ready);
+    if (m_targets.presentation && ImGui::MenuItem(tr(Str::PresentMenuPresent), "F5", false, ready) &&
+        !m_targets.presentation->start(0)) {
+        m_workspace.notices().push({true, tr(Str::PresentNoSlides), {}});
+    }
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuLabels), nullptr, m_workspace.options().labels)) {
         m_workspace.layers().setLabels(!m_workspace.options().labels);

@@ -9,6 +9,7 @@ class FileDialogPanel;
 class AnalysisMenu;
 class HelpPanel;
 class ExportPanel;
+class Presentation;
 struct EditMenuTargets;
 
 // The panels the menu bar opens and closes.
@@ -20,10 +21,12 @@ struct MenuTargets {
     Panel& shortcuts;
     FileDialogPanel& fileDialog;
     AnalysisMenu* analysis = nullptr;
-    EditMenuTargets* edit = nullptr;      // the Bearbeiten menu; none without an editor
-    HelpPanel* help = nullptr;            // Hilfe → Erste Schritte / Handbuch
-    Panel* attributeTable = nullptr;      // Ansicht → Attributtabelle
-    ExportPanel* exportLayers = nullptr;  // Projekt → Exportieren…, Exportieren → Ebenen…
+    EditMenuTargets* edit = nullptr;       // the Bearbeiten menu; none without an editor
+    HelpPanel* help = nullptr;             // Hilfe → Erste Schritte / Handbuch
+    Panel* attributeTable = nullptr;       // Ansicht → Attributtabelle
+    ExportPanel* exportLayers = nullptr;   // Projekt → Exportieren…, Exportieren → Ebenen…
+    Panel* slides = nullptr;               // Ansicht → Folien
+    Presentation* presentation = nullptr;  // Ansicht → Präsentation
 };
 
 // The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.

@@ -18,6 +18,7 @@ add_executable(ui_tests
     ${CMAKE_CURRENT_LIST_DIR}/form_state_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/job_runner_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/camera_test.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/camera_flight_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/notices_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/layer_options_test.cpp)
 target_link_libraries(ui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_ui nlohmann_json::nlohmann_json)
@@ -29,6 +30,7 @@ if(LAGEBILD_XVFB)
     add_executable(ui_gui_tests ${CMAKE_CURRENT_LIST_DIR}/gui_smoke_test.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_walkthrough_test.cpp
         ${CMAKE_CURRENT_LIST_DIR}/help_gui_test.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_public_test.cpp
         ${CMAKE_CURRENT_LIST_DIR}/gui_export_test.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/gui_present_test.cpp
         ${CMAKE_CURRENT_LIST_DIR}/xvfb_display.cpp)
     target_link_libraries(ui_gui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_render lagebild_store lagebild_ui
         nlohmann_json::nlohmann_json)
