@@ -458,7 +458,30 @@ std::string ScriptDriver::stateJson(const std::string& label) const {
                        {"form_open", formOpen(m_probe)},
                        {"language", ws.language() == ui::Language::English ? "en" : "de"},
                        {"marks", m_marks}};
-    if (outcome && !m_shell.analysis().formError()) out["count"] = outcome->result.count();
+    if (outcome && !m_shell.analysis().formError()) {
+        out["count"] = outcome->result.count();
+        // What the result panels print (through the workspace's gate): null where suppressed.
+        const auto value = [](const std::optional<std::int64_t>& v) {
+            return v ? nlohmann::json(*v) : nlohmann::json();
+        };
+        if (outcome->shownCounts) {
+            out["shown_total"] = value(outcome->shownTotal());
+            auto groups = nlohmann::json::array();
+            const auto& counts = **outcome->shownCounts;
+            for (std::size_t r = 0; r < counts.rows.size(); ++r)
+                groups.push_back({counts.rows[r], value(counts.cell(r))});
+            out["shown_groups"] = groups;
+        }
+        if (outcome->shownHourWeekday) {
+            auto cells = nlohmann::json::array();
+            for (const auto& row : (*outcome->shownHourWeekday)->cells) {
+                for (const auto& v : row) cells.push_back(value(v));
+            }
+            out["shown_hour_weekday"] = cells;
+        }
+        out["sample_rows"] = outcome->sample.size();
+        out["rows_shown"] = outcome->rowsShown;
+    }
     out["frames"] = m_statFrames;
     out["frame_ms_max"] = m_frameMsMax;
     out["frame_ms_mean"] = m_statFrames ? m_frameMsSum / static_cast<double>(m_statFrames) : 0.0;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -92,6 +93,54 @@ void fillHotspots(project::Session& session, QueryOutcome& out, const HotspotSet
     }
 }
 
+// The figures the panels print, through the gate (QueryOutcome::shownCounts…): the one place the result
+// panels take their numbers from, whatever the mode.
+void fillShown(QueryOutcome& out, const project::OutputGate& gate) {
+    std::vector<std::pair<std::string, std::int64_t>> groups;
+    if (out.result.groups.empty()) {
+        groups.emplace_back("", static_cast<std::int64_t>(out.result.count()));
+    } else {
+        for (const auto& g : out.result.groups) groups.emplace_back(g.key, g.count);
+    }
+    out.shownCounts = gate.counts(project::CountTable::list(groups));
+    if (out.hourWeekday.size() == 7) {
+        project::CountTable matrix;
+        for (int d = 0; d < 7; ++d) matrix.rows.push_back(std::to_string(d));
+        for (int h = 0; h < 24; ++h) matrix.columns.push_back(std::to_string(h));
+        matrix.cells = out.hourWeekday;
+        out.shownHourWeekday = gate.counts(matrix);
+    }
+    if (!out.monthly.empty()) {
+        project::CountTable trend;
+        std::set<std::string> months;
+        for (const auto& [category, counts] : out.monthly) {
+            for (const auto& [month, n] : counts) months.insert(month);
+        }
+        trend.columns.assign(months.begin(), months.end());
+        for (const auto& [category, counts] : out.monthly) {
+            trend.rows.push_back(category);
+            auto& row = trend.cells.emplace_back();
+            for (const auto& month : trend.columns) {
+                const auto it = counts.find(month);
+                row.push_back(it == counts.end() ? 0 : it->second);
+            }
+        }
+        out.shownMonthly = gate.counts(trend);
+    }
+    out.rowsShown = gate.layerAllowed(out.query.layer);
+    if (!out.rowsShown) {
+        out.sample.clear();
+        out.columns.clear();
+        return;
+    }
+    // Columns the gate does not let out (authors, notes, …) leave the sample too.
+    for (std::size_t c = out.columns.size(); c-- > 0;) {
+        if (gate.columnAllowed(out.columns[c])) continue;
+        out.columns.erase(out.columns.begin() + static_cast<std::ptrdiff_t>(c));
+        for (auto& row : out.sample) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
+    }
+}
+
 std::shared_ptr<QueryOutcome> runQueryWork(project::Session& session, const engine::Query& query,
                                            const HeatmapSettings& heat, const HotspotSettings& hotspots,
                                            const project::OutputGate& gate) {
@@ -109,6 +158,7 @@ std::shared_ptr<QueryOutcome> runQueryWork(project::Session& session, const engi
             out->hourWeekday = engine::hourWeekdayMatrix(table, out->result.rows);
             if (table.hasAttribute("category")) out->monthly = engine::monthlyTrend(table, out->result.rows);
         }
+        fillShown(*out, gate);
         out->queryMs = msSince(begin);
         if (heat.on && !out->result.rows.empty()) {
             const auto heatBegin = std::chrono::steady_clock::now();

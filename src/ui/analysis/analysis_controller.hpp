@@ -54,6 +54,21 @@ struct QueryOutcome {
     double hotspotMs = 0;
     std::string hotspotError;  // Gi* refused (all counts equal, fewer than 3 cells, no district layer, …)
     std::string error;         // the engine refused the query (unknown layer, …)
+
+    // What the result panels print, as the workspace's output gate released it: the screen is an output too
+    // (a projector at a Sicherheitskonferenz). Public mode: counts under k suppressed (nullopt), with the
+    // secondary suppression against the printed total, and no raw rows of a sensitive layer. Internal: the
+    // numbers as they are. counts: one row per result group (one row "" when the query is not grouped), its
+    // grand total the matches' count; hourWeekday: 7 weekdays (Monday first) × 24 hours; monthly: category ×
+    // month ("YYYY-MM"). Empty until the query ran.
+    std::optional<project::Released<project::SuppressedCounts>> shownCounts;
+    std::optional<project::Released<project::SuppressedCounts>> shownHourWeekday;
+    std::optional<project::Released<project::SuppressedCounts>> shownMonthly;
+    // The sample's rows and the matches on the map may be shown (false: a sensitive layer in public mode).
+    bool rowsShown = true;
+
+    // The printed count of all matches (nullopt: suppressed or not computed).
+    std::optional<std::int64_t> shownTotal() const { return shownCounts ? (*shownCounts)->grandTotal : std::nullopt; }
 };
 
 // The SQL console's bounds (project::SqlLimits): its deadline, and how many rows of a result are kept for the

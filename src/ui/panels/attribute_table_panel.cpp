@@ -325,6 +325,13 @@ void AttributeTablePanel::drawTable() {
         return;
     }
     const Translator tr = m_workspace.tr();
+    // Public mode: the screen is an output too; the rows of a layer with personal data are not shown.
+    if (m_workspace.publicMode() && m_workspace.outputGate().refusal(*m_layer)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", tr(Str::TablePublicRefused));
+        ImGui::PopTextWrapPos();
+        return;
+    }
     const int columns = static_cast<int>(std::min<std::size_t>(m_model.columnCount(), 64));
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
                                   ImGuiTableFlags_Hideable | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
@@ -488,6 +495,10 @@ void AttributeTablePanel::drawCell(std::size_t column, std::uint32_t row) {
         return;
     }
     const auto& name = m_model.table()->columns[column - 1].name();
+    if (m_workspace.publicMode() && !m_workspace.outputGate().columnAllowed(name)) {
+        ImGui::TextDisabled("–");  // public mode: authors, notes, photos… are not on the screen either
+        return;
+    }
     const std::string text = m_model.display(column, row);
     if (name == "uuid") {
         ImGui::TextDisabled("%s", text.c_str());

@@ -60,9 +60,11 @@ void HeatmapPanel::drawContent() {
     if (!heat.on || !outcome || !outcome->error.empty()) return;
     ImGui::PushTextWrapPos(0);
     if (outcome->heatmap) {
-        ImGui::TextDisabled("%s", tr.format(Str::HeatmapTiming, formatDecimal(outcome->heatmapMs, 1, language),
-                                            formatInteger(static_cast<std::int64_t>(outcome->result.count()), language))
-                                      .c_str());
+        ImGui::TextDisabled(
+            "%s", tr.format(Str::HeatmapTiming, formatDecimal(outcome->heatmapMs, 1, language),
+                            outcome->shownTotal() ? formatInteger(*outcome->shownTotal(), language)
+                                                  : tr.format(Str::QuerySuppressed, m_workspace.outputGate().k()))
+                      .c_str());
     } else if (outcome->result.rows.empty()) {
         ImGui::TextDisabled("%s", tr(Str::HeatmapNothing));
     }

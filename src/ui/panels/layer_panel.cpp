@@ -103,7 +103,9 @@ void LayerPanel::draw() {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(std::string(tr.layer(info.name)).c_str());
         ImGui::SameLine();
+        ImGui::BeginDisabled(!m_workspace.outputGate().layerAllowed(info.id));
         if (ImGui::SmallButton(tr(Str::LayersOpenTable))) m_openTable(info.id);
+        ImGui::EndDisabled();
         ImGui::PopID();
     }
     ImGui::End();
@@ -112,11 +114,20 @@ void LayerPanel::draw() {
 void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_t count) {
     const Translator tr = m_workspace.tr();
     ImGui::PushID(layer.c_str());
-    const auto state = m_workspace.layers().state(layer);
+    // Public mode: a layer whose raw features may not leave is not drawn (the gate takes it out of the
+    // scene), so the panel neither offers it nor prints its size; the switch stays as it was for later.
+    const bool withheld = !m_workspace.outputGate().layerAllowed(layer);
+    auto state = m_workspace.layers().state(layer);
+    if (withheld) state.visible = false;
     const std::size_t features = m_workspace.layerFeatureCount(layer);
 
     bool visible = state.visible;
+    ImGui::BeginDisabled(withheld);
     if (ImGui::Checkbox("##visible", &visible)) m_workspace.layers().setVisible(layer, visible);
+    ImGui::EndDisabled();
+    if (withheld && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("%s", tr(Str::LayersPublicHidden));
+    }
     ImGui::SameLine();
     if (const auto color = m_workspace.layers().color(layer)) {
         auto& edit = m_colorEdits[layer];
@@ -131,7 +142,8 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
     }
     const bool expanded = m_expanded == layer;
     const std::string name(tr.layer(layer));
-    const std::string countText = formatInteger(static_cast<std::int64_t>(features), m_workspace.language());
+    const std::string countText =
+        withheld ? std::string() : formatInteger(static_cast<std::int64_t>(features), m_workspace.language());
     const float countWidth = ImGui::CalcTextSize(countText.c_str()).x;
     if (!state.visible) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     // In a narrow dock the name keeps the room and the count moves into the tooltip (no cut labels).
@@ -145,7 +157,11 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
     if (ImGui::Selectable((shown + "##name").c_str(), expanded, 0, ImVec2(nameWidth, 0))) {
         m_expanded = expanded ? std::string() : layer;
     }
-    if (!countFits && ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s", name.c_str(), countText.c_str());
+    if (withheld && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s: %s", name.c_str(), tr(Str::LayersPublicHidden));
+    } else if (!countFits && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s: %s", name.c_str(), countText.c_str());
+    }
     if (!state.visible) ImGui::PopStyleColor();
     if (countFits) {
         ImGui::SameLine();
@@ -174,10 +190,10 @@ void LayerPanel::drawRow(const std::string& layer, std::size_t index, std::size_
         ImGui::SameLine();
         const float zoomWidth = ImGui::CalcTextSize(tr(Str::LayersZoomTo)).x + 2 * ImGui::GetStyle().FramePadding.x;
         if (ImGui::GetContentRegionAvail().x < zoomWidth) ImGui::NewLine();  // wrap, do not cut
-        ImGui::BeginDisabled(features == 0);
+        ImGui::BeginDisabled(features == 0 || withheld);
         if (ImGui::Button(tr(Str::LayersZoomTo))) m_workspace.zoomToLayer(layer);
         ImGui::EndDisabled();
-        if (const auto id = core::layerFromName(layer); id && m_openTable) {
+        if (const auto id = core::layerFromName(layer); id && m_openTable && !withheld) {
             const float tableWidth =
                 ImGui::CalcTextSize(tr(Str::LayersOpenTable)).x + 2 * ImGui::GetStyle().FramePadding.x;
             ImGui::SameLine();

@@ -269,7 +269,13 @@ void QueryPanel::drawResult() {
         ImGui::PopTextWrapPos();
         return;
     }
-    const std::string count = formatInteger(static_cast<std::int64_t>(outcome->result.count()), language);
+    // The numbers as the workspace's gate released them (public mode: under k suppressed, "< k" shown).
+    const std::int64_t k = m_workspace.outputGate().k();
+    const auto printed = [&](const std::optional<std::int64_t>& value) {
+        return value ? formatInteger(*value, language) : tr.format(Str::QuerySuppressed, k);
+    };
+    const std::optional<std::int64_t> total = outcome->shownTotal();
+    const std::string count = printed(total);
     // While the next run computes, the previous count is shown greyed: it is about to change.
     if (m_analysis.busy()) {
         ImGui::TextDisabled("%s", tr.format(Str::QueryCount, count).c_str());
@@ -279,21 +285,31 @@ void QueryPanel::drawResult() {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr.format(Str::QueryTiming, formatDecimal(outcome->queryMs, 1, language)).c_str());
 
-    bool shown = m_analysis.matchesShown();
+    if (!outcome->rowsShown) {
+        // Public mode: the matches of a sensitive layer are neither drawn nor listed, only counted.
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", tr.format(Str::QueryPublicAggregates, k).c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::BeginDisabled(!outcome->rowsShown);
+    bool shown = m_analysis.matchesShown() && outcome->rowsShown;
     if (ImGui::Checkbox(tr(Str::QueryShowOnMap), &shown)) m_analysis.showMatches(shown);
     sameLineOrWrap(buttonWidth(tr(Str::QueryZoomTo)));
     if (ImGui::Button(tr(Str::QueryZoomTo))) m_analysis.zoomToMatches();
-    if (m_showTable && outcome->matches) {
+    ImGui::EndDisabled();
+    if (m_showTable && outcome->matches && outcome->rowsShown) {
         sameLineOrWrap(buttonWidth(tr(Str::TableShowQuery)));
         if (ImGui::Button(tr(Str::TableShowQuery))) m_showTable();
         probeItem("query.as_table");
     }
     AnalysisController& analysis = m_analysis;
     const std::string base = m_workspace.projectName().empty() ? "abfrage" : m_workspace.projectName() + "-abfrage";
+    ImGui::BeginDisabled(!outcome->rowsShown);
     if (ImGui::Button(tr(Str::QueryExportMatches))) {
         m_fileDialog.openQueryExport(
             base + ".gpkg", [&analysis](const std::filesystem::path& file) { analysis.exportResult(file, false); });
     }
+    ImGui::EndDisabled();
     const bool grouped = !outcome->result.groups.empty();
     if (grouped) {
         sameLineOrWrap(buttonWidth(tr(Str::QueryExportGroups)));
@@ -303,12 +319,13 @@ void QueryPanel::drawResult() {
             });
         }
     }
-    if (!grouped) return;
+    if (!grouped || !outcome->shownCounts) return;
+    const project::SuppressedCounts& counts = **outcome->shownCounts;
     std::int64_t maxCount = 1;
     bool rates = false;
-    for (const auto& g : outcome->result.groups) {
-        maxCount = std::max(maxCount, g.count);
-        rates |= g.ratePerThousand.has_value();
+    for (std::size_t i = 0; i < outcome->result.groups.size(); ++i) {
+        maxCount = std::max(maxCount, counts.cell(i).value_or(0));
+        rates |= outcome->result.groups[i].ratePerThousand.has_value();
     }
     const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * 12.5f,
                                   ImGui::GetTextLineHeightWithSpacing() * (outcome->result.groups.size() + 1.5f));
@@ -332,14 +349,16 @@ void QueryPanel::drawResult() {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(byCategory ? displayValue("category", g.key, language).c_str() : g.key.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(formatInteger(g.count, language).c_str());
+                const std::optional<std::int64_t>& n = counts.cell(static_cast<std::size_t>(i));
+                ImGui::TextUnformatted(printed(n).c_str());
                 if (rates) {
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(g.ratePerThousand ? formatDecimal(*g.ratePerThousand, 2, language).c_str()
-                                                             : "–");
+                    // The rate of a suppressed count would give the count away: suppressed with it.
+                    ImGui::TextUnformatted(
+                        n && g.ratePerThousand ? formatDecimal(*g.ratePerThousand, 2, language).c_str() : "–");
                 }
                 ImGui::TableNextColumn();
-                drawBar(static_cast<float>(g.count) / static_cast<float>(maxCount),
+                drawBar(static_cast<float>(n.value_or(0)) / static_cast<float>(maxCount),
                         byCategory ? categoryColor(m_workspace.style(), g.key) : theme::kAccent);
             }
         }

@@ -58,7 +58,7 @@ void TemporalPanel::draw() {
         return;
     }
     const QueryOutcome* outcome = m_analysis.outcome();
-    if (!outcome || !outcome->error.empty() || outcome->hourWeekday.size() != 7 || outcome->result.rows.empty()) {
+    if (!outcome || !outcome->error.empty() || !outcome->shownHourWeekday || outcome->result.rows.empty()) {
         ImGui::TextDisabled("%s", tr(Str::TemporalEmpty));
     } else {
         drawMatrix(*outcome);
@@ -72,9 +72,11 @@ void TemporalPanel::drawMatrix(const QueryOutcome& outcome) {
     const Translator tr = m_workspace.tr();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::TemporalMatrix));
     const auto names = weekdayNames(tr);
+    // The cells as the workspace's gate released them: public mode leaves cells under k blank (hatched).
+    const project::SuppressedCounts& matrix = **outcome.shownHourWeekday;
     std::int64_t max = 1;
-    for (const auto& row : outcome.hourWeekday) {
-        for (std::int64_t v : row) max = std::max(max, v);
+    for (const auto& row : matrix.cells) {
+        for (const auto& v : row) max = std::max(max, v.value_or(0));
     }
     const float labelWidth = ImGui::CalcTextSize("Mo").x + ImGui::GetFontSize() * 0.6f;
     const float width = ImGui::GetContentRegionAvail().x - labelWidth;
@@ -92,16 +94,24 @@ void TemporalPanel::drawMatrix(const QueryOutcome& outcome) {
         draw->AddText(ImVec2(origin.x, y + (cellHeight - ImGui::GetTextLineHeight()) / 2), theme::kMutedText,
                       names[static_cast<std::size_t>(d)].c_str());
         for (int h = 0; h < 24; ++h) {
-            const std::int64_t n = outcome.hourWeekday[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)];
+            const std::optional<std::int64_t>& shown =
+                matrix.cell(static_cast<std::size_t>(d), static_cast<std::size_t>(h));
             const ImVec2 a(origin.x + labelWidth + h * cell, y);
             const ImVec2 b(a.x + cell - 1, a.y + cellHeight - 1);
-            draw->AddRectFilled(
-                a, b,
-                n == 0 ? IM_COL32(246, 245, 243, 255) : rampOverWhite(0.08f + 0.92f * static_cast<float>(n) / max));
+            if (!shown) {
+                draw->AddRectFilled(a, b, IM_COL32(236, 235, 232, 255));
+                draw->AddLine(ImVec2(a.x, b.y), ImVec2(b.x, a.y), IM_COL32(200, 198, 194, 255));
+            } else {
+                const std::int64_t n = *shown;
+                draw->AddRectFilled(
+                    a, b,
+                    n == 0 ? IM_COL32(246, 245, 243, 255) : rampOverWhite(0.08f + 0.92f * static_cast<float>(n) / max));
+            }
             if (ImGui::IsWindowHovered() && mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y) {
-                ImGui::SetTooltip("%s", tr.format(Str::TemporalCellTip, names[static_cast<std::size_t>(d)], h, h + 1,
-                                                  formatInteger(n, m_workspace.language()))
-                                            .c_str());
+                const std::string value = shown ? formatInteger(*shown, m_workspace.language())
+                                                : tr.format(Str::QuerySuppressed, m_workspace.outputGate().k());
+                ImGui::SetTooltip(
+                    "%s", tr.format(Str::TemporalCellTip, names[static_cast<std::size_t>(d)], h, h + 1, value).c_str());
             }
         }
     }
@@ -111,16 +121,15 @@ void TemporalPanel::drawMatrix(const QueryOutcome& outcome) {
 void TemporalPanel::drawTrend(const QueryOutcome& outcome) {
     const Translator tr = m_workspace.tr();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::kAccent), "%s", tr(Str::TemporalTrend));
-    std::set<std::string> monthSet;
+    if (!outcome.shownMonthly) return;
+    // Category × month as the gate released it: a suppressed month is a gap in its line.
+    const project::SuppressedCounts& trend = **outcome.shownMonthly;
+    const std::vector<std::string>& months = trend.columns;
     std::int64_t max = 1;
-    for (const auto& [category, months] : outcome.monthly) {
-        for (const auto& [month, n] : months) {
-            monthSet.insert(month);
-            max = std::max(max, n);
-        }
+    for (const auto& row : trend.cells) {
+        for (const auto& v : row) max = std::max(max, v.value_or(0));
     }
-    if (monthSet.empty()) return;
-    const std::vector<std::string> months(monthSet.begin(), monthSet.end());
+    if (months.empty()) return;
     const float axis = ImGui::CalcTextSize("00000").x;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x - axis;
@@ -138,16 +147,24 @@ void TemporalPanel::drawTrend(const QueryOutcome& outcome) {
         return plot.x + (months.size() == 1 ? width / 2 : width * static_cast<float>(m) / (months.size() - 1));
     };
     const float thickness = std::max(1.5f, ImGui::GetFontSize() * 0.14f);
-    for (const auto& [category, counts] : outcome.monthly) {
+    for (std::size_t c = 0; c < trend.rows.size(); ++c) {
+        const ImU32 colour = categoryColor(m_workspace.style(), trend.rows[c]);
         std::vector<ImVec2> points;
+        const auto flush = [&] {
+            if (points.size() == 1) draw->AddCircleFilled(points[0], thickness * 2, colour);
+            if (points.size() > 1)
+                draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, thickness);
+            points.clear();
+        };
         for (std::size_t m = 0; m < months.size(); ++m) {
-            const auto it = counts.find(months[m]);
-            const float n = it == counts.end() ? 0.0f : static_cast<float>(it->second);
-            points.emplace_back(xOf(m), plot.y + height - height * n / static_cast<float>(max));
+            const std::optional<std::int64_t>& n = trend.cell(c, m);
+            if (!n) {
+                flush();
+                continue;
+            }
+            points.emplace_back(xOf(m), plot.y + height - height * static_cast<float>(*n) / static_cast<float>(max));
         }
-        const ImU32 colour = categoryColor(m_workspace.style(), category);
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, thickness);
-        if (points.size() == 1) draw->AddCircleFilled(points[0], thickness * 2, colour);
+        flush();
     }
     // Month labels as many as fit without touching.
     const float labelWidth = ImGui::CalcTextSize("2025-00").x * 1.4f;
@@ -162,7 +179,7 @@ void TemporalPanel::drawTrend(const QueryOutcome& outcome) {
     // Legend: one coloured mark and label per field of action in the result.
     const bool english = m_workspace.language() == Language::English;
     bool first = true;
-    for (const auto& [category, counts] : outcome.monthly) {
+    for (const std::string& category : trend.rows) {
         const auto field = core::parseFieldOfAction(category);
         const std::string label = field ? std::string(english ? core::fieldOfActionInfo(*field).labelEn
                                                               : core::fieldOfActionInfo(*field).labelDe)
