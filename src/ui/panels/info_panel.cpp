@@ -53,7 +53,9 @@ void InfoPanel::drawContent() {
             ImGui::PopTextWrapPos();
             ImGui::TableSetColumnIndex(1);
             ImGui::PushTextWrapPos(0);
-            if (column == "uuid") {
+            if (m_workspace.publicMode() && !m_workspace.outputGate().columnAllowed(column)) {
+                ImGui::TextDisabled("–");  // public mode: no authors, notes or photos on the screen
+            } else if (column == "uuid") {
                 ImGui::TextDisabled("%s", value.c_str());  // for support requests; nobody reads it first
             } else {
                 ImGui::TextUnformatted(displayValue(column, value, language).c_str());
