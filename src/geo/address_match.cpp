@@ -352,6 +352,10 @@ AddressIndex::AddressIndex(std::vector<AddressPoint> points) : m_points(std::mov
                 // The label of the place for reports: its district, else postcode and city.
                 const AddressPoint& mid = m_points[place.middle];
                 place.label = !mid.district.empty() ? mid.district : trim(mid.postcode + " " + mid.city);
+                if (place.label.empty()) {
+                    place.label =
+                        "bei " + std::to_string(std::lround(mid.x)) + " / " + std::to_string(std::lround(mid.y));
+                }
             }
             from = to;
         }

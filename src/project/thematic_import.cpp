@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/field_of_action.hpp"
 #include "core/time.hpp"
+#include "geo/address_match.hpp"
 #include "geo/crs.hpp"
 #include "geo/geos_context.hpp"
 #include "geo/wkb.hpp"
@@ -27,6 +28,7 @@
 #include "store/layer_writer.hpp"
 #include "store/project_store.hpp"
 #include "store/schema.hpp"
+#include "store/spatialite_blob.hpp"
 #include "store/sqlite.hpp"
 
 namespace lb::project {
@@ -155,8 +157,17 @@ class GeometryBuilder {
 public:
     // location: checks that each row lies near the project; null to import wherever rows lie.
     GeometryBuilder(LayerId layer, const detail::ColumnPlan& plan, const std::string& sourceCrs,
-                    const std::string& projectCrs, detail::LocationCheck* location)
-        : m_layer(layer), m_plan(plan), m_toProject(sourceCrs, projectCrs), m_location(location) {}
+                    const std::string& projectCrs, detail::LocationCheck* location,
+                    const geo::AddressIndex* addresses = nullptr)
+        : m_layer(layer),
+          m_plan(plan),
+          m_toProject(sourceCrs, projectCrs),
+          m_location(location),
+          m_addresses(addresses) {}
+
+    // The last row's address match (--address), for the match report; reset by every build().
+    const std::optional<geo::AddressMatch>& lastMatch() const { return m_lastMatch; }
+    const std::string& lastAddress() const { return m_lastAddress; }
 
     // Rows rejected because they lie off the project area; the first one's problem and what it suggests.
     std::int64_t offArea() const { return m_offArea; }
@@ -166,6 +177,9 @@ public:
     // Empty result: the row has no location (allowed only where the layer's geometry is optional).
     core::Wkb build(const core::Feature& row) {
         core::Wkb wkb;
+        m_lastMatch.reset();
+        m_lastAddress.clear();
+        if (!m_plan.address.empty()) return geocode(row);
         if (m_plan.x >= 0 || m_plan.lat >= 0) {
             const bool geographic = m_plan.lat >= 0;
             const auto& xv = row.attributes[static_cast<std::size_t>(geographic ? m_plan.lon : m_plan.x)].value;
@@ -196,6 +210,30 @@ public:
     }
 
 private:
+    // The row's address matched against the project's addresses; the point is in the project CRS already.
+    core::Wkb geocode(const core::Feature& row) {
+        std::vector<std::string> parts;
+        for (const int column : m_plan.address) {
+            const auto& value = row.attributes[static_cast<std::size_t>(column)].value;
+            parts.push_back(core::isNull(value) ? std::string() : text(value));
+        }
+        for (const auto& part : parts) {
+            if (!part.empty()) m_lastAddress += (m_lastAddress.empty() ? "" : " ") + part;
+        }
+        if (m_lastAddress.empty()) return missing();
+        geo::AddressMatch match = parts.size() == 1
+                                      ? m_addresses->match(parts[0], m_cache)
+                                      : m_addresses->match(parts[0], parts[1], parts.size() > 2 ? parts[2] : "",
+                                                           parts.size() > 3 ? parts[3] : "", m_cache);
+        m_lastMatch = match;
+        if (!match.located()) {
+            throw RowRejected("address '" + m_lastAddress + "' " +
+                              (match.quality == geo::MatchQuality::Ambiguous ? "is ambiguous" : "not found") + ": " +
+                              match.reason);
+        }
+        return fitToLayer(geo::pointWkb(match.x, match.y));
+    }
+
     core::Wkb missing() const {
         if (core::layerInfo(m_layer).geometryRequired) throw RowRejected("no coordinates / no geometry");
         return {};
@@ -289,6 +327,10 @@ private:
     const detail::ColumnPlan& m_plan;
     geo::CrsTransform m_toProject;
     detail::LocationCheck* m_location;
+    const geo::AddressIndex* m_addresses;
+    geo::AddressIndex::MatchCache m_cache;
+    std::optional<geo::AddressMatch> m_lastMatch;
+    std::string m_lastAddress;
     geo::GeosContext m_geos;
     std::int64_t m_offArea = 0;
     std::string m_offAreaProblem;
@@ -352,6 +394,13 @@ nlohmann::json jsonValue(const core::Value& value) {
 std::string resolveSourceCrs(const io::ImportMapping& mapping, const io::VectorSource& source,
                              const detail::ColumnPlan& plan, const store::ProjectStore& store,
                              std::vector<std::string>& warnings) {
+    if (!plan.address.empty()) {
+        if (!mapping.crs.empty())
+            throw core::UsageError(
+                "--crs does not apply to --address (addresses are placed "
+                "in the project CRS)");
+        return store.crs();
+    }
     if (!mapping.crs.empty()) return geo::parseCrs(mapping.crs);
     if (plan.lat >= 0) return "EPSG:4326";
     if (plan.x >= 0) {
@@ -364,6 +413,29 @@ std::string resolveSourceCrs(const io::ImportMapping& mapping, const io::VectorS
         return "EPSG:4326";
     }
     return store.crs();
+}
+
+// The project's address points for --address: today the addresses on the buildings of the OSM base map
+// (addr:street, addr:housenumber, addr:postcode), each at a point inside its building.
+geo::AddressIndex loadAddresses(store::ProjectStore& store) {
+    std::vector<geo::AddressPoint> points;
+    geo::GeosContext geos;
+    store::Statement rows(store.db(),
+                          "SELECT addr_street, addr_housenumber, addr_postcode, geometry FROM buildings "
+                          "WHERE addr_street IS NOT NULL AND addr_housenumber IS NOT NULL AND geometry IS NOT NULL");
+    while (rows.step()) {
+        const auto blob = rows.columnBlob(3);
+        try {
+            const core::Wkb wkb = store::spatialiteToWkb(blob.data(), blob.size());
+            const geo::Coord at = geos.pointOnSurface(wkb);
+            if (!std::isfinite(at.first) || !std::isfinite(at.second)) continue;
+            points.push_back({rows.columnText(0), rows.columnText(1), rows.isNull(2) ? "" : rows.columnText(2), "", "",
+                              at.first, at.second});
+        } catch (const core::Error&) {
+            continue;  // a damaged geometry gives no address point
+        }
+    }
+    return geo::AddressIndex(std::move(points));
 }
 
 }  // namespace
@@ -383,7 +455,7 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
         detail::planColumns(layer, source.fieldNames(), mapping, source.hasGeometry(), name);
     ThematicImportReport report;
     report.layer = layer;
-    if (plan.x < 0 && plan.lat < 0 && !source.hasGeometry() && info.geometryRequired) {
+    if (plan.x < 0 && plan.lat < 0 && plan.address.empty() && !source.hasGeometry() && info.geometryRequired) {
         throw core::UsageError(name + ": no coordinates found for layer " + std::string(info.name),
                                "give --x/--y (with --crs) or --lat/--lon; the file's columns are listed by "
                                "`ogrinfo -al -so`");
@@ -472,7 +544,26 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
     const std::string author = store.author();
     std::unique_ptr<detail::LocationCheck> location;
     if (!options.forceLocation) location = std::make_unique<detail::LocationCheck>(store, report.sourceCrs);
-    GeometryBuilder geometryBuilder(layer, plan, report.sourceCrs, store.crs(), location.get());
+    std::optional<geo::AddressIndex> addresses;
+    if (!plan.address.empty()) {
+        addresses.emplace(loadAddresses(store));
+        report.addressPoints = addresses->size();
+        if (addresses->size() == 0) {
+            throw core::UsageError(name + ": the project has no addresses to match --address against",
+                                   "import an OSM extract with addresses (addr:street, addr:housenumber) first, or "
+                                   "give coordinates with --x/--y or --lat/--lon");
+        }
+    }
+    GeometryBuilder geometryBuilder(layer, plan, report.sourceCrs, store.crs(), location.get(),
+                                    addresses ? &*addresses : nullptr);
+    // Every row with an address goes into the match report, imported or rejected.
+    const auto noteMatch = [&](std::int64_t sourceRow) {
+        const auto& match = geometryBuilder.lastMatch();
+        if (!match) return;
+        const std::string quality(geo::matchQualityName(match->quality));
+        ++report.geocoding[quality];
+        report.geocoded.push_back({sourceRow, geometryBuilder.lastAddress(), quality, match->reason});
+    };
     ValueConverter converter(layer);
     std::int64_t unresolvedRoutes = 0;
 
@@ -502,7 +593,14 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
                     throw RowRejected("id " + id + " appears twice in this file");
                 }
             }
-            const core::Wkb geometry = geometryBuilder.build(row);
+            core::Wkb geometry;
+            try {
+                geometry = geometryBuilder.build(row);
+            } catch (const RowRejected&) {
+                noteMatch(static_cast<std::int64_t>(row.sourceRow));
+                throw;
+            }
+            noteMatch(static_cast<std::int64_t>(row.sourceRow));
             // Layer rules.
             std::vector<StatusEntry> history;
             switch (layer) {
@@ -600,6 +698,11 @@ ThematicImportReport importThematic(store::ProjectStore& store, LayerId layer, c
                 if (!core::isNull(attribute.value)) attrs[attribute.name] = jsonValue(attribute.value);
             }
             if (auto original = converter.takeUnmapped()) attrs["original_value"] = *original;
+            if (const auto& match = geometryBuilder.lastMatch()) {
+                attrs["address"] = geometryBuilder.lastAddress();
+                attrs["geocode"] = std::string(geo::matchQualityName(match->quality));
+                if (!match->reason.empty()) attrs["geocode_reason"] = match->reason;
+            }
             values.back() = attrs.empty() ? core::Value{} : core::Value{attrs.dump()};
 
             const std::string uuid = writer.insert(geometry, values);

@@ -36,6 +36,17 @@ struct ThematicImportReport {
     std::vector<std::string> warnings;    // things the user should know (assumed CRS, recoded text, …)
     std::string sourceCrs;
     std::map<std::string, std::string> columns;  // layer column ← source column
+    // --address (offline geocoding): the match report, one entry per row that had an address, and how many
+    // rows matched with each quality ("exact", "fuzzy", "street_only", "ambiguous", "none").
+    struct GeocodedRow {
+        std::int64_t row = 0;  // the source's row number (CSV line, feature number)
+        std::string address;   // as the file wrote it (columns joined with a space)
+        std::string quality;
+        std::string reason;
+    };
+    std::vector<GeocodedRow> geocoded;
+    std::map<std::string, std::int64_t> geocoding;
+    std::size_t addressPoints = 0;  // the address points the rows were matched against
 };
 
 // Imports a thematic layer (incidents graffiti routes visits measures observations districts) from a
@@ -47,7 +58,9 @@ struct ThematicImportReport {
 // layer are skipped (counted in alreadyPresent), so importing the same export twice adds nothing and is no
 // error; a file without ids that was imported before is refused unless allowDuplicates. Rows that lie far
 // from the project (detail::LocationCheck) are rejected with the likely CRS mix-up; when no row lies near
-// it the whole file is refused.
+// it the whole file is refused. With --address the rows are placed by offline geocoding against the
+// project's addresses (geo::AddressIndex): rows whose address is unknown or ambiguous are rejected with the
+// reason; the match quality of the others is kept in attrs (geocode, geocode_reason).
 ThematicImportReport importThematic(store::ProjectStore& store, core::LayerId layer, const std::filesystem::path& file,
                                     const io::ImportMapping& mapping, const ImportOptions& options,
                                     core::Progress& progress);

@@ -4,11 +4,25 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <optional>
+
 #include "cli/progress_display.hpp"
 #include "core/error.hpp"
+#include "io/atomic_output.hpp"
+#include "io/table_writer.hpp"
 #include "project/project.hpp"
 
 namespace lb::cli {
+
+namespace {
+
+std::int64_t count(const project::ThematicImportReport& report, const char* quality) {
+    const auto it = report.geocoding.find(quality);
+    return it == report.geocoding.end() ? 0 : it->second;
+}
+
+}  // namespace
 
 void ImportCommand::addOptions(CLI::App& app) {
     app.add_option("PROJECT", m_project, "Project file")->required();
@@ -34,6 +48,9 @@ void ImportCommand::addOptions(CLI::App& app) {
                  "Import a file without --id although the same file was imported into the layer before");
     app.add_flag("--force-location", m_forceLocation,
                  "Import rows that lie far from the project area (or outside Germany in an empty project)");
+    app.add_option("--match-report", m_matchReport,
+                   "With --address: write every row's address match (quality and reason) to FILE.csv (German CSV; "
+                   "it holds the addresses, keep it internal)");
     app.add_flag("--json", m_json, "Print the result as one JSON document");
 }
 
@@ -54,7 +71,36 @@ int ImportCommand::run() {
     options.strict = m_strict;
     options.allowDuplicates = m_allowDuplicates;
     options.forceLocation = m_forceLocation;
+    if (!m_matchReport.empty() && m_mapping.address.empty()) {
+        throw core::UsageError("--match-report goes with --address");
+    }
+    // The report's folder is checked before anything is imported (no import without its report).
+    std::optional<io::AtomicOutput> reportOutput;
+    if (!m_matchReport.empty()) reportOutput.emplace(m_matchReport);
     const auto report = project->importLayer(layer, m_file, m_mapping, options, display.progress());
+    if (!m_mapping.address.empty()) {
+        fmt::print(stderr,
+                   "geocoding: {} rows against {} addresses: {} exact, {} fuzzy, {} street only, {} ambiguous, "
+                   "{} not found\n",
+                   report.geocoded.size(), report.addressPoints, count(report, "exact"), count(report, "fuzzy"),
+                   count(report, "street_only"), count(report, "ambiguous"), count(report, "none"));
+    }
+    if (reportOutput) {
+        io::OutputTable table;
+        table.name = "match_report";
+        table.fields = {{"row", io::FieldType::Integer},
+                        {"address", io::FieldType::Text},
+                        {"quality", io::FieldType::Text},
+                        {"reason", io::FieldType::Text}};
+        for (const auto& row : report.geocoded) table.rows.push_back({row.row, row.address, row.quality, row.reason});
+        {
+            std::ofstream file(reportOutput->tempPath(), std::ios::binary);
+            io::writeCsv(file, table, io::CsvOptions::german());
+            file.flush();
+            if (!file) throw core::ProcessingError("cannot write " + m_matchReport + " (disk full?)");
+        }
+        reportOutput->commit();
+    }
     for (const auto& warning : report.warnings) fmt::print(stderr, "warning: {}: {}\n", m_file, warning);
     for (const auto& rejection : report.rejections) fmt::print(stderr, "rejected: {}\n", rejection);
     if (report.rejected > static_cast<std::int64_t>(report.rejections.size())) {
@@ -71,6 +117,14 @@ int ImportCommand::run() {
         out["warnings"] = report.warnings;
         out["source_crs"] = report.sourceCrs;
         out["columns"] = report.columns;
+        if (!m_mapping.address.empty()) {
+            nlohmann::json geocoding = nlohmann::json::object();
+            for (const char* quality : {"exact", "fuzzy", "street_only", "ambiguous", "none"}) {
+                geocoding[quality] = count(report, quality);
+            }
+            geocoding["addresses"] = report.addressPoints;
+            out["geocoding"] = geocoding;
+        }
         fmt::print("{}\n", out.dump(2));
     } else {
         if (report.alreadyPresent > 0) {

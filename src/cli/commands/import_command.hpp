@@ -24,6 +24,7 @@ private:
     bool m_allowDuplicates = false;
     bool m_forceLocation = false;
     bool m_json = false;
+    std::string m_matchReport;  // --match-report FILE.csv (with --address)
 };
 
 }  // namespace lb::cli

@@ -158,8 +158,19 @@ ColumnPlan planColumns(core::LayerId layer, const std::vector<std::string>& fiel
         plan.lat = take(requireField(fields, mapping.lat, "--lat", file));
         plan.lon = take(requireField(fields, mapping.lon, "--lon", file));
     } else if (!mapping.address.empty()) {
-        throw core::UsageError("--address (offline geocoding) is not available yet",
-                               "give coordinates with --x/--y or --lat/--lon");
+        // "Tatort" or "Straße,Hausnummer[,PLZ[,Ort]]".
+        std::size_t start = 0;
+        while (start <= mapping.address.size()) {
+            std::size_t end = mapping.address.find(',', start);
+            if (end == std::string::npos) end = mapping.address.size();
+            const std::string column = mapping.address.substr(start, end - start);
+            if (column.empty()) throw core::UsageError("--address: an empty column name in '" + mapping.address + "'");
+            plan.address.push_back(take(requireField(fields, column, "--address", file)));
+            start = end + 1;
+        }
+        if (plan.address.size() > 4) {
+            throw core::UsageError("--address takes at most four columns (street, number, postcode, city)");
+        }
     } else if (!fileHasGeometry) {
         const int lat = findAny(fields, kLatNames), lon = findAny(fields, kLonNames);
         const int x = findAny(fields, kXNames), y = findAny(fields, kYNames);

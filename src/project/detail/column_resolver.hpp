@@ -19,6 +19,8 @@ struct ColumnPlan {
     int x = -1, y = -1;      // projected coordinates
     int lat = -1, lon = -1;  // geographic coordinates
     int history = -1;        // graffiti status history (JSON)
+    // --address: one column ("Markt 5") or street and number, optionally postcode and city (in that order).
+    std::vector<int> address;
     std::vector<int> extra;  // source fields kept in attrs
 };
 
