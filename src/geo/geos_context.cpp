@@ -158,4 +158,143 @@ bool GeosContext::triangulatePolygon(const double* xy, const std::uint32_t* ring
     return true;
 }
 
+// [clip]
+
+struct ClipArea::Impl {
+    GEOSContextHandle_t handle = nullptr;
+    GEOSWKBReader* reader = nullptr;
+    GEOSWKBWriter* writer = nullptr;
+    GEOSGeometry* area = nullptr;
+    const GEOSPreparedGeometry* prepared = nullptr;
+    std::string lastError;
+
+    GEOSGeometry* read(const core::Wkb& wkb) {
+        GEOSGeometry* g = GEOSWKBReader_read_r(handle, reader, wkb.data(), wkb.size());
+        if (!g) throw core::InputError("invalid geometry: " + lastError);
+        return g;
+    }
+    core::Wkb write(const GEOSGeometry* g) {
+        std::size_t size = 0;
+        unsigned char* data = GEOSWKBWriter_write_r(handle, writer, g, &size);
+        if (!data) throw core::ProcessingError("GEOS: cannot write WKB: " + lastError);
+        core::Wkb out(data, data + size);
+        GEOSFree_r(handle, data);
+        return out;
+    }
+    // Collects the simple parts of `g` of the given dimension (0 points, 1 lines, 2 polygons).
+    void collect(const GEOSGeometry* g, int dimension, std::vector<const GEOSGeometry*>& parts) {
+        const int type = GEOSGeomTypeId_r(handle, g);
+        if (type == GEOS_MULTIPOINT || type == GEOS_MULTILINESTRING || type == GEOS_MULTIPOLYGON ||
+            type == GEOS_GEOMETRYCOLLECTION) {
+            const int n = GEOSGetNumGeometries_r(handle, g);
+            for (int i = 0; i < n; ++i) collect(GEOSGetGeometryN_r(handle, g, i), dimension, parts);
+            return;
+        }
+        if (GEOSisEmpty_r(handle, g) == 1) return;
+        const int d = type == GEOS_POINT ? 0 : type == GEOS_POLYGON ? 2 : 1;
+        if (d == dimension) parts.push_back(g);
+    }
+};
+
+ClipArea::ClipArea(const core::Wkb& area) : m_impl(std::make_unique<Impl>()) {
+    Impl& im = *m_impl;
+    im.handle = GEOS_init_r();
+    GEOSContext_setErrorMessageHandler_r(im.handle, messageHandler, &im.lastError);
+    GEOSContext_setNoticeMessageHandler_r(im.handle, messageHandler, &im.lastError);
+    im.reader = GEOSWKBReader_create_r(im.handle);
+    im.writer = GEOSWKBWriter_create_r(im.handle);
+    GEOSWKBWriter_setByteOrder_r(im.handle, im.writer, GEOS_WKB_NDR);
+    GEOSWKBWriter_setOutputDimension_r(im.handle, im.writer, 2);
+    im.area = im.read(area);
+    const int type = GEOSGeomTypeId_r(im.handle, im.area);
+    if ((type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) || GEOSisEmpty_r(im.handle, im.area) == 1) {
+        throw core::InputError("the clip area is not a polygon");
+    }
+    if (GEOSisValid_r(im.handle, im.area) != 1) {
+        GEOSGeometry* valid = GEOSMakeValid_r(im.handle, im.area);
+        if (!valid) throw core::InputError("the clip area is not a valid polygon: " + im.lastError);
+        GEOSGeom_destroy_r(im.handle, im.area);
+        im.area = valid;
+    }
+    im.prepared = GEOSPrepare_r(im.handle, im.area);
+    m_bounds = wkbEnvelope(area);
+}
+
+ClipArea::~ClipArea() {
+    Impl& im = *m_impl;
+    if (im.prepared) GEOSPreparedGeom_destroy_r(im.handle, im.prepared);
+    if (im.area) GEOSGeom_destroy_r(im.handle, im.area);
+    GEOSWKBReader_destroy_r(im.handle, im.reader);
+    GEOSWKBWriter_destroy_r(im.handle, im.writer);
+    GEOS_finish_r(im.handle);
+}
+
+double ClipArea::area() const {
+    double a = 0;
+    GEOSArea_r(m_impl->handle, m_impl->area, &a);
+    return a;
+}
+
+std::vector<core::Wkb> ClipArea::clip(const core::Wkb& geometry) {
+    Impl& im = *m_impl;
+    const core::BBox box = wkbEnvelope(geometry);
+    if (box.empty() || box.minX > m_bounds.maxX || box.maxX < m_bounds.minX || box.minY > m_bounds.maxY ||
+        box.maxY < m_bounds.minY) {
+        return {};
+    }
+    GEOSGeometry* g = im.read(geometry);
+    struct Guard {
+        GEOSContextHandle_t h;
+        GEOSGeometry* g;
+        ~Guard() {
+            if (g) GEOSGeom_destroy_r(h, g);
+        }
+    } guard{im.handle, g};
+    if (GEOSPreparedContainsProperly_r(im.handle, im.prepared, g) == 1) return {geometry};
+    if (GEOSPreparedIntersects_r(im.handle, im.prepared, g) != 1) return {};
+    const int type = GEOSGeomTypeId_r(im.handle, g);
+    const int dimension = type == GEOS_POINT || type == GEOS_MULTIPOINT       ? 0
+                          : type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON ? 2
+                                                                              : 1;
+    if (dimension == 0) {
+        // A point on the edge belongs to the area.
+        return GEOSPreparedCovers_r(im.handle, im.prepared, g) == 1 ? std::vector<core::Wkb>{geometry}
+                                                                    : std::vector<core::Wkb>{};
+    }
+    GEOSGeometry* cut = GEOSIntersection_r(im.handle, im.area, g);
+    if (!cut) throw core::ProcessingError("GEOS intersection failed: " + im.lastError);
+    Guard cutGuard{im.handle, cut};
+    std::vector<const GEOSGeometry*> parts;
+    im.collect(cut, dimension, parts);
+    std::vector<core::Wkb> out;
+    if (dimension == 1) {
+        // Pieces of a line that meet again (the cut splits at every vertex GEOS noded) are merged first.
+        if (parts.size() > 1) {
+            std::vector<GEOSGeometry*> clones;
+            for (const auto* part : parts) clones.push_back(GEOSGeom_clone_r(im.handle, part));
+            GEOSGeometry* multi = GEOSGeom_createCollection_r(im.handle, GEOS_MULTILINESTRING, clones.data(),
+                                                              static_cast<unsigned>(clones.size()));
+            Guard multiGuard{im.handle, multi};
+            GEOSGeometry* merged = GEOSLineMerge_r(im.handle, multi);
+            if (merged) {
+                Guard mergedGuard{im.handle, merged};
+                std::vector<const GEOSGeometry*> lines;
+                im.collect(merged, 1, lines);
+                for (const auto* line : lines) out.push_back(im.write(line));
+                return out;
+            }
+        }
+        for (const auto* part : parts) out.push_back(im.write(part));
+        return out;
+    }
+    if (parts.empty()) return {};
+    if (parts.size() == 1) return {im.write(parts.front())};
+    std::vector<GEOSGeometry*> clones;
+    for (const auto* part : parts) clones.push_back(GEOSGeom_clone_r(im.handle, part));
+    GEOSGeometry* multi =
+        GEOSGeom_createCollection_r(im.handle, GEOS_MULTIPOLYGON, clones.data(), static_cast<unsigned>(clones.size()));
+    Guard multiGuard{im.handle, multi};
+    return {im.write(multi)};
+}
+
 }  // namespace lb::geo

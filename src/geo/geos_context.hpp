@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bbox.hpp"
 #include "core/value.hpp"
 #include "geo/wkb.hpp"
 
@@ -38,6 +39,31 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
+};
+
+// The area an import keeps (import-osm --bbox, --bbox-wgs84, --boundary): a polygon, prepared once, that
+// features are cut to. One thread; not copyable.
+class ClipArea {
+public:
+    // A polygon or multipolygon (WKB); throws core::InputError when it is not an area.
+    explicit ClipArea(const core::Wkb& area);
+    ~ClipArea();
+    ClipArea(const ClipArea&) = delete;
+    ClipArea& operator=(const ClipArea&) = delete;
+
+    const core::BBox& bounds() const { return m_bounds; }
+    double area() const;
+
+    // The parts of `geometry` inside the area, of the geometry's own dimension: the geometry unchanged when
+    // it lies inside, nothing when it lies outside, otherwise the cut — a line cut at the edge gives one
+    // line string per piece inside, a polygon the multipolygon of its pieces inside, a point itself or
+    // nothing. Touching the edge in a point or line is not "inside" for an area.
+    std::vector<core::Wkb> clip(const core::Wkb& geometry);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    core::BBox m_bounds;
 };
 
 }  // namespace lb::geo

@@ -182,10 +182,8 @@ std::string restoreMappedKeys(OGRFeature& feature, OsmTags& tags) {
 
 OsmReader::OsmReader(std::filesystem::path file) : m_file(std::move(file)) {}
 
-void OsmReader::read(const Sink& sink, core::Progress& progress) {
+void OsmReader::scan(const Visitor& visit, core::Progress& progress, const std::optional<core::BBox>& wgs84) {
     const std::string name = m_file.string();
-    m_warnings.clear();
-    m_cutTagLists = 0;
     std::error_code ec;
     if (!std::filesystem::exists(m_file, ec)) throw core::InputError(name + ": no such file");
     if (!std::filesystem::is_regular_file(m_file, ec)) throw core::InputError(name + ": not a regular file");
@@ -231,7 +229,9 @@ void OsmReader::read(const Sink& sink, core::Progress& progress) {
     }
     if (errors.hasFailure()) throw core::InputError(name + ": " + errors.failureText());
 
-    geo::GeosContext geos;
+    // No GDAL spatial filter: the OSM driver's filter drops ways whose envelope meets the box when too few
+    // of their nodes lie in it (seen with GDAL 3.6); callers cut exactly, after a cheap envelope test.
+    (void)wgs84;
     progress.beginStage("OSM lesen", 1000);
     std::uint64_t reported = 0;
     std::uint64_t features = 0;
@@ -252,72 +252,125 @@ void OsmReader::read(const Sink& sink, core::Progress& progress) {
                 progress.checkCancelled();
             }
         }
-        const char* layerName = layer->GetName();
-        if (std::strcmp(layerName, "multilinestrings") == 0 || std::strcmp(layerName, "other_relations") == 0) {
-            continue;
-        }
-        const OGRGeometry* geometry = feature->GetGeometryRef();
-        if (!geometry || geometry->IsEmpty()) continue;
-        const int tagsField = feature->GetFieldIndex("all_tags");
-        if (tagsField < 0 || !feature->IsFieldSetAndNotNull(tagsField)) continue;
-        OsmTags tags;
-        const char* allTags = feature->GetFieldAsString(tagsField);
-        try {
-            tags = parseHstoreTags(allTags);
-        } catch (const core::Error& e) {
-            throw core::InputError(name + ": " + e.what());
-        }
-        const std::size_t tagsLength = std::strlen(allTags);
-        const std::string restored = tagsLength >= kLongTagList ? restoreMappedKeys(*feature, tags) : std::string();
-        const OsmGeometryKind geometryKind = kindOfLayer(layerName);
-        const auto targets = classifyOsm(geometryKind, tags);
-        if (targets.empty()) continue;
+        visit(*layer, *feature);
+    }
+    if (reported < 1000) progress.step(1000 - reported);
+    progress.finishStage();
+}
 
-        OsmFeature out{core::LayerId::Pois, "node", 0, &tags, {}};
-        if (geometryKind == OsmGeometryKind::Area) {
-            const int wayField = feature->GetFieldIndex("osm_way_id");
-            if (wayField >= 0 && feature->IsFieldSetAndNotNull(wayField)) {
-                out.osmType = "way";
-                out.osmId = feature->GetFieldAsInteger64(wayField);
-            } else {
-                out.osmType = "relation";
-                out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
+void OsmReader::read(const Sink& sink, core::Progress& progress, const std::optional<core::BBox>& wgs84) {
+    m_warnings.clear();
+    m_cutTagLists = 0;
+    const std::string name = m_file.string();
+    geo::GeosContext geos;
+    scan(
+        [&](OGRLayer& ogrLayer, OGRFeature& ogrFeature) {
+            OGRLayer* layer = &ogrLayer;
+            OGRFeature* feature = &ogrFeature;
+            const char* layerName = layer->GetName();
+            if (std::strcmp(layerName, "multilinestrings") == 0 || std::strcmp(layerName, "other_relations") == 0) {
+                return;
             }
-        } else {
-            out.osmType = geometryKind == OsmGeometryKind::Point ? "node" : "way";
-            out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
-        }
-        if (!restored.empty() || tagsLength >= kTagListLimit) {
-            ++m_cutTagLists;
-            if (m_warnings.size() < kListedWarnings) {
-                m_warnings.push_back(std::string(out.osmType) + " " + std::to_string(out.osmId) +
-                                     ": more tags than GDAL keeps (8 KiB of tag text); " +
-                                     (restored.empty() ? "" : "restored " + restored + ", ") +
-                                     "tags past the limit that Lagebild does not map are dropped");
+            const OGRGeometry* geometry = feature->GetGeometryRef();
+            if (!geometry || geometry->IsEmpty()) return;
+            const int tagsField = feature->GetFieldIndex("all_tags");
+            if (tagsField < 0 || !feature->IsFieldSetAndNotNull(tagsField)) return;
+            OsmTags tags;
+            const char* allTags = feature->GetFieldAsString(tagsField);
+            try {
+                tags = parseHstoreTags(allTags);
+            } catch (const core::Error& e) {
+                throw core::InputError(name + ": " + e.what());
             }
-        }
-        const core::Wkb wkb = exportWkb(*geometry);
-        for (const core::LayerId target : targets) {
-            out.layer = target;
-            if (target == core::LayerId::Pois && geometryKind != OsmGeometryKind::Point) {
-                try {
-                    const auto [x, y] = geos.pointOnSurface(wkb);
-                    out.geometry = geo::pointWkb(x, y);
-                } catch (const core::Error&) {
-                    continue;  // degenerate area: no POI position
+            const std::size_t tagsLength = std::strlen(allTags);
+            const std::string restored = tagsLength >= kLongTagList ? restoreMappedKeys(*feature, tags) : std::string();
+            const OsmGeometryKind geometryKind = kindOfLayer(layerName);
+            const auto targets = classifyOsm(geometryKind, tags);
+            if (targets.empty()) return;
+
+            OsmFeature out{core::LayerId::Pois, "node", 0, &tags, {}};
+            if (geometryKind == OsmGeometryKind::Area) {
+                const int wayField = feature->GetFieldIndex("osm_way_id");
+                if (wayField >= 0 && feature->IsFieldSetAndNotNull(wayField)) {
+                    out.osmType = "way";
+                    out.osmId = feature->GetFieldAsInteger64(wayField);
+                } else {
+                    out.osmType = "relation";
+                    out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
                 }
             } else {
-                out.geometry = wkb;
+                out.osmType = geometryKind == OsmGeometryKind::Point ? "node" : "way";
+                out.osmId = feature->GetFieldAsInteger64(feature->GetFieldIndex("osm_id"));
             }
-            sink(out);
-        }
-    }
+            if (!restored.empty() || tagsLength >= kTagListLimit) {
+                ++m_cutTagLists;
+                if (m_warnings.size() < kListedWarnings) {
+                    m_warnings.push_back(std::string(out.osmType) + " " + std::to_string(out.osmId) +
+                                         ": more tags than GDAL keeps (8 KiB of tag text); " +
+                                         (restored.empty() ? "" : "restored " + restored + ", ") +
+                                         "tags past the limit that Lagebild does not map are dropped");
+                }
+            }
+            const core::Wkb wkb = exportWkb(*geometry);
+            for (const core::LayerId target : targets) {
+                out.layer = target;
+                if (target == core::LayerId::Pois && geometryKind != OsmGeometryKind::Point) {
+                    try {
+                        const auto [x, y] = geos.pointOnSurface(wkb);
+                        out.geometry = geo::pointWkb(x, y);
+                    } catch (const core::Error&) {
+                        return;  // degenerate area: no POI position
+                    }
+                } else {
+                    out.geometry = wkb;
+                }
+                sink(out);
+            }
+        },
+        progress, wgs84);
     if (m_cutTagLists > kListedWarnings) {
         m_warnings.push_back(std::to_string(m_cutTagLists - kListedWarnings) +
                              " more features had more tags than GDAL keeps");
     }
-    if (reported < 1000) progress.step(1000 - reported);
-    progress.finishStage();
+}
+
+std::vector<OsmBoundary> OsmReader::boundaries(const std::string& wanted, core::Progress& progress) {
+    std::vector<OsmBoundary> found;
+    const std::string name = m_file.string();
+    const auto lower = [](std::string text) {
+        for (char& c : text) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return text;
+    };
+    const std::string key = lower(wanted);
+    scan(
+        [&](OGRLayer& layer, OGRFeature& feature) {
+            if (std::strcmp(layer.GetName(), "multipolygons") != 0) return;
+            const OGRGeometry* geometry = feature.GetGeometryRef();
+            if (!geometry || geometry->IsEmpty()) return;
+            const int tagsField = feature.GetFieldIndex("all_tags");
+            if (tagsField < 0 || !feature.IsFieldSetAndNotNull(tagsField)) return;
+            OsmTags tags;
+            try {
+                tags = parseHstoreTags(feature.GetFieldAsString(tagsField));
+            } catch (const core::Error& e) {
+                throw core::InputError(name + ": " + e.what());
+            }
+            const auto* boundary = findTag(tags, "boundary");
+            const auto* tagName = findTag(tags, "name");
+            if (!boundary || *boundary != "administrative" || !tagName) return;
+            OsmBoundary b;
+            b.name = *tagName;
+            if (const auto* level = findTag(tags, "admin_level")) b.adminLevel = std::atoi(level->c_str());
+            const int idField = feature.GetFieldIndex("osm_id");
+            if (idField >= 0 && feature.IsFieldSetAndNotNull(idField)) b.osmId = feature.GetFieldAsInteger64(idField);
+            b.matches = lower(b.name) == key;
+            if (b.matches) b.geometry = exportWkb(*geometry);
+            found.push_back(std::move(b));
+        },
+        progress, std::nullopt);
+    return found;
 }
 
 }  // namespace lb::io

@@ -36,8 +36,8 @@ ProjectSummary Project::summary() {
     return summary;
 }
 
-OsmImportReport Project::importOsm(const std::filesystem::path& file, core::Progress& progress) {
-    return project::importOsm(*m_store, file, progress);
+OsmImportReport Project::importOsm(const std::filesystem::path& file, core::Progress& progress, const OsmClip& clip) {
+    return project::importOsm(*m_store, file, progress, clip);
 }
 
 ThematicImportReport Project::importLayer(core::LayerId layer, const std::filesystem::path& file,

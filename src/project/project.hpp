@@ -45,7 +45,7 @@ public:
     store::ProjectStore& store() { return *m_store; }
 
     ProjectSummary summary();
-    OsmImportReport importOsm(const std::filesystem::path& file, core::Progress& progress);
+    OsmImportReport importOsm(const std::filesystem::path& file, core::Progress& progress, const OsmClip& clip = {});
     ThematicImportReport importLayer(core::LayerId layer, const std::filesystem::path& file,
                                      const io::ImportMapping& mapping, const ImportOptions& options,
                                      core::Progress& progress);

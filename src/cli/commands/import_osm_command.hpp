@@ -18,6 +18,7 @@ public:
 private:
     std::string m_project;
     std::string m_file;
+    std::string m_bbox, m_bboxWgs84, m_boundary;
     bool m_json = false;
 };
 
