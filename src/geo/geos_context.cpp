@@ -11,6 +11,17 @@ void messageHandler(const char* message, void* userdata) {
     *static_cast<std::string*>(userdata) = message ? message : "";
 }
 
+// WKB (little endian, 2D) of a GEOS geometry.
+core::Wkb writeWkb(GEOSContextHandle_t handle, GEOSWKBWriter* writer, const GEOSGeometry* g,
+                   const std::string& lastError) {
+    std::size_t size = 0;
+    unsigned char* data = GEOSWKBWriter_write_r(handle, writer, g, &size);
+    if (!data) throw core::ProcessingError("GEOS: cannot write WKB: " + lastError);
+    core::Wkb out(data, data + size);
+    GEOSFree_r(handle, data);
+    return out;
+}
+
 }  // namespace
 
 struct GeosContext::Impl {
@@ -34,14 +45,7 @@ struct GeosContext::Impl {
         if (!g) throw core::ProcessingError(std::string("GEOS ") + operation + " failed: " + lastError);
         return GeomPtr(g, GeomDeleter{handle});
     }
-    core::Wkb write(const GEOSGeometry* g) {
-        std::size_t size = 0;
-        unsigned char* data = GEOSWKBWriter_write_r(handle, writer, g, &size);
-        if (!data) throw core::ProcessingError("GEOS: cannot write WKB: " + lastError);
-        core::Wkb out(data, data + size);
-        GEOSFree_r(handle, data);
-        return out;
-    }
+    core::Wkb write(const GEOSGeometry* g) { return writeWkb(handle, writer, g, lastError); }
 };
 
 GeosContext::GeosContext() : m_impl(std::make_unique<Impl>()) {
@@ -173,14 +177,7 @@ struct ClipArea::Impl {
         if (!g) throw core::InputError("invalid geometry: " + lastError);
         return g;
     }
-    core::Wkb write(const GEOSGeometry* g) {
-        std::size_t size = 0;
-        unsigned char* data = GEOSWKBWriter_write_r(handle, writer, g, &size);
-        if (!data) throw core::ProcessingError("GEOS: cannot write WKB: " + lastError);
-        core::Wkb out(data, data + size);
-        GEOSFree_r(handle, data);
-        return out;
-    }
+    core::Wkb write(const GEOSGeometry* g) { return writeWkb(handle, writer, g, lastError); }
     // Collects the simple parts of `g` of the given dimension (0 points, 1 lines, 2 polygons).
     void collect(const GEOSGeometry* g, int dimension, std::vector<const GEOSGeometry*>& parts) {
         const int type = GEOSGeomTypeId_r(handle, g);
