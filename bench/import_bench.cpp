@@ -9,7 +9,9 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -43,6 +45,18 @@ Measurement run(const std::vector<std::string>& args) {
     m.peakMiB = static_cast<double>(usage.ru_maxrss) / 1024.0;
     m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return m;
+}
+
+// The first line a shell command prints ("" when it fails).
+std::string firstLine(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        char buffer[512];
+        if (std::fgets(buffer, sizeof buffer, pipe)) out = buffer;
+        ::pclose(pipe);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
 }
 
 void row(const std::string& task, const Measurement& m) {
@@ -91,6 +105,33 @@ int main(int argc, char** argv) {
         const auto gpkg = dir / ("ogr-" + kind + ".gpkg");
         row("ogr2ogr -f GPKG -t_srs EPSG:25833 (" + kind + ")",
             run({"ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:25833", gpkg.string(), input.string()}));
+    }
+    if (havePbf) {
+        // A town out of the larger file: the central quarter of its extent (a sixteenth of its area), cut
+        // while importing vs. osmium extract followed by ogr2ogr on the extract.
+        const std::string bbox = firstLine("osmium fileinfo -e -g data.bbox " + pbf.string());
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (std::sscanf(bbox.c_str(), "(%lf,%lf,%lf,%lf)", &x0, &y0, &x1, &y1) == 4) {
+            const double w = x1 - x0, h = y1 - y0;
+            const std::string box = fmt::format("{:.6f},{:.6f},{:.6f},{:.6f}", x0 + 0.375 * w, y0 + 0.375 * h,
+                                                x0 + 0.625 * w, y0 + 0.625 * h);
+            fmt::print("|{:-<60}|{:->10}|{:->11}|{:->6}|\n", "", "", "", "");
+            const auto project = dir / "osm-clip.sqlite";
+            run({lagebild, "init", project.string()});
+            row("lagebild import-osm --bbox-wgs84 (central 1/16, PBF)",
+                run({lagebild, "import-osm", project.string(), pbf.string(), "--bbox-wgs84", box}));
+            const auto extract = dir / "extract.osm.pbf";
+            const Measurement cut = run(
+                {"osmium", "extract", "-b", box, "-s", "complete_ways", "-O", "-o", extract.string(), pbf.string()});
+            row("osmium extract -b (same box, complete ways)", cut);
+            const auto gpkg = dir / "ogr-extract.gpkg";
+            const Measurement convert =
+                run({"ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:25833", gpkg.string(), extract.string()});
+            row("ogr2ogr -f GPKG -t_srs EPSG:25833 (the extract)", convert);
+            row("osmium extract + ogr2ogr (sum; ways not cut at the edge)",
+                {cut.seconds + convert.seconds, std::max(cut.peakMiB, convert.peakMiB),
+                 cut.exitCode != 0 ? cut.exitCode : convert.exitCode});
+        }
     }
     if (!skipDemo) {
         const auto sourcesDir = dir / "demo-sources";
