@@ -504,7 +504,7 @@ private:
 // [legend]
 // The layout input of the picture's legend: the visible thematic layers' classes (top layer first, in class
 // drawing order), the hot-spot classes and the heat map's colour bar, as the GL renderer collects them.
-MapLayoutInput legendInput(const MapPicture& picture, double scale) {
+MapLayoutInput legendInput(const MapPicture& picture) {
     MapLayoutInput in;
     in.width = 100000;
     in.height = 100000;
@@ -512,7 +512,6 @@ MapLayoutInput legendInput(const MapPicture& picture, double scale) {
     in.language = picture.options.language;
     in.furniture = false;
     in.legend = true;
-    in.legendScale = static_cast<float>(scale);
     const Style& style = *picture.style;
     auto order = drawingOrder(style, picture.options);
     std::reverse(order.begin(), order.end());
@@ -539,7 +538,7 @@ MapLayoutInput legendInput(const MapPicture& picture, double scale) {
     return in;
 }
 
-MapLayout legendLayout(cairo_t* cr, const MapPicture& picture, double scale) {
+MapLayout legendLayout(cairo_t* cr, const MapPicture& picture) {
     cairo_save(cr);
     const auto measure = [cr](std::string_view utf8, float size) {
         selectFont(cr, size);
@@ -548,7 +547,7 @@ MapLayout legendLayout(cairo_t* cr, const MapPicture& picture, double scale) {
         cairo_text_extents(cr, text.c_str(), &extents);
         return static_cast<float>(extents.x_advance);
     };
-    MapLayout layout = layoutMap(legendInput(picture, scale), measure);
+    MapLayout layout = layoutMap(legendInput(picture), measure);
     cairo_restore(cr);
     return layout;
 }
@@ -631,17 +630,20 @@ void paintMap(cairo_t* cr, const MapPicture& picture, const MapView& view, doubl
 
 std::pair<double, double> legendSize(cairo_t* cr, const MapPicture& picture, double scale) {
     if (!picture.scene || !picture.style) return {0, 0};
-    const MapLayout layout = legendLayout(cr, picture, scale);
+    const MapLayout layout = legendLayout(cr, picture);
     if (!layout.legendBox) return {0, 0};
-    return {layout.legendBox->x1 - layout.legendBox->x0, layout.legendBox->y1 - layout.legendBox->y0};
+    return {scale * (layout.legendBox->x1 - layout.legendBox->x0),
+            scale * (layout.legendBox->y1 - layout.legendBox->y0)};
 }
 
 void paintLegend(cairo_t* cr, const MapPicture& picture, double x, double y, double scale) {
     if (!picture.scene || !picture.style) return;
-    const MapLayout layout = legendLayout(cr, picture, scale);
+    const MapLayout layout = legendLayout(cr, picture);
     if (!layout.legendBox) return;
     cairo_save(cr);
-    cairo_translate(cr, x - layout.legendBox->x0, y - layout.legendBox->y0);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, scale, scale);  // texts, symbols and swatches alike
+    cairo_translate(cr, -layout.legendBox->x0, -layout.legendBox->y0);
     paintShapes(cr, layout.legendShapes);
     paintSamples(cr, layout.samples);
     paintTexts(cr, layout.texts);

@@ -20,9 +20,9 @@ namespace {
 
 constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr double kMetresPerPoint = 0.0254 / 72.0;
-// A view pixel of the map frame on A4: the OGC standard pixel (0.28 mm), so the style's widths and sizes print
-// as they would show on a screen at that scale. Bigger sheets are seen from further away: their pixel grows
-// with the square root of the sheet's size (A0: 0.56 mm).
+// A view pixel of the map frame: the OGC standard pixel (0.28 mm) on every sheet, so the view's scale
+// denominator is the printed scale and the style's scale-dependent visibility (street names from 1:12.000)
+// and its widths and sizes print as a screen would show them at that scale.
 constexpr double kPixelMm = 0.28;
 
 // [paper]
@@ -308,7 +308,7 @@ PrintResult paintPrintPage(cairo_t* cr, const MapPicture& picture, const PrintSe
         area.add(cx - 500, cy - 500);
         area.add(cx + 500, cy + 500);
     }
-    const double pixelPoints = kPixelMm * kPointsPerMm * g;
+    const double pixelPoints = kPixelMm * kPointsPerMm;
     const MapView view = frameView(frame, area, pixelPoints, result.scaleDenominator);
     MapPicture mapPicture = picture;
     cairo_save(cr);
