@@ -379,6 +379,42 @@ PrintResult paintPrintPage(cairo_t* cr, const MapPicture& picture, const PrintSe
     return result;
 }
 
+PrintPreview paintPrintPreview(const MapPicture& picture, const PrintSettings& settings, int longSide) {
+    const auto [w, h] = paperSizePoints(settings.paper, settings.landscape);
+    const double scale = longSide / std::max(w, h);
+    PrintPreview preview;
+    preview.width = std::max(1, static_cast<int>(w * scale));
+    preview.height = std::max(1, static_cast<int>(h * scale));
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, preview.width, preview.height);
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
+    try {
+        preview.result = paintPrintPage(cr, picture, settings);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    preview.rgba.resize(static_cast<std::size_t>(preview.width) * preview.height * 4);
+    for (int y = 0; y < preview.height; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        for (int x = 0; x < preview.width; ++x) {
+            const std::uint32_t p = row[x];  // premultiplied ARGB; the page is opaque white underneath
+            std::uint8_t* out = &preview.rgba[(static_cast<std::size_t>(y) * preview.width + x) * 4];
+            out[0] = static_cast<std::uint8_t>(p >> 16);
+            out[1] = static_cast<std::uint8_t>(p >> 8);
+            out[2] = static_cast<std::uint8_t>(p);
+            out[3] = static_cast<std::uint8_t>(p >> 24);
+        }
+    }
+    cairo_surface_destroy(surface);
+    return preview;
+}
+
 // [files]
 PrintResult writePrint(const std::filesystem::path& file, PrintFormat format, const MapPicture& picture,
                        const PrintSettings& settings) {

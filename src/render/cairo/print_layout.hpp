@@ -1,10 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/bbox.hpp"
 #include "render/cairo/map_painter.hpp"
@@ -46,6 +48,15 @@ struct PrintResult {
 // at a true "round" scale, legend, scale bar, north arrow, an overview map of the whole scene with the frame as
 // a rectangle, the CRS note, the OpenStreetMap attribution and the data sources line.
 PrintResult paintPrintPage(cairo_t* cr, const MapPicture& picture, const PrintSettings& settings);
+
+// The page painted into an RGBA image (8 bits per channel, straight alpha, rows top down) whose long side is
+// `longSide` pixels: the GUI's preview.
+struct PrintPreview {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;
+    PrintResult result;
+};
+PrintPreview paintPrintPreview(const MapPicture& picture, const PrintSettings& settings, int longSide);
 
 // Writes the page as a PDF or SVG file at `file` (written in place: callers that must not leave a half file
 // write a temporary path and rename it, project/print.hpp). Throws core::ProcessingError when Cairo fails.
