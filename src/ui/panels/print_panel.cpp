@@ -32,14 +32,17 @@ std::string todayInBerlin() {
     return text;
 }
 
+// As `lagebild render` prints them: the data sources name the project file.
 render::cairo::PrintSettings settingsOf(int paper, int orientation, const std::string& title,
-                                        const std::string& subtitle) {
+                                        const std::string& subtitle, const std::string& project, bool english) {
     render::cairo::PrintSettings settings;
     settings.paper = kPapers[std::clamp(paper, 0, 4)];
     settings.landscape = orientation == 1;
     settings.title = title;
     settings.subtitle = subtitle;
     settings.date = todayInBerlin();
+    settings.sources = english ? "OpenStreetMap (base map); thematic data: " + project
+                               : "OpenStreetMap (Basiskarte); Fachdaten: " + project;
     return settings;
 }
 
@@ -47,6 +50,10 @@ render::cairo::PrintSettings settingsOf(int paper, int orientation, const std::s
 
 PrintPanel::PrintPanel(Workspace& workspace) : Panel(false), m_workspace(workspace) {}
 PrintPanel::~PrintPanel() = default;
+
+std::string PrintPanel::projectFile() const {
+    return std::filesystem::path(m_workspace.projectPath()).filename().string();
+}
 
 void PrintPanel::open() {
     const Translator tr = m_workspace.tr();
@@ -70,7 +77,8 @@ void PrintPanel::paintPreview() {
     try {
         const render::cairo::MapPicture picture = m_workspace.printPicture();
         if (!picture.scene) return;
-        render::cairo::PrintSettings settings = settingsOf(m_paper, m_orientation, m_title, m_subtitle);
+        render::cairo::PrintSettings settings = settingsOf(m_paper, m_orientation, m_title, m_subtitle, projectFile(),
+                                                           m_workspace.language() == Language::English);
         settings.area = m_workspace.printArea();
         settings.language = m_workspace.language() == Language::English ? "en" : "de";
         if (m_workspace.publicMode()) settings.publicK = project::kMinimumPublicK;
@@ -87,7 +95,8 @@ bool PrintPanel::submit() {
         m_error = tr(Str::PrintBadFile);
         return false;
     }
-    m_workspace.writePrint(m_path, settingsOf(m_paper, m_orientation, m_title, m_subtitle));
+    m_workspace.writePrint(m_path, settingsOf(m_paper, m_orientation, m_title, m_subtitle, projectFile(),
+                                              m_workspace.language() == Language::English));
     return true;
 }
 

@@ -32,6 +32,7 @@ public:
 private:
     void paintPreview();
     bool submit();  // true when the print was started
+    std::string projectFile() const;
 
     Workspace& m_workspace;
     bool m_openRequested = false;
