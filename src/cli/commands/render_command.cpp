@@ -26,6 +26,8 @@ void RenderCommand::addOptions(CLI::App& app) {
     app.add_flag("--landscape", m_landscape, "Print in landscape orientation (.pdf/.svg)");
     app.add_option("--title", m_title, "Print title (.pdf/.svg)");
     app.add_option("--subtitle", m_subtitle, "Print subtitle (.pdf/.svg)");
+    app.add_option("--date", m_date,
+                   "The date printed on the layout, as given (default: today, DD.MM.YYYY; \"none\": no date)");
     app.add_option("--size", m_size, "Image size in pixels, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--bbox", m_bbox, "Map extent minx,miny,maxx,maxy in the project CRS (default: all data)");
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
@@ -98,7 +100,7 @@ int RenderCommand::writePrint(LoadedMap& map, bool exactArea) {
     settings.landscape = m_landscape;
     settings.title = m_title.empty() ? "Lagebild" : m_title;
     settings.subtitle = m_subtitle;
-    settings.date = todayInBerlin();
+    settings.date = m_date.empty() ? todayInBerlin() : m_date == "none" ? std::string() : m_date;
     settings.language = m_language;
     core::BBox area = map.extent;
     if (!exactArea && !area.empty()) {

@@ -24,7 +24,7 @@ public:
 private:
     int writePrint(LoadedMap& map, bool exactArea);
 
-    std::string m_paper = "A4", m_title, m_subtitle;
+    std::string m_paper = "A4", m_title, m_subtitle, m_date;
     bool m_landscape = false;
     std::string m_project, m_out, m_size = "1600x1200", m_bbox, m_layers, m_language = "de", m_style;
     bool m_public = false, m_noLabels = false, m_noLegend = false, m_noFurniture = false, m_heatmap = false;

@@ -112,13 +112,14 @@ TEST(PrintCli, PaperSizesAndOrientation) {
 TEST(PrintCli, TextIsSearchableWithEmbeddedFonts) {
     LAGEBILD_REQUIRE_PROGRAM("pdftotext");
     LAGEBILD_REQUIRE_PROGRAM("pdffonts");
-    const fs::path pdf = print("text.pdf", {"--paper", "A0", "--title", "Lagebild Musterstadt Nord"});
+    const fs::path pdf =
+        print("text.pdf", {"--paper", "A0", "--title", "Lagebild Musterstadt Nord", "--date", "31.12.2025"});
     const std::string text = pdfText(pdf);
-    for (const std::string expected :
-         {"Lagebild Musterstadt Nord", "Gewalt", "Streetwork-Route", "Stadtteil", "\xc2\xa9 OpenStreetMap-Mitwirkende",
-          "ETRS89 / UTM Zone 33N (EPSG:25833)", "Ma\xc3\x9fstab 1:", "Datenquellen:",
-          "Leipziger Stra\xc3\x9f"
-          "e"}) {
+    for (const std::string expected : {"Lagebild Musterstadt Nord", "31.12.2025", "Gewalt", "Streetwork-Route",
+                                       "Stadtteil", "\xc2\xa9 OpenStreetMap-Mitwirkende",
+                                       "ETRS89 / UTM Zone 33N (EPSG:25833)", "Ma\xc3\x9fstab 1:", "Datenquellen:",
+                                       "Leipziger Stra\xc3\x9f"
+                                       "e"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text.substr(0, 3000);
     }
     EXPECT_EQ(text.find("ffentliche Fassung"), std::string::npos);
