@@ -38,8 +38,8 @@ bool isBlank(const std::u32string& text) {
 }
 
 // A glyph set on a baseline: pen position `origin`, writing direction `dir` (unit), `up` perpendicular.
-PlacedGlyph orientedGlyph(const Glyph& glyph, Point origin, Point dir, float scale, float size, const Color& color,
-                          const Color& halo) {
+PlacedGlyph orientedGlyph(char32_t codePoint, const Glyph& glyph, Point origin, Point dir, float scale, float size,
+                          const Color& color, const Color& halo) {
     const Point up{dir[1], -dir[0]};  // y runs down the screen
     const float x0 = glyph.left * scale, x1 = (glyph.left + glyph.width) * scale;
     const float yTop = glyph.top * scale, yBottom = (glyph.top - glyph.height) * scale;
@@ -58,6 +58,9 @@ PlacedGlyph orientedGlyph(const Glyph& glyph, Point origin, Point dir, float sca
     placed.size = size;
     placed.color = color;
     placed.halo = halo;
+    placed.codePoint = codePoint;
+    placed.pen = origin;
+    placed.dir = dir;
     return placed;
 }
 
@@ -238,7 +241,7 @@ bool LabelPlacer::placeHorizontal(const std::u32string& text, float x0, float to
     for (std::size_t i = 0; i < text.size(); ++i) {
         const Glyph& glyph = m_atlas.glyph(text[i]);
         if (glyph.width > 0 && glyph.height > 0)
-            m_glyphs.push_back(orientedGlyph(glyph, {pen, baseline}, {1, 0}, scale, size, color, halo));
+            m_glyphs.push_back(orientedGlyph(text[i], glyph, {pen, baseline}, {1, 0}, scale, size, color, halo));
         pen += widths[i];
     }
     return true;
@@ -322,7 +325,7 @@ int LabelPlacer::placeAlongLine(std::string_view utf8, const std::vector<std::ar
             boxes.push_back(advanceBounds(origin, pose.dir, widths[i], ascender, descender));
             const Glyph& glyph = m_atlas.glyph(text[i]);
             if (glyph.width > 0 && glyph.height > 0)
-                glyphs.push_back(orientedGlyph(glyph, origin, pose.dir, scale, size, color, halo));
+                glyphs.push_back(orientedGlyph(text[i], glyph, origin, pose.dir, scale, size, color, halo));
         }
         if (!fits(boxes, pad)) return std::nullopt;
         for (const Box& box : boxes) reserve(box);

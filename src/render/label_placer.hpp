@@ -18,6 +18,11 @@ struct PlacedGlyph {
     float size;                       // text size in pixels (for the SDF smoothing)
     Color color;
     Color halo;
+    // For vector backends (Cairo), which draw the font's glyph instead of the atlas quad: the code point,
+    // the pen position on the baseline and the writing direction (unit vector, screen pixels).
+    char32_t codePoint = 0;
+    std::array<float, 2> pen{0, 0};
+    std::array<float, 2> dir{1, 0};
 };
 
 // Places labels without overlaps, first come first served (callers sort by priority): street names

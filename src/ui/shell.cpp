@@ -31,6 +31,7 @@
 #include "ui/panels/menu_bar_panel.hpp"
 #include "ui/panels/notice_panel.hpp"
 #include "ui/panels/presentation_panel.hpp"
+#include "ui/panels/print_panel.hpp"
 #include "ui/panels/query_panel.hpp"
 #include "ui/panels/shortcuts_panel.hpp"
 #include "ui/panels/slides_panel.hpp"
@@ -104,9 +105,10 @@ Shell::Shell(Settings& settings, std::filesystem::path settingsFile, std::filesy
     m_editMenu = std::make_unique<EditMenuTargets>(
         EditMenuTargets{*m_editor, *m_fieldModePanel, m_toolbar->showTools(), calendar, *m_author});
     auto& exportLayers = m_panels.add<ExportPanel>(ws);
+    auto& print = m_panels.add<PrintPanel>(ws);
     m_menuBar = &m_panels.add<MenuBarPanel>(
         ws, MenuTargets{*m_layers, *m_info, *m_statusBar, about, *m_shortcuts, *m_fileDialog, m_analysisMenu.get(),
-                        m_editMenu.get(), m_help, m_table, &exportLayers, m_slides, m_presentation.get()});
+                        m_editMenu.get(), m_help, m_table, &exportLayers, m_slides, m_presentation.get(), &print});
     m_panels.adopt(std::move(fileDialog));
     m_presentationPanel = &m_panels.add<PresentationPanel>(ws, *m_presentation, m_layout);
     m_notices = &m_panels.add<NoticePanel>(ws);

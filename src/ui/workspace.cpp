@@ -15,6 +15,7 @@
 #include "geo/crs.hpp"
 #include "project/demo.hpp"
 #include "project/map_request.hpp"
+#include "project/print.hpp"
 #include "project/project.hpp"
 #include "project/session.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -384,6 +385,67 @@ void Workspace::exportLayers(const std::filesystem::path& file, std::optional<in
              });
 }
 
+// [print]
+
+struct Workspace::PrintParts {
+    project::Released<render::SceneSnapshot> scene;
+    project::Released<render::RenderOptions> options;
+    std::optional<ReleasedHeatmap> heatmap;
+    std::optional<ReleasedHotspots> hotspots;
+
+    project::PrintInput input(const render::Style& style) const {
+        project::PrintInput in;
+        in.style = &style;
+        in.scene = &scene;
+        in.options = &options;
+        in.heatmap = heatmap ? &*heatmap : nullptr;
+        in.hotspots = hotspots ? &*hotspots : nullptr;
+        return in;
+    }
+};
+
+Workspace::PrintParts Workspace::printParts() const {
+    const project::OutputGate gate = outputGate();
+    render::RenderOptions options = m_options;
+    options.highlight.reset();
+    options.highlightSet.reset();
+    PrintParts parts{gate.scene(m_scene), gate.renderOptions(std::move(options)), std::nullopt, std::nullopt};
+    // Only the overlays the map shows, released for the current audience.
+    if (m_heatmap && m_heatmapReleased && **m_heatmapReleased == m_heatmap &&
+        m_heatmapReleased->audience() == gate.audience()) {
+        parts.heatmap = m_heatmapReleased;
+    }
+    if (m_hotspots && m_hotspotsReleased && **m_hotspotsReleased == m_hotspots &&
+        m_hotspotsReleased->audience() == gate.audience()) {
+        parts.hotspots = m_hotspotsReleased;
+    }
+    return parts;
+}
+
+core::BBox Workspace::printArea() const {
+    if (m_camera.hasView()) return m_camera.view().bounds();
+    return m_scene ? m_scene->extent() : core::BBox{};
+}
+
+render::cairo::MapPicture Workspace::printPicture() const {
+    if (!m_scene) return {};
+    const PrintParts parts = printParts();
+    render::cairo::MapPicture picture = project::printPicture(parts.input(m_style));
+    picture.atlas = m_atlas;
+    return picture;
+}
+
+void Workspace::writePrint(const std::filesystem::path& file, render::cairo::PrintSettings settings) {
+    if (!m_scene) return;
+    auto parts = std::make_shared<const PrintParts>(printParts());
+    settings.area = printArea();
+    settings.language = m_language == Language::English ? "en" : "de";
+    startJob(tr()(Str::PrintJob), [this, parts, file, settings, style = m_style](core::Progress&) -> Completion {
+        project::writePrintLayout(file, parts->input(style), settings);
+        return [this, file] { m_notices.push({false, tr().format(Str::NoticeExported, file.string()), {}}); };
+    });
+}
+
 void Workspace::reloadLayers(const std::vector<std::string>& layers) {
     if (!m_reader || !m_scene || !m_renderer) return;
     try {
@@ -493,6 +555,7 @@ void Workspace::setHeatmap(std::optional<ReleasedHeatmap> overlay, float opacity
     if (shown != m_heatmap && m_renderer) m_renderer->setHeatmap(shown);
     m_heatmap = std::move(shown);
     m_heatmapAudience = outputGate().audience();
+    m_heatmapReleased = m_heatmap ? overlay : std::nullopt;
     m_options.heatmapOpacity = opacity;
     optionsChanged();
 }
@@ -504,6 +567,7 @@ void Workspace::setHotspots(std::optional<ReleasedHotspots> overlay, float opaci
     if (shown != m_hotspots && m_renderer) m_renderer->setClassifiedOverlay(shown);
     m_hotspots = std::move(shown);
     m_hotspotsAudience = outputGate().audience();
+    m_hotspotsReleased = m_hotspots ? overlay : std::nullopt;
     m_options.classifiedOpacity = opacity;
     optionsChanged();
 }

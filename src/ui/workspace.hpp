@@ -14,6 +14,7 @@
 #include "core/layer.hpp"
 #include "project/layer_export.hpp"
 #include "project/public_gate.hpp"
+#include "render/cairo/print_layout.hpp"
 #include "render/map_view.hpp"
 #include "render/render_options.hpp"
 #include "render/scene.hpp"
@@ -147,6 +148,13 @@ public:
     // Exports layers (project/layer_export.hpp) on the document lane with progress; a notice tells what was
     // written or what went wrong. `publicK` set: through OutputGate::forPublic(*publicK), else internal.
     void exportLayers(const std::filesystem::path& file, std::optional<int> publicK, project::ExportOptions options);
+    // The print layout (project/print.hpp) of what the map shows: the current view's ground area, the gate's
+    // scene and options (no highlight) and the heat and hot-spot maps shown; written on the document lane
+    // through the same function as `lagebild render --out .pdf|.svg`, ending with a notice. In public mode the
+    // print is the public version. printPicture() is the same picture for the dialog's preview.
+    void writePrint(const std::filesystem::path& file, render::cairo::PrintSettings settings);
+    render::cairo::MapPicture printPicture() const;
+    core::BBox printArea() const;
     void cancelJob();
     // Reads these layers again from the project into the scene, at once (after an edit: the edited
     // feature shows in the next frame). Keeps the view; the selection follows its feature or goes.
@@ -234,6 +242,11 @@ private:
     std::shared_ptr<const render::ClassifiedOverlay> m_hotspots;  // likewise
     project::Audience m_heatmapAudience = project::Audience::Internal;
     project::Audience m_hotspotsAudience = project::Audience::Internal;
+    // The overlays as released, for prints: used while they are the ones shown (m_heatmap, m_hotspots).
+    std::optional<ReleasedHeatmap> m_heatmapReleased;
+    std::optional<ReleasedHotspots> m_hotspotsReleased;
+    struct PrintParts;
+    PrintParts printParts() const;
 
     JobRunner& m_jobs;
 };

@@ -2,10 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 #include "cli/map_loading.hpp"
 #include "core/error.hpp"
+#include "core/time.hpp"
+#include "project/print.hpp"
 #include "project/session.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/offscreen_context.hpp"
@@ -17,7 +21,13 @@ namespace lb::cli {
 
 void RenderCommand::addOptions(CLI::App& app) {
     app.add_option("PROJECT", m_project, "Project file")->required();
-    app.add_option("--out", m_out, "Output image (.png)")->required();
+    app.add_option("--out", m_out, "Output file: .png (image), .pdf or .svg (vector print layout)")->required();
+    app.add_option("--paper", m_paper, "Print paper size: A4, A3, A2, A1 or A0 (.pdf/.svg)")->capture_default_str();
+    app.add_flag("--landscape", m_landscape, "Print in landscape orientation (.pdf/.svg)");
+    app.add_option("--title", m_title, "Print title (.pdf/.svg)");
+    app.add_option("--subtitle", m_subtitle, "Print subtitle (.pdf/.svg)");
+    app.add_option("--date", m_date,
+                   "The date printed on the layout, as given (default: today, DD.MM.YYYY; \"none\": no date)");
     app.add_option("--size", m_size, "Image size in pixels, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--bbox", m_bbox, "Map extent minx,miny,maxx,maxy in the project CRS (default: all data)");
     app.add_option("--layers", m_layers, "Comma-separated layers to draw (default: the style's layers)");
@@ -39,10 +49,13 @@ void RenderCommand::addOptions(CLI::App& app) {
 void RenderCommand::setup() {
     makeRequest(m_size, m_bbox, m_layers, m_public, m_k);  // validates
     const std::string ext = std::filesystem::path(m_out).extension().string();
-    if (ext == ".pdf") {
-        throw core::UsageError("--out " + m_out + ": PDF print layouts are not available yet; write a .png");
+    const bool print = project::printFormatOf(m_out).has_value();
+    if (!print && ext != ".png" && ext != ".PNG") {
+        throw core::UsageError("--out " + m_out + ": expected a .png, .pdf or .svg file");
     }
-    if (ext != ".png" && ext != ".PNG") throw core::UsageError("--out " + m_out + ": expected a .png file");
+    if (!render::cairo::paperFromName(m_paper)) {
+        throw core::UsageError("--paper " + m_paper + ": unknown paper size; expected A4, A3, A2, A1 or A0");
+    }
     if (m_language != "de" && m_language != "en") throw core::UsageError("--language: expected de or en");
     if (m_samples < 1 || m_samples > 16) throw core::UsageError("--samples: expected 1 to 16");
 }
@@ -55,6 +68,7 @@ int RenderCommand::run() {
     request.language = m_language;
     auto session = project::Session::open(m_project, project::Session::Access::ReadOnly);
     LoadedMap map = loadMap(*session, request, m_style, m_heatmap);
+    if (project::printFormatOf(m_out)) return writePrint(map, request.bbox.has_value());
     render::gl::OffscreenContext context;
     render::gl::RenderTarget target(request.width, request.height, m_samples);
     render::gl::MapRenderer renderer(*map.scene, std::move(map.style), render::GlyphAtlas::defaultFontFile());
@@ -63,6 +77,47 @@ int RenderCommand::run() {
     renderer.render(view, *map.options, target);
     render::Image image{request.width, request.height, target.readPixels()};
     render::writePng(m_out, image);
+    return 0;
+}
+
+namespace {
+
+// Today's date in Berlin as printed on a map ("04.12.2026").
+std::string todayInBerlin() {
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const core::CivilTime t = core::civilFromUnix(now + core::berlinOffsetSeconds(now));
+    char text[16];
+    std::snprintf(text, sizeof(text), "%02d.%02d.%04d", t.day, t.month, t.year);
+    return text;
+}
+
+}  // namespace
+
+int RenderCommand::writePrint(LoadedMap& map, bool exactArea) {
+    render::cairo::PrintSettings settings;
+    settings.paper = *render::cairo::paperFromName(m_paper);
+    settings.landscape = m_landscape;
+    settings.title = m_title.empty() ? "Lagebild" : m_title;
+    settings.subtitle = m_subtitle;
+    settings.date = m_date.empty() ? todayInBerlin() : m_date == "none" ? std::string() : m_date;
+    settings.language = m_language;
+    core::BBox area = map.extent;
+    if (!exactArea && !area.empty()) {
+        const double grow = 0.03 * std::max(area.width(), area.height());
+        area.add(area.minX - grow, area.minY - grow);
+        area.add(area.maxX + grow, area.maxY + grow);
+    }
+    if (!area.empty()) settings.area = area;
+    const std::string project = std::filesystem::path(m_project).filename().string();
+    settings.sources = m_language == "en" ? "OpenStreetMap (base map); thematic data: " + project
+                                          : "OpenStreetMap (Basiskarte); Fachdaten: " + project;
+    project::PrintInput input;
+    input.style = &map.style;
+    input.scene = &map.scene;
+    input.options = &map.options;
+    input.heatmap = &map.heatmap;
+    project::writePrintLayout(m_out, input, settings, m_k);
     return 0;
 }
 

@@ -7,51 +7,10 @@
 #include <string>
 
 #include "geo/geos_context.hpp"
-#include "geo/planar.hpp"
+#include "render/class_batches.hpp"
 
 namespace lb::render::gl {
 namespace {
-
-double ringArea(const SceneLayer& layer, std::uint32_t ring) {
-    const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
-    const double* xy = layer.xy.data() + 2 * std::size_t{begin};
-    return geo::planar::signedRingArea(end - begin, [xy](std::size_t i) {
-        return std::pair{xy[2 * i], xy[2 * i + 1]};
-    });
-}
-
-double featureArea(const SceneLayer& layer, std::size_t f) {
-    double area = 0;
-    for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
-        for (std::uint32_t r = layer.partRings[p]; r < layer.partRings[p + 1]; ++r) {
-            const double a = std::abs(ringArea(layer, r));
-            area += r == layer.partRings[p] ? a : -a;
-        }
-    }
-    return std::max(area, 0.0);
-}
-
-// Area-weighted centroid of the largest part's shell; good enough to anchor an area label.
-std::array<double, 2> labelAnchor(const SceneLayer& layer, std::size_t f) {
-    double bestArea = -1;
-    std::array<double, 2> anchor{0, 0};
-    for (std::uint32_t p = layer.featureParts[f]; p < layer.featureParts[f + 1]; ++p) {
-        const std::uint32_t ring = layer.partRings[p];
-        const std::uint32_t begin = layer.ringCoords[ring], end = layer.ringCoords[ring + 1];
-        double a = 0, cx = 0, cy = 0;
-        for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
-            const double cross = layer.xy[2 * j] * layer.xy[2 * i + 1] - layer.xy[2 * i] * layer.xy[2 * j + 1];
-            a += cross;
-            cx += (layer.xy[2 * j] + layer.xy[2 * i]) * cross;
-            cy += (layer.xy[2 * j + 1] + layer.xy[2 * i + 1]) * cross;
-        }
-        if (std::abs(a) > bestArea && a != 0) {
-            bestArea = std::abs(a);
-            anchor = {cx / (3 * a), cy / (3 * a)};
-        }
-    }
-    return anchor;
-}
 
 void appendSegments(const SceneLayer& layer, std::uint32_t ring, std::array<double, 2> origin,
                     std::vector<float>& out) {
@@ -99,21 +58,13 @@ GpuLayer uploadLayer(const SceneLayer& layer, const LayerStyle& style, std::arra
     gpu.style = &style;
 
     // Group features by class; classes without a style are not drawn at all.
-    std::vector<std::vector<std::uint32_t>> byClass(layer.classNames.size());
-    for (std::uint32_t f = 0; f < layer.featureCount(); ++f) byClass[layer.classIndex[f]].push_back(f);
-    for (std::uint16_t c = 0; c < layer.classNames.size(); ++c) {
-        const ClassStyle* cls = style.classStyle(layer.classNames[c]);
-        if (!cls || byClass[c].empty()) continue;
+    for (StyleBatch& group : styleBatches(layer, style)) {
         ClassBatch batch;
-        batch.classIndex = c;
-        batch.style = cls;
-        batch.features = std::move(byClass[c]);
+        batch.classIndex = group.classIndex;
+        batch.style = group.style;
+        batch.features = std::move(group.features);
         gpu.batches.push_back(std::move(batch));
     }
-    std::stable_sort(gpu.batches.begin(), gpu.batches.end(), [&](const ClassBatch& a, const ClassBatch& b) {
-        if (a.style->order != b.style->order) return a.style->order < b.style->order;
-        return (a.style - style.classes.data()) < (b.style - style.classes.data());
-    });
 
     std::vector<float> segments;
     if (layer.kind == GeometryKind::Polygon) {

@@ -15,6 +15,7 @@
 #include "ui/panels/export_panel.hpp"
 #include "ui/panels/file_dialog_panel.hpp"
 #include "ui/panels/help_panel.hpp"
+#include "ui/panels/print_panel.hpp"
 #include "ui/presentation.hpp"
 #include "ui/workspace.hpp"
 
@@ -105,6 +106,10 @@ void MenuBarPanel::drawProjectMenu() {
         m_targets.exportLayers->open();
     }
     probeItem("menu.export_layers");
+    if (m_targets.print && ImGui::MenuItem(tr(Str::MenuPrint), nullptr, false, ready && !busy)) {
+        m_targets.print->open();
+    }
+    probeItem("menu.print");
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::MenuClose), nullptr, false, !busy && m_workspace.state() != DocumentState::Empty)) {
         m_workspace.closeProject();

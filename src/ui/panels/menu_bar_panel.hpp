@@ -9,6 +9,7 @@ class FileDialogPanel;
 class AnalysisMenu;
 class HelpPanel;
 class ExportPanel;
+class PrintPanel;
 class Presentation;
 struct EditMenuTargets;
 
@@ -27,6 +28,7 @@ struct MenuTargets {
     ExportPanel* exportLayers = nullptr;   // Projekt → Exportieren…, Exportieren → Ebenen…
     Panel* slides = nullptr;               // Ansicht → Folien
     Presentation* presentation = nullptr;  // Ansicht → Präsentation
+    PrintPanel* print = nullptr;           // Projekt → Drucken / PDF…
 };
 
 // The main menu bar: Projekt, Bearbeiten, Importieren, Exportieren, Ansicht, Analyse, Hilfe.

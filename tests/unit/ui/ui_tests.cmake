@@ -29,7 +29,7 @@ find_program(LAGEBILD_XVFB Xvfb)
 if(LAGEBILD_XVFB)
     add_executable(ui_gui_tests ${CMAKE_CURRENT_LIST_DIR}/gui_smoke_test.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_walkthrough_test.cpp
         ${CMAKE_CURRENT_LIST_DIR}/help_gui_test.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_public_test.cpp
-        ${CMAKE_CURRENT_LIST_DIR}/gui_export_test.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/gui_export_test.cpp ${CMAKE_CURRENT_LIST_DIR}/gui_print_test.cpp
         ${CMAKE_CURRENT_LIST_DIR}/gui_present_test.cpp
         ${CMAKE_CURRENT_LIST_DIR}/xvfb_display.cpp)
     target_link_libraries(ui_gui_tests PRIVATE lagebild_test_support GTest::gtest_main lagebild_render lagebild_store lagebild_ui
